@@ -1,0 +1,24 @@
+// The one place errors become exit codes and messages. Usage and input problems exit 2; a scan that could
+// not run exits 4; anything unexpected is a bug and says so.
+import { CommanderError } from 'commander';
+import { ApiError } from '../cloud/api-error.js';
+import { AuditError } from '../errors.js';
+import { EXIT_CODES } from '../findings/exit-status.js';
+
+export const EXIT_SCAN_FAILED = 4;
+
+export function exitCodeForError(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_CODES.badInput;
+  if (error instanceof ApiError) return EXIT_SCAN_FAILED;
+  if (error instanceof AuditError) return error.code === 'AUDIT_INTERNAL' ? EXIT_SCAN_FAILED : EXIT_CODES.badInput;
+  return EXIT_SCAN_FAILED;
+}
+
+export function messageForError(error: unknown): string {
+  if (error instanceof ApiError) {
+    return `alicloud-audit: the scan could not run: ${error.message} (the caller needs ${error.ramAction})`;
+  }
+  if (error instanceof AuditError) return `alicloud-audit: ${error.message}`;
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `alicloud-audit: internal error, please report it with this text:\n${detail}`;
+}

@@ -1,0 +1,32 @@
+// Builds the command tree and maps what it throws to exit codes.
+import { Command, CommanderError } from 'commander';
+import { Redactor } from '../cloud/redact.js';
+import { TOOL_VERSION } from '../version.js';
+import { exitCodeForError, messageForError } from './exit.js';
+import { rulesCommand } from './rules-command.js';
+import { scanCommand } from './scan-command.js';
+
+export function buildProgram(): Command {
+  const program = new Command('alicloud-audit')
+    .description('Security auditor for Alibaba Cloud accounts: the customer side of the ECS shared responsibility model')
+    .version(TOOL_VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  program.addCommand(scanCommand());
+  program.addCommand(rulesCommand());
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = 0;
+  try {
+    await buildProgram().parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    // commander has already printed its own usage errors
+    if (!(error instanceof CommanderError)) process.stderr.write(`${new Redactor().text(messageForError(error))}\n`);
+    return exitCodeForError(error);
+  }
+}
+

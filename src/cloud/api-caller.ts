@@ -1,0 +1,114 @@
+// Every API call of every collector goes through ApiCaller.call: concurrency limits per product and region,
+// retries with jittered exponential backoff for what is transient, classification and redaction of errors,
+// and call accounting. Collectors never retry or catch on their own.
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Logger } from 'pino';
+import { ApiError, toApiError, type CallSite } from './api-error.js';
+import type { Redactor } from './redact.js';
+
+export interface RetryPolicy {
+  /** attempts in all, the first included */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** no new attempt starts after this much time on one call */
+  maxElapsedMs: number;
+}
+
+export interface ConcurrencyPolicy {
+  /** calls in flight at once for one product in one region (or globally for global products) */
+  perProductRegion: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 10_000, maxElapsedMs: 90_000 };
+export const DEFAULT_CONCURRENCY: ConcurrencyPolicy = { perProductRegion: 8 };
+
+export interface CallStats {
+  calls: number;
+  retries: number;
+  failures: number;
+  byAction: Record<string, { calls: number; retries: number; failures: number }>;
+}
+
+export interface ApiCallerOptions {
+  redactor: Redactor;
+  logger: Logger;
+  retry?: RetryPolicy;
+  concurrency?: ConcurrencyPolicy;
+  /** injectable for tests */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class ApiCaller {
+  readonly stats: CallStats = { calls: 0, retries: 0, failures: 0, byAction: {} };
+  private readonly limits = new Map<string, LimitFunction>();
+  private readonly retry: RetryPolicy;
+  private readonly concurrency: ConcurrencyPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly options: ApiCallerOptions;
+
+  constructor(options: ApiCallerOptions) {
+    this.options = options;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+  }
+
+  get redactor(): Redactor {
+    return this.options.redactor;
+  }
+
+  /** Run one API request with limits and retries; throws a classified ApiError. */
+  async call<T>(site: CallSite, request: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    const counter = this.counterFor(site);
+    for (let attempt = 1; ; attempt++) {
+      this.stats.calls++;
+      counter.calls++;
+      try {
+        return await this.limitFor(site)(request);
+      } catch (raw) {
+        const error = toApiError(raw, site, this.options.redactor);
+        const elapsed = Date.now() - started;
+        const delay = this.backoff(attempt, error);
+        if (!error.retryable || attempt >= this.retry.maxAttempts || elapsed + delay > this.retry.maxElapsedMs) {
+          this.stats.failures++;
+          counter.failures++;
+          this.options.logger.debug({ site, code: error.apiCode, kind: error.kind, attempt }, 'api call failed');
+          throw error;
+        }
+        this.stats.retries++;
+        counter.retries++;
+        this.options.logger.debug({ site, code: error.apiCode, attempt, delay }, 'api call retried');
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private backoff(attempt: number, error: ApiError): number {
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+    // full jitter spreads retries of many concurrent callers; the server's own hint is a floor
+    const jittered = Math.round(this.random() * ceiling);
+    return Math.max(jittered, error.retryAfterMs ?? 0);
+  }
+
+  private limitFor(site: CallSite): LimitFunction {
+    const key = `${site.service}/${site.region ?? 'global'}`;
+    let limit = this.limits.get(key);
+    if (!limit) {
+      limit = pLimit(this.concurrency.perProductRegion);
+      this.limits.set(key, limit);
+    }
+    return limit;
+  }
+
+  private counterFor(site: CallSite) {
+    const key = `${site.service}:${site.action}`;
+    return (this.stats.byAction[key] ??= { calls: 0, retries: 0, failures: 0 });
+  }
+}

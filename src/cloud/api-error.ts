@@ -1,0 +1,126 @@
+// One place that turns whatever an SDK call threw into a classified, secret-free ApiError.
+import { AuditError } from '../errors.js';
+import type { CollectionGap, GapKind, ResourceType, Service } from '../inventory/types.js';
+import type { Redactor } from './redact.js';
+
+export interface CallSite {
+  service: Service;
+  region: string | null;
+  action: string;
+}
+
+export class ApiError extends AuditError {
+  readonly site: CallSite;
+  readonly kind: GapKind;
+  readonly apiCode: string;
+  readonly statusCode: number | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    site: CallSite,
+    details: {
+      kind: GapKind;
+      apiCode: string;
+      message: string;
+      statusCode?: number;
+      requestId?: string;
+      retryAfterMs?: number;
+    },
+  ) {
+    const where = site.region ? ` in ${site.region}` : '';
+    super('AUDIT_API', `${site.service}:${site.action}${where} failed: ${details.apiCode}: ${details.message}`);
+    this.site = site;
+    this.kind = details.kind;
+    this.apiCode = details.apiCode;
+    this.statusCode = details.statusCode;
+    this.requestId = details.requestId;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+
+  get retryable(): boolean {
+    return RETRYABLE_KINDS.has(this.kind);
+  }
+
+  /** The RAM action a caller needs for this API. */
+  get ramAction(): string {
+    return ramActionFor(this.site);
+  }
+
+  toGap(resourceTypes: ResourceType[], resourceId?: string, fields?: string[]): CollectionGap {
+    return {
+      service: this.site.service,
+      region: this.site.region,
+      action: this.site.action,
+      ramAction: this.ramAction,
+      resourceTypes,
+      ...(resourceId === undefined ? {} : { resourceId }),
+      ...(fields === undefined ? {} : { fields }),
+      kind: this.kind,
+      code: this.apiCode,
+      message: this.message,
+      ...(this.statusCode === undefined ? {} : { statusCode: this.statusCode }),
+      ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
+    };
+  }
+}
+
+const RETRYABLE_KINDS: ReadonlySet<GapKind> = new Set<GapKind>(['throttled', 'server', 'timeout', 'network', 'malformed']);
+
+export function ramActionFor(site: CallSite): string {
+  // IMS actions are authorized under the ram: namespace
+  const namespace = site.service === 'ims' ? 'ram' : site.service === 'sas' ? 'yundun-sas' : site.service;
+  return `${namespace}:${site.action}`;
+}
+
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+
+function kindOf(code: string, statusCode: number | undefined, name: string): GapKind {
+  if (/throttl/i.test(code) || statusCode === 429) return 'throttled';
+  if (name === 'RequestTimeoutError' || /timeout/i.test(code)) return 'timeout';
+  if (NETWORK_CODES.has(code)) return 'network';
+  if (name === 'SyntaxError' || /is mismatch/.test(code)) return 'malformed';
+  if (statusCode !== undefined && statusCode >= 500) return 'server';
+  if (statusCode === 403 || /^(Forbidden|NoPermission|NotAuthorized|AccessDenied|Unauthorized)/i.test(code)) return 'denied';
+  if (/NotActivat|NotOpen|NotBuy|ServiceNotEnabled|NotApplied|NoCertification/i.test(code)) return 'not-activated';
+  if (statusCode !== undefined && statusCode >= 400) return 'invalid';
+  return 'other';
+}
+
+interface SdkErrorShape {
+  name?: string;
+  code?: unknown;
+  statusCode?: unknown;
+  requestId?: unknown;
+  retryAfter?: unknown;
+  message?: unknown;
+  data?: { Message?: unknown; message?: unknown } | undefined;
+}
+
+/** Classify an SDK (or socket, or model parsing) failure. The message is redacted. */
+export function toApiError(error: unknown, site: CallSite, redactor: Redactor): ApiError {
+  if (error instanceof ApiError) return error;
+  const shape: SdkErrorShape = typeof error === 'object' && error !== null ? (error as SdkErrorShape) : {};
+  const name = typeof shape.name === 'string' ? shape.name : '';
+  const statusCode = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
+  const rawMessage = typeof shape.message === 'string' ? shape.message : String(error);
+  const mismatch = /type of .* is mismatch/.test(rawMessage);
+  const apiCode =
+    typeof shape.code === 'string' && shape.code !== ''
+      ? shape.code
+      : mismatch
+        ? 'ResponseShapeMismatch'
+        : name === 'SyntaxError'
+          ? 'MalformedResponse'
+          : name || 'UnknownError';
+  const kind = mismatch ? 'malformed' : kindOf(apiCode, statusCode, name);
+  const serverMessage = typeof shape.data?.Message === 'string' ? shape.data.Message : undefined;
+  return new ApiError(site, {
+    kind,
+    apiCode,
+    message: redactor.text(serverMessage ?? rawMessage.replace(/^code: \d+, /, '')),
+    ...(statusCode === undefined ? {} : { statusCode }),
+    ...(typeof shape.requestId === 'string' ? { requestId: shape.requestId } : {}),
+    ...(typeof shape.retryAfter === 'number' ? { retryAfterMs: shape.retryAfter } : {}),
+  });
+}

@@ -1,0 +1,152 @@
+// Builds the official SDK clients, one per product and region, all sharing one credential. With an
+// endpoint override every product talks to that one URL (the server tells them apart by the
+// x-acs-version / x-acs-action headers); without one each SDK picks Alibaba's own endpoint.
+import type { AuditCredential } from './credentials.js';
+import EcsModule from '@alicloud/ecs20140526';
+import ImsModule from '@alicloud/ims20190815';
+import OpenApiModule, { $OpenApiUtil } from '@alicloud/openapi-core';
+import RamModule from '@alicloud/ram20150501';
+import StsModule from '@alicloud/sts20150401';
+import VpcModule from '@alicloud/vpc20160428';
+import * as $dara from '@darabonba/typescript';
+import { EndpointError } from '../errors.js';
+
+const Ecs = EcsModule.default;
+const Vpc = VpcModule.default;
+const Ram = RamModule.default;
+const Ims = ImsModule.default;
+const Sts = StsModule.default;
+const OpenApi = OpenApiModule.default;
+
+export type EcsClient = InstanceType<typeof Ecs>;
+export type VpcClient = InstanceType<typeof Vpc>;
+export type RamClient = InstanceType<typeof Ram>;
+export type ImsClient = InstanceType<typeof Ims>;
+export type StsClient = InstanceType<typeof Sts>;
+export type GenericClient = InstanceType<typeof OpenApi>;
+
+export interface EndpointOverride {
+  /** host[:port], as the SDK Config wants it */
+  host: string;
+  protocol: 'http' | 'https';
+}
+
+/** Parse `--endpoint-url` / ALIBABA_CLOUD_ENDPOINT_URL. */
+export function parseEndpointUrl(value: string, source = '--endpoint-url'): EndpointOverride {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new EndpointError(`${source}: "${value}" is not a URL (expected http://HOST[:PORT] or https://HOST[:PORT])`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new EndpointError(`${source}: "${value}" must use http or https`);
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.username) {
+    throw new EndpointError(`${source}: "${value}" must be a bare scheme://host[:port] with no path, query or user`);
+  }
+  return { host: url.host, protocol: url.protocol === 'http:' ? 'http' : 'https' };
+}
+
+export interface ClientTimeouts {
+  connectMs: number;
+  readMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 10_000, readMs: 30_000 };
+
+/** Generic (callApi) products: no SDK package exists for them. */
+const GENERIC_ENDPOINTS = {
+  actiontrail: (region: string) => `actiontrail.${region}.aliyuncs.com`,
+  sas: (region: string) => (region.startsWith('cn-') ? 'tds.aliyuncs.com' : `tds.${region}.aliyuncs.com`),
+} as const;
+
+export type GenericProduct = keyof typeof GENERIC_ENDPOINTS;
+
+export class CloudClients {
+  private readonly cache = new Map<string, unknown>();
+  private readonly credential: AuditCredential;
+  private readonly endpoint: EndpointOverride | undefined;
+  private readonly timeouts: ClientTimeouts;
+
+  constructor(options: { credential: AuditCredential; endpoint?: EndpointOverride; timeouts?: ClientTimeouts }) {
+    this.credential = options.credential;
+    this.endpoint = options.endpoint;
+    this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  }
+
+  /** the protocol every request uses; generic callApi Params need it */
+  get protocol(): 'http' | 'https' {
+    return this.endpoint?.protocol ?? 'https';
+  }
+
+  ecs(region: string): EcsClient {
+    return this.cached(`ecs/${region}`, () => new Ecs(this.config(region)));
+  }
+
+  vpc(region: string): VpcClient {
+    return this.cached(`vpc/${region}`, () => new Vpc(this.config(region)));
+  }
+
+  ram(): RamClient {
+    return this.cached('ram', () => new Ram(this.config('cn-hangzhou')));
+  }
+
+  ims(): ImsClient {
+    return this.cached('ims', () => new Ims(this.config('cn-hangzhou')));
+  }
+
+  sts(): StsClient {
+    return this.cached('sts', () => new Sts(this.config('cn-hangzhou')));
+  }
+
+  generic(product: GenericProduct, region: string): GenericClient {
+    return this.cached(`${product}/${region}`, () => new OpenApi(this.config(region, GENERIC_ENDPOINTS[product](region))));
+  }
+
+  private config(regionId: string, defaultEndpoint?: string): $OpenApiUtil.Config {
+    const endpoint = this.endpoint?.host ?? defaultEndpoint;
+    return new $OpenApiUtil.Config({
+      credential: this.credential,
+      regionId,
+      ...(endpoint === undefined ? {} : { endpoint }),
+      protocol: this.protocol,
+      connectTimeout: this.timeouts.connectMs,
+      readTimeout: this.timeouts.readMs,
+      userAgent: 'alicloud-audit',
+    });
+  }
+
+  private cached<T>(key: string, create: () => T): T {
+    let client = this.cache.get(key) as T | undefined;
+    if (client === undefined) {
+      client = create();
+      this.cache.set(key, client);
+    }
+    return client;
+  }
+}
+
+/** Per-call runtime options: the SDK's own retry stays off (ApiCaller retries), timeouts as configured. */
+export function runtimeOptions(timeouts: ClientTimeouts = DEFAULT_TIMEOUTS): $dara.RuntimeOptions {
+  return new $dara.RuntimeOptions({
+    autoretry: false,
+    connectTimeout: timeouts.connectMs,
+    readTimeout: timeouts.readMs,
+  });
+}
+
+/** The Params of an RPC action called through openapi-core's generic callApi. */
+export function rpcParams(action: string, version: string, protocol: 'http' | 'https'): $OpenApiUtil.Params {
+  return new $OpenApiUtil.Params({
+    action,
+    version,
+    protocol,
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
+  });
+}

@@ -1,0 +1,116 @@
+// ActionTrail: trails (home, shadow and organization trails) and their logging status. There is no SDK
+// package for ActionTrail, so it goes through openapi-core's generic callApi: same signing, errors and
+// timeouts as the product clients, raw PascalCase JSON back.
+import { $OpenApiUtil } from '@alicloud/openapi-core';
+import type { CallSite } from '../cloud/api-error.js';
+import { rpcParams } from '../cloud/clients.js';
+import type { Trail } from '../inventory/types.js';
+import { callOrGap, forEachRegion, listOrGap, optional, type CollectorContext } from './context.js';
+
+const VERSION = '2020-07-06';
+const site = (region: string, action: string): CallSite => ({ service: 'actiontrail', region, action });
+
+interface RawTrail {
+  Name?: string;
+  HomeRegion?: string;
+  TrailRegion?: string;
+  EventRW?: string;
+  Status?: string;
+  IsOrganizationTrail?: boolean | string;
+  OssBucketName?: string;
+  SlsProjectArn?: string;
+  TrailArn?: string;
+}
+
+interface RawTrailStatus {
+  IsLogging?: boolean | string;
+  LatestDeliveryTime?: string;
+  LatestDeliveryError?: string;
+}
+
+async function callActionTrail<T>(ctx: CollectorContext, region: string, action: string, query: Record<string, string>): Promise<T> {
+  const response = (await ctx.clients.generic('actiontrail', region).callApi(
+    rpcParams(action, VERSION, ctx.clients.protocol),
+    new $OpenApiUtil.OpenApiRequest({ query: { RegionId: region, ...query } }),
+    ctx.runtime,
+  )) as { body?: unknown };
+  if (typeof response.body !== 'object' || response.body === null) {
+    throw Object.assign(new SyntaxError(`${action} answered with a body that is not a JSON object`), { name: 'SyntaxError' });
+  }
+  return response.body as T;
+}
+
+const bool = (value: boolean | string | undefined) => value === true || value === 'true';
+
+export async function collectActionTrail(ctx: CollectorContext): Promise<void> {
+  // every region's listing, shadows included, so a multi-region trail is seen whichever regions are scanned
+  const byKey = new Map<string, Omit<Trail, 'logging'>>();
+  await forEachRegion(ctx, async (region) => {
+    const trails = await listOrGap(ctx, {
+      site: site(region, 'DescribeTrails'),
+      affects: ['actiontrail.trail'],
+      paging: { style: 'none' },
+      fetch: async () => {
+        const body = await callActionTrail<{ TrailList?: RawTrail[] }>(ctx, region, 'DescribeTrails', {
+          IncludeShadowTrails: 'true',
+          IncludeOrganizationTrail: 'true',
+        });
+        return { items: body.TrailList ?? [] };
+      },
+    });
+    for (const raw of trails ?? []) {
+      const homeRegion = raw.HomeRegion ?? region;
+      const trail: Omit<Trail, 'logging'> = {
+        id: raw.Name ?? '',
+        region: homeRegion,
+        homeRegion,
+        trailRegion: raw.TrailRegion ?? '',
+        eventRW: raw.EventRW ?? '',
+        status: raw.Status ?? '',
+        isOrganizationTrail: bool(raw.IsOrganizationTrail),
+        isShadowTrail: homeRegion !== region,
+        ossBucketName: optional(raw.OssBucketName),
+        slsProjectArn: optional(raw.SlsProjectArn),
+        arn: optional(raw.TrailArn),
+      };
+      const key = `${homeRegion}/${trail.id}`;
+      const known = byKey.get(key);
+      if (!known || (known.isShadowTrail && !trail.isShadowTrail)) byKey.set(key, trail);
+    }
+  });
+  const trails = await Promise.all(
+    [...byKey.values()].map(async (trail): Promise<Trail> => {
+      const status = await callOrGap(
+        ctx,
+        {
+          site: site(trail.homeRegion, 'GetTrailStatus'),
+          affects: ['actiontrail.trail'],
+          resourceId: trail.id,
+          fields: ['logging'],
+          absentWhen: ['TrailNotFoundException'],
+        },
+        () =>
+          callActionTrail<RawTrailStatus>(ctx, trail.homeRegion, 'GetTrailStatus', {
+            Name: trail.id,
+            ...(trail.isOrganizationTrail ? { IsOrganizationTrail: 'true' } : {}),
+          }),
+      );
+      return {
+        ...trail,
+        ...(status === undefined
+          ? {}
+          : {
+              logging:
+                status === null
+                  ? null
+                  : {
+                      isLogging: bool(status.IsLogging),
+                      latestDeliveryTime: optional(status.LatestDeliveryTime),
+                      latestDeliveryError: optional(status.LatestDeliveryError),
+                    },
+            }),
+      };
+    }),
+  );
+  ctx.inventory.add('actiontrail.trail', trails);
+}

@@ -1,0 +1,69 @@
+// The IMS credential report: base64 CSV pages, one row per user plus `<root>` for the account itself.
+import type { RootFacts } from '../inventory/types.js';
+
+export type CredentialReportRow = Record<string, string>;
+
+const ROOT_USERS = new Set(['<root>', '<root_account>', 'root']);
+const KEY_SLOTS = ['access_key_1', 'access_key_2', 'additional_access_key_1', 'additional_access_key_2', 'additional_access_key_3'];
+
+/** Decode and parse the report's pages; the header comes on the first page only. */
+export function parseCredentialReport(base64Pages: string[]): CredentialReportRow[] {
+  const lines = base64Pages
+    .map((page) => Buffer.from(page, 'base64').toString('utf8'))
+    .join('\n')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
+  const [header, ...rows] = lines;
+  if (header === undefined) return [];
+  const columns = splitCsvLine(header);
+  return rows.map((line) => {
+    const cells = splitCsvLine(line);
+    return Object.fromEntries(columns.map((column, index) => [column, cells[index] ?? '']));
+  });
+}
+
+/** The report's values contain no quotes or commas in practice, but quoted cells are honoured anyway. */
+function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (quoted) {
+      if (char === '"' && line[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
+  }
+  cells.push(cell);
+  return cells.map((value) => value.trim());
+}
+
+/** "N/A", "-", "" and "no_information" mean there is no date. */
+function date(value: string | undefined): string | null {
+  if (value === undefined || value === '' || value === 'N/A' || value === '-' || /^no_information$/i.test(value)) return null;
+  return value;
+}
+
+const truthy = (value: string | undefined) => value?.toLowerCase() === 'true';
+
+export function rootFactsFrom(rows: CredentialReportRow[]): RootFacts | undefined {
+  const row = rows.find((candidate) => ROOT_USERS.has(candidate.user ?? ''));
+  if (!row) return undefined;
+  return {
+    createdAt: date(row.user_creation_time),
+    lastLoginAt: date(row.user_last_logon),
+    mfaActive: truthy(row.mfa_active),
+    accessKeys: KEY_SLOTS.filter((slot) => truthy(row[`${slot}_exist`])).map((slot) => ({
+      active: truthy(row[`${slot}_active`]),
+      lastRotatedAt: date(row[`${slot}_last_rotated`]),
+      lastUsedAt: date(row[`${slot}_last_used`]),
+    })),
+  };
+}

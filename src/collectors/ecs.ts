@@ -1,0 +1,341 @@
+// ECS, per region: instances, security groups with all their rules, disks, snapshots, automatic snapshot
+// policies, key pairs and Cloud Assistant status. Knows the API, nothing about rules.
+import * as $Ecs from '@alicloud/ecs20140526';
+import type { CallSite } from '../cloud/api-error.js';
+import type {
+  Disk,
+  EcsInstance,
+  KeyPair,
+  SecurityGroup,
+  SecurityGroupRule,
+  Snapshot,
+  SnapshotPolicy,
+} from '../inventory/types.js';
+import { forEachRegion, listOrGap, optional, tagsOf, type CollectorContext } from './context.js';
+
+const site = (region: string, action: string): CallSite => ({ service: 'ecs', region, action });
+
+/** ECS DescribeRegions: the regions this account can use. */
+export async function discoverRegions(ctx: Pick<CollectorContext, 'clients' | 'caller' | 'runtime'>): Promise<string[]> {
+  const response = await ctx.caller.call({ service: 'ecs', region: null, action: 'DescribeRegions' }, () =>
+    ctx.clients.ecs('cn-hangzhou').describeRegionsWithOptions(new $Ecs.DescribeRegionsRequest({ acceptLanguage: 'en-US' }), ctx.runtime),
+  );
+  return (response.body?.regions?.region ?? [])
+    .filter((region) => region.status === undefined || region.status === 'available')
+    .map((region) => region.regionId)
+    .filter((id): id is string => typeof id === 'string' && id !== '')
+    .sort();
+}
+
+export async function collectEcs(ctx: CollectorContext): Promise<void> {
+  await forEachRegion(ctx, async (region) => {
+    await Promise.all([
+      collectInstances(ctx, region),
+      collectSecurityGroups(ctx, region),
+      collectDisks(ctx, region),
+      collectSnapshots(ctx, region),
+      collectSnapshotPolicies(ctx, region),
+      collectKeyPairs(ctx, region),
+    ]);
+  });
+}
+
+async function collectInstances(ctx: CollectorContext, region: string): Promise<void> {
+  const client = ctx.clients.ecs(region);
+  const [instances, assistant] = await Promise.all([
+    listOrGap(ctx, {
+      site: site(region, 'DescribeInstances'),
+      affects: ['ecs.instance'],
+      paging: { style: 'nextToken', cap: 100 },
+      fetch: async ({ token, size }) => {
+        const { body } = await client.describeInstancesWithOptions(
+          new $Ecs.DescribeInstancesRequest({ regionId: region, maxResults: size, nextToken: token }),
+          ctx.runtime,
+        );
+        return { items: body?.instances?.instance ?? [], next: body?.nextToken ?? null };
+      },
+    }),
+    listOrGap(ctx, {
+      site: site(region, 'DescribeCloudAssistantStatus'),
+      affects: ['ecs.instance'],
+      fields: ['cloudAssistant'],
+      paging: { style: 'nextToken', cap: 50 },
+      fetch: async ({ token, size }) => {
+        const { body } = await client.describeCloudAssistantStatusWithOptions(
+          new $Ecs.DescribeCloudAssistantStatusRequest({ regionId: region, maxResults: size, nextToken: token }),
+          ctx.runtime,
+        );
+        return {
+          items: body?.instanceCloudAssistantStatusSet?.instanceCloudAssistantStatus ?? [],
+          next: body?.nextToken ?? null,
+        };
+      },
+    }),
+  ]);
+  if (!instances) return;
+  const assistantById = new Map((assistant ?? []).map((status) => [status.instanceId, status]));
+  ctx.inventory.add(
+    'ecs.instance',
+    instances.map((instance): EcsInstance => {
+      const id = instance.instanceId ?? '';
+      const status = assistantById.get(id);
+      const eip = optional(instance.eipAddress?.ipAddress);
+      return {
+        id,
+        region,
+        name: instance.instanceName ?? '',
+        status: instance.status ?? '',
+        zoneId: instance.zoneId ?? '',
+        instanceType: instance.instanceType ?? '',
+        osName: instance.OSNameEn || instance.OSName || '',
+        osType: (instance.OSType ?? '').toLowerCase(),
+        imageId: instance.imageId ?? '',
+        networkType: (instance.instanceNetworkType ?? '').toLowerCase(),
+        vpcId: optional(instance.vpcAttributes?.vpcId),
+        vSwitchId: optional(instance.vpcAttributes?.vSwitchId),
+        privateIps: [
+          ...(instance.vpcAttributes?.privateIpAddress?.ipAddress ?? []),
+          ...(instance.innerIpAddress?.ipAddress ?? []),
+        ].filter((ip) => ip !== ''),
+        publicIps: [...(instance.publicIpAddress?.ipAddress ?? []), ...(eip ? [eip] : [])].filter((ip) => ip !== ''),
+        eipAllocationId: optional(instance.eipAddress?.allocationId),
+        securityGroupIds: instance.securityGroupIds?.securityGroupId ?? [],
+        keyPairName: optional(instance.keyPairName),
+        metadata: {
+          httpEndpoint: optional(instance.metadataOptions?.httpEndpoint),
+          httpTokens: optional(instance.metadataOptions?.httpTokens),
+        },
+        // the status listing failed: unknown; it succeeded without this instance: no agent
+        cloudAssistant:
+          assistant === undefined
+            ? undefined
+            : status === undefined
+              ? null
+              : {
+                  installed: status.cloudAssistantStatus === 'true',
+                  version: optional(status.cloudAssistantVersion),
+                  lastHeartbeatAt: optional(status.lastHeartbeatTime),
+                  supportsSessionManager: status.supportSessionManager === true,
+                },
+        createdAt: optional(instance.creationTime),
+        tags: tagsOf(instance.tags?.tag),
+      };
+    }),
+  );
+}
+
+async function collectSecurityGroups(ctx: CollectorContext, region: string): Promise<void> {
+  const client = ctx.clients.ecs(region);
+  const groups = await listOrGap(ctx, {
+    site: site(region, 'DescribeSecurityGroups'),
+    affects: ['ecs.security-group'],
+    paging: { style: 'nextToken', cap: 100 },
+    fetch: async ({ token, size }) => {
+      const { body } = await client.describeSecurityGroupsWithOptions(
+        new $Ecs.DescribeSecurityGroupsRequest({ regionId: region, maxResults: size, nextToken: token }),
+        ctx.runtime,
+      );
+      return { items: body?.securityGroups?.securityGroup ?? [], next: body?.nextToken ?? null };
+    },
+  });
+  if (!groups) return;
+  const records = await Promise.all(
+    groups.map(async (group): Promise<SecurityGroup> => {
+      const id = group.securityGroupId ?? '';
+      const rules = await listOrGap(ctx, {
+        site: site(region, 'DescribeSecurityGroupAttribute'),
+        affects: ['ecs.security-group'],
+        resourceId: id,
+        paging: { style: 'nextToken', cap: 1000 },
+        fetch: async ({ token, size }) => {
+          const { body } = await client.describeSecurityGroupAttributeWithOptions(
+            new $Ecs.DescribeSecurityGroupAttributeRequest({
+              regionId: region,
+              securityGroupId: id,
+              direction: 'all',
+              maxResults: size,
+              nextToken: token,
+            }),
+            ctx.runtime,
+          );
+          return { items: body?.permissions?.permission ?? [], next: body?.nextToken ?? null };
+        },
+      });
+      return {
+        id,
+        region,
+        name: group.securityGroupName ?? '',
+        vpcId: optional(group.vpcId),
+        type: group.securityGroupType ?? 'normal',
+        serviceManaged: group.serviceManaged === true,
+        ...(rules === undefined ? {} : { rules: rules.map(normalizeRule) }),
+        createdAt: optional(group.creationTime),
+        tags: tagsOf(group.tags?.tag),
+      };
+    }),
+  );
+  ctx.inventory.add('ecs.security-group', records);
+}
+
+function normalizeRule(rule: $Ecs.DescribeSecurityGroupAttributeResponseBodyPermissionsPermission): SecurityGroupRule {
+  const priority = Number.parseInt(rule.priority ?? '', 10);
+  return {
+    id: rule.securityGroupRuleId ?? '',
+    direction: rule.direction ?? '',
+    policy: rule.policy ?? '',
+    // Alibaba's default priority is 1 when none is given
+    priority: Number.isFinite(priority) ? priority : 1,
+    ipProtocol: rule.ipProtocol ?? '',
+    portRange: rule.portRange ?? '',
+    sourceCidrIp: optional(rule.sourceCidrIp),
+    ipv6SourceCidrIp: optional(rule.ipv6SourceCidrIp),
+    sourceGroupId: optional(rule.sourceGroupId),
+    sourcePrefixListId: optional(rule.sourcePrefixListId),
+    destCidrIp: optional(rule.destCidrIp),
+    ipv6DestCidrIp: optional(rule.ipv6DestCidrIp),
+    destGroupId: optional(rule.destGroupId),
+    destPrefixListId: optional(rule.destPrefixListId),
+    nicType: optional(rule.nicType),
+    description: rule.description ?? '',
+  };
+}
+
+async function collectDisks(ctx: CollectorContext, region: string): Promise<void> {
+  const client = ctx.clients.ecs(region);
+  const disks = await listOrGap(ctx, {
+    site: site(region, 'DescribeDisks'),
+    affects: ['ecs.disk'],
+    paging: { style: 'nextToken', cap: 500 },
+    fetch: async ({ token, size }) => {
+      const { body } = await client.describeDisksWithOptions(
+        new $Ecs.DescribeDisksRequest({ regionId: region, maxResults: size, nextToken: token }),
+        ctx.runtime,
+      );
+      return { items: body?.disks?.disk ?? [], next: body?.nextToken ?? null };
+    },
+  });
+  if (!disks) return;
+  ctx.inventory.add(
+    'ecs.disk',
+    disks.map(
+      (disk): Disk => ({
+        id: disk.diskId ?? '',
+        region,
+        name: disk.diskName ?? '',
+        category: disk.category ?? '',
+        type: disk.type ?? '',
+        sizeGiB: disk.size ?? 0,
+        status: disk.status ?? '',
+        encrypted: disk.encrypted === true,
+        kmsKeyId: optional(disk.KMSKeyId),
+        instanceId: optional(disk.instanceId),
+        autoSnapshotPolicyId: optional(disk.autoSnapshotPolicyId),
+        createdAt: optional(disk.creationTime),
+        tags: tagsOf(disk.tags?.tag),
+      }),
+    ),
+  );
+}
+
+async function collectSnapshots(ctx: CollectorContext, region: string): Promise<void> {
+  const client = ctx.clients.ecs(region);
+  const snapshots = await listOrGap(ctx, {
+    site: site(region, 'DescribeSnapshots'),
+    affects: ['ecs.snapshot'],
+    paging: { style: 'nextToken', cap: 100 },
+    fetch: async ({ token, size }) => {
+      const { body } = await client.describeSnapshotsWithOptions(
+        new $Ecs.DescribeSnapshotsRequest({ regionId: region, maxResults: size, nextToken: token }),
+        ctx.runtime,
+      );
+      return { items: body?.snapshots?.snapshot ?? [], next: body?.nextToken ?? null };
+    },
+  });
+  if (!snapshots) return;
+  ctx.inventory.add(
+    'ecs.snapshot',
+    snapshots.map(
+      (snapshot): Snapshot => ({
+        id: snapshot.snapshotId ?? '',
+        region,
+        name: snapshot.snapshotName ?? '',
+        sourceDiskId: optional(snapshot.sourceDiskId),
+        encrypted: snapshot.encrypted === true,
+        status: snapshot.status ?? '',
+        createdAt: optional(snapshot.creationTime),
+        retentionDays: snapshot.retentionDays ?? null,
+      }),
+    ),
+  );
+}
+
+async function collectSnapshotPolicies(ctx: CollectorContext, region: string): Promise<void> {
+  const client = ctx.clients.ecs(region);
+  const policies = await listOrGap(ctx, {
+    site: site(region, 'DescribeAutoSnapshotPolicyEx'),
+    affects: ['ecs.snapshot-policy'],
+    paging: { style: 'pageNumber', cap: 100 },
+    fetch: async ({ pageNumber, size }) => {
+      const { body } = await client.describeAutoSnapshotPolicyExWithOptions(
+        new $Ecs.DescribeAutoSnapshotPolicyExRequest({ regionId: region, pageNumber, pageSize: size }),
+        ctx.runtime,
+      );
+      return { items: body?.autoSnapshotPolicies?.autoSnapshotPolicy ?? [], totalCount: body?.totalCount };
+    },
+  });
+  if (!policies) return;
+  ctx.inventory.add(
+    'ecs.snapshot-policy',
+    policies.map(
+      (policy): SnapshotPolicy => ({
+        id: policy.autoSnapshotPolicyId ?? '',
+        region,
+        name: policy.autoSnapshotPolicyName ?? '',
+        status: policy.status ?? '',
+        retentionDays: policy.retentionDays ?? -1,
+        timePoints: parseJsonList(policy.timePoints),
+        repeatWeekdays: parseJsonList(policy.repeatWeekdays),
+        diskCount: policy.diskNums ?? 0,
+      }),
+    ),
+  );
+}
+
+async function collectKeyPairs(ctx: CollectorContext, region: string): Promise<void> {
+  const client = ctx.clients.ecs(region);
+  const keyPairs = await listOrGap(ctx, {
+    site: site(region, 'DescribeKeyPairs'),
+    affects: ['ecs.key-pair'],
+    paging: { style: 'pageNumber', cap: 50 },
+    fetch: async ({ pageNumber, size }) => {
+      const { body } = await client.describeKeyPairsWithOptions(
+        new $Ecs.DescribeKeyPairsRequest({ regionId: region, pageNumber, pageSize: size }),
+        ctx.runtime,
+      );
+      return { items: body?.keyPairs?.keyPair ?? [], totalCount: body?.totalCount };
+    },
+  });
+  if (!keyPairs) return;
+  ctx.inventory.add(
+    'ecs.key-pair',
+    keyPairs.map(
+      (keyPair): KeyPair => ({
+        id: keyPair.keyPairName ?? '',
+        region,
+        fingerprint: keyPair.keyPairFingerPrint ?? '',
+        createdAt: optional(keyPair.creationTime),
+      }),
+    ),
+  );
+}
+
+/** TimePoints / RepeatWeekdays come as JSON-encoded string lists, e.g. "[\"1\",\"13\"]". */
+function parseJsonList(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+  } catch {
+    return value.split(',').map((part) => part.trim()).filter(Boolean);
+  }
+}

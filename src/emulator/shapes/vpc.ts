@@ -1,0 +1,176 @@
+// Templates for VPC 2016-04-28 response items, with every field of the official response examples.
+import type { ApiObject, ShapeContext } from './fill.js';
+import { DEFAULT_CREATION_TIME, defaultZone } from './ecs.js';
+
+const tags = (): ApiObject => ({ Tag: [] });
+
+export function vpcTemplate({ regionId, accountId }: ShapeContext): ApiObject {
+  return {
+    CreationTime: DEFAULT_CREATION_TIME,
+    Status: 'Available',
+    VpcId: '',
+    IsDefault: false,
+    OwnerId: Number(accountId),
+    RegionId: regionId,
+    VpcName: '',
+    VRouterId: '',
+    DhcpOptionsSetStatus: '',
+    CidrBlock: '172.16.0.0/12',
+    Description: '',
+    ResourceGroupId: '',
+    DhcpOptionsSetId: '',
+    Ipv6CidrBlock: '',
+    CenStatus: '',
+    Tags: tags(),
+    Ipv6CidrBlocks: { Ipv6CidrBlock: [] },
+    VSwitchIds: { VSwitchId: [] },
+    SecondaryCidrBlocks: { SecondaryCidrBlock: [] },
+    UserCidrs: { UserCidr: [] },
+    NatGatewayIds: { NatGatewayIds: [] },
+    RouterTableIds: { RouterTableIds: [] },
+    EnabledIpv6: false,
+  };
+}
+
+export function vSwitchTemplate({ regionId, accountId }: ShapeContext): ApiObject {
+  return {
+    VpcId: '',
+    Status: 'Available',
+    CreationTime: DEFAULT_CREATION_TIME,
+    IsDefault: false,
+    AvailableIpAddressCount: 250,
+    NetworkAclId: '',
+    OwnerId: Number(accountId),
+    VSwitchId: '',
+    CidrBlock: '',
+    Description: '',
+    ResourceGroupId: '',
+    ZoneId: defaultZone(regionId),
+    Ipv6CidrBlock: '',
+    VSwitchName: '',
+    ShareType: 'Sharing',
+    EnabledIpv6: false,
+    Tags: tags(),
+    RouteTable: { RouteTableId: '', RouteTableType: 'System' },
+  };
+}
+
+export function networkAclTemplate({ regionId, accountId }: ShapeContext): ApiObject {
+  return {
+    Status: 'Available',
+    VpcId: '',
+    // Network ACLs report times without the ISO "T", as in the official example.
+    CreationTime: '2026-01-05 08:00:00',
+    Description: '',
+    NetworkAclName: '',
+    NetworkAclId: '',
+    OwnerId: Number(accountId),
+    RegionId: regionId,
+    IngressAclEntries: { IngressAclEntry: [] },
+    EgressAclEntries: { EgressAclEntry: [] },
+    Resources: { Resource: [] },
+    Tags: tags(),
+  };
+}
+
+export function ingressAclEntryTemplate(): ApiObject {
+  return {
+    NetworkAclEntryId: '',
+    EntryType: 'custom',
+    NetworkAclEntryName: '',
+    Policy: 'accept',
+    Description: '',
+    SourceCidrIp: '',
+    IpVersion: 'IPv4',
+    Protocol: 'all',
+    Port: '-1/-1',
+  };
+}
+
+export function egressAclEntryTemplate(): ApiObject {
+  return {
+    NetworkAclEntryId: '',
+    EntryType: 'custom',
+    NetworkAclEntryName: '',
+    Policy: 'accept',
+    Description: '',
+    Protocol: 'all',
+    DestinationCidrIp: '',
+    IpVersion: 'IPv4',
+    Port: '-1/-1',
+  };
+}
+
+export function aclResourceTemplate(): ApiObject {
+  return { Status: 'BINDED', ResourceType: 'VSwitch', ResourceId: '' };
+}
+
+export function flowLogTemplate({ regionId }: ShapeContext): ApiObject {
+  return {
+    Status: 'Active',
+    CreationTime: DEFAULT_CREATION_TIME,
+    FlowLogName: '',
+    TrafficType: 'All',
+    ResourceType: 'VPC',
+    Description: '',
+    ProjectName: '',
+    LogStoreName: '',
+    ResourceId: '',
+    RegionId: regionId,
+    FlowLogId: '',
+    BusinessStatus: 'Normal',
+    AggregationInterval: 10,
+    TrafficPath: { TrafficPathList: ['all'] },
+    ServiceType: 'sls',
+    ResourceGroupId: '',
+    Tags: tags(),
+    FlowLogDeliverStatus: 'SUCCESS',
+    FlowLogDeliverErrorMessage: '',
+  };
+}
+
+export function eipTemplate({ regionId }: ShapeContext): ApiObject {
+  return {
+    ReservationActiveTime: '',
+    Status: 'Available',
+    ReservationOrderType: '',
+    AllocationTime: DEFAULT_CREATION_TIME,
+    Netmode: 'public',
+    ChargeType: 'PostPaid',
+    Description: '',
+    Mode: 'NAT',
+    SegmentInstanceId: '',
+    ReservationInternetChargeType: '',
+    BandwidthPackageId: '',
+    IpAddress: '',
+    Bandwidth: '5',
+    ReservationBandwidth: '',
+    EipBandwidth: '5',
+    Name: '',
+    PrivateIpAddress: '',
+    InstanceRegionId: '',
+    DeletionProtection: false,
+    InstanceId: '',
+    SecondLimited: false,
+    InstanceType: '',
+    HDMonitorStatus: 'false',
+    RegionId: regionId,
+    BandwidthPackageBandwidth: '',
+    ServiceManaged: 0,
+    ExpiredTime: '',
+    ResourceGroupId: '',
+    AllocationId: '',
+    InternetChargeType: 'PayByTraffic',
+    BusinessStatus: 'Normal',
+    BandwidthPackageType: '',
+    HasReservationData: 'false',
+    ISP: 'BGP',
+    OperationLocks: { LockReason: [] },
+    Tags: tags(),
+    SecurityProtectionTypes: { SecurityProtectionType: [] },
+    PublicIpAddressPoolId: '',
+    VpcId: '',
+    Zone: '',
+    BizType: '',
+  };
+}

@@ -1,0 +1,83 @@
+// Evaluates a condition against a record view, in three values (see outcome.ts).
+import type { Condition, CountCondition, QuantifiedCondition } from './condition-schema.js';
+import { isParamRef, QUANTIFIERS } from './condition-schema.js';
+import { callFunction } from './functions.js';
+import { OPERATORS, Mismatch } from './operators.js';
+import { allOf, anyOf, fromBoolean, negate, unknown, type Outcome } from './outcome.js';
+import { resolvePath, typeName, type Subject } from './path.js';
+
+export interface ConditionEnv {
+  now: Date;
+  /** the rule's params, defaults merged with overrides */
+  params: Readonly<Record<string, unknown>>;
+  /** evidence of the named functions called, by name */
+  evidence: Map<string, string>;
+}
+
+export function resolveParams(value: unknown, params: Readonly<Record<string, unknown>>): unknown {
+  return isParamRef(value) ? params[value.param] : value;
+}
+
+export function evaluateCondition(condition: Condition, subject: Subject, env: ConditionEnv): Outcome {
+  if ('all' in condition) return allOf(condition.all.map((child) => evaluateCondition(child, subject, env)));
+  if ('any' in condition) return anyOf(condition.any.map((child) => evaluateCondition(child, subject, env)));
+  if ('not' in condition) return negate(evaluateCondition(condition.not, subject, env));
+  if ('count' in condition) return evaluateCount(condition, subject, env);
+  if ('fn' in condition) {
+    const args = Object.fromEntries(
+      Object.entries(condition.args ?? {}).map(([key, value]) => [key, resolveParams(value, env.params)]),
+    );
+    const result = callFunction(condition.fn, subject, args);
+    env.evidence.set(condition.fn, result.evidence);
+    return result.outcome;
+  }
+  if ('path' in condition) {
+    const resolved = resolvePath(subject, condition.path);
+    if (!resolved.known) return unknown(resolved.reason);
+    const expected = resolveParams(condition.value, env.params);
+    const result = OPERATORS[condition.op].test(resolved.value, expected, { ci: condition.ci ?? false, now: env.now });
+    if (result instanceof Mismatch) {
+      return unknown({ kind: 'mismatch', path: `${subject.prefix}${condition.path}`, detail: `${condition.op}: ${result.detail}`, gaps: [] });
+    }
+    return fromBoolean(result);
+  }
+  return evaluateQuantifier(condition, subject, env);
+}
+
+/** Each item of the list at `path`, as a subject of its own; or the `unknown` that stops us reading it. */
+function items(path: string, subject: Subject): Subject[] | Outcome {
+  const resolved = resolvePath(subject, path);
+  if (!resolved.known) return unknown(resolved.reason);
+  const label = `${subject.prefix}${path}`;
+  if (resolved.value === null) return [];
+  if (!Array.isArray(resolved.value)) {
+    return unknown({ kind: 'mismatch', path: label, detail: `expected a list, found a ${typeName(resolved.value)}`, gaps: [] });
+  }
+  return resolved.value.map((value, index) => ({ value, gaps: subject.gaps, prefix: `${label}[${index}].` }));
+}
+
+function evaluateQuantifier(condition: QuantifiedCondition, subject: Subject, env: ConditionEnv): Outcome {
+  const quantifier = QUANTIFIERS.find((key) => key in condition)!;
+  const path = (condition as unknown as Record<string, string>)[quantifier]!;
+  const subjects = items(path, subject);
+  if (!Array.isArray(subjects)) return subjects;
+  const outcomes = subjects.map((item) => evaluateCondition(condition.match, item, env));
+  if (quantifier === 'every') return allOf(outcomes);
+  const some = anyOf(outcomes);
+  return quantifier === 'some' ? some : negate(some);
+}
+
+/** With unknown items the count lies in a range: decided only if every count in it gives the same answer. */
+function evaluateCount(condition: CountCondition, subject: Subject, env: ConditionEnv): Outcome {
+  const subjects = items(condition.count, subject);
+  if (!Array.isArray(subjects)) return subjects;
+  const outcomes = subjects.map((item) => (condition.match ? evaluateCondition(condition.match, item, env) : fromBoolean(true)));
+  const low = outcomes.filter((outcome) => outcome.kind === 'true').length;
+  const high = low + outcomes.filter((outcome) => outcome.kind === 'unknown').length;
+  const expected = resolveParams(condition.value, env.params) as number;
+  const answers = new Set<boolean>();
+  for (let count = low; count <= high; count += 1) {
+    answers.add(OPERATORS[condition.op].test(count, expected, { ci: false, now: env.now }) as boolean);
+  }
+  return answers.size === 1 ? fromBoolean([...answers][0]!) : anyOf(outcomes.filter((outcome) => outcome.kind === 'unknown'));
+}

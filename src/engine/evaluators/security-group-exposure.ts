@@ -1,0 +1,174 @@
+// Which (protocol, ports) of a security group the internet can reach, evaluated as Alibaba Cloud does:
+// rules apply in `Priority` order (1 first, 100 last); at the same priority a Drop applies before an Accept;
+// the first rule that covers a packet decides it; what no rule covers falls to the default (ingress: denied;
+// egress of a basic group: allowed). "The internet" is a CIDR with prefix length 0, per address family: a
+// Drop from 0.0.0.0/0 blocks the IPv4 internet only, and rules naming a source group, a prefix list or a
+// narrower CIDR neither expose to nor shield from the whole internet.
+import type { SecurityGroupRule } from '../../inventory/types.js';
+
+export type Direction = 'ingress' | 'egress';
+export type Family = 'ipv4' | 'ipv6';
+export type Protocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'gre';
+export type ProtocolQuery = Protocol | 'all';
+
+export const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'gre'];
+const PORTED: ReadonlySet<Protocol> = new Set(['tcp', 'udp']);
+const ALL_PORTS: PortRange = { from: 1, to: 65535 };
+/** protocols without ports are one point in the port space */
+const NO_PORTS: PortRange = { from: -1, to: -1 };
+
+export interface PortRange {
+  from: number;
+  to: number;
+}
+
+export interface ExposureQuery {
+  direction: Direction;
+  protocol: ProtocolQuery;
+  /** the ports asked about (tcp/udp); all ports when omitted */
+  ports?: PortRange;
+  /** what packets no rule covers get: false (deny) for ingress; egress of a basic group allows them */
+  defaultAccept?: boolean;
+}
+
+/** A slice of the asked space reachable from (or to) the internet, and the rule that lets it through. */
+export interface Exposure {
+  family: Family;
+  protocol: Protocol;
+  ports: PortRange;
+  cidr: string;
+  /** the effective Accept rule id, or `default` when the group's implicit default accepts it */
+  ruleId: string;
+  priority: number | null;
+}
+
+/** A rule value the evaluator cannot interpret: the caller reports it as `error`, never as "no exposure". */
+export class SecurityGroupRuleError extends Error {
+  override readonly name = 'SecurityGroupRuleError';
+  readonly code = 'SG_RULE_INVALID';
+  readonly ruleId: string;
+
+  constructor(ruleId: string, message: string) {
+    super(`security group rule ${ruleId}: ${message}`);
+    this.ruleId = ruleId;
+  }
+}
+
+interface ParsedRule {
+  id: string;
+  direction: Direction;
+  policy: 'accept' | 'drop';
+  priority: number;
+  protocols: readonly Protocol[];
+  ports: PortRange;
+  /** internet CIDRs this rule names, per family */
+  internet: Partial<Record<Family, string>>;
+}
+
+export function internetExposure(rules: readonly SecurityGroupRule[], query: ExposureQuery): Exposure[] {
+  const ordered = rules
+    .map(parseRule)
+    .filter((rule) => rule.direction === query.direction && Object.keys(rule.internet).length > 0)
+    .sort((a, b) => a.priority - b.priority || rank(a) - rank(b));
+  const protocols = query.protocol === 'all' ? PROTOCOLS : [query.protocol];
+  const exposures: Exposure[] = [];
+  for (const family of ['ipv4', 'ipv6'] as const) {
+    for (const protocol of protocols) {
+      const asked = PORTED.has(protocol) ? (query.ports ?? ALL_PORTS) : NO_PORTS;
+      exposures.push(...walk(ordered, family, protocol, asked, query.defaultAccept ?? false));
+    }
+  }
+  return exposures;
+}
+
+/** Drop before Accept at the same priority. */
+function rank(rule: ParsedRule): number {
+  return rule.policy === 'drop' ? 0 : 1;
+}
+
+function walk(rules: ParsedRule[], family: Family, protocol: Protocol, asked: PortRange, defaultAccept: boolean): Exposure[] {
+  let open: PortRange[] = [asked];
+  const exposures: Exposure[] = [];
+  for (const rule of rules) {
+    const cidr = rule.internet[family];
+    if (cidr === undefined || !rule.protocols.includes(protocol)) continue;
+    const ports = PORTED.has(protocol) ? rule.ports : NO_PORTS;
+    const decided = open.flatMap((range) => intersect(range, ports));
+    if (rule.policy === 'accept') {
+      for (const range of decided) {
+        exposures.push({ family, protocol, ports: range, cidr, ruleId: rule.id, priority: rule.priority });
+      }
+    }
+    open = open.flatMap((range) => subtract(range, ports));
+    if (open.length === 0) break;
+  }
+  if (defaultAccept) {
+    const cidr = family === 'ipv4' ? '0.0.0.0/0' : '::/0';
+    for (const range of open) exposures.push({ family, protocol, ports: range, cidr, ruleId: 'default', priority: null });
+  }
+  return exposures;
+}
+
+function intersect(a: PortRange, b: PortRange): PortRange[] {
+  const from = Math.max(a.from, b.from);
+  const to = Math.min(a.to, b.to);
+  return from <= to ? [{ from, to }] : [];
+}
+
+function subtract(a: PortRange, b: PortRange): PortRange[] {
+  if (b.to < a.from || b.from > a.to) return [a];
+  const rest: PortRange[] = [];
+  if (a.from < b.from) rest.push({ from: a.from, to: b.from - 1 });
+  if (b.to < a.to) rest.push({ from: b.to + 1, to: a.to });
+  return rest;
+}
+
+function parseRule(rule: SecurityGroupRule): ParsedRule {
+  const policy = rule.policy.toLowerCase();
+  if (policy !== 'accept' && policy !== 'drop') {
+    throw new SecurityGroupRuleError(rule.id, `unknown Policy "${rule.policy}"`);
+  }
+  if (!Number.isInteger(rule.priority) || rule.priority < 1 || rule.priority > 100) {
+    throw new SecurityGroupRuleError(rule.id, `Priority ${rule.priority} is outside 1-100`);
+  }
+  const direction = rule.direction.toLowerCase();
+  if (direction !== 'ingress' && direction !== 'egress') {
+    throw new SecurityGroupRuleError(rule.id, `unknown Direction "${rule.direction}"`);
+  }
+  const egress = direction === 'egress';
+  const internet: Partial<Record<Family, string>> = {};
+  const ipv4 = egress ? rule.destCidrIp : rule.sourceCidrIp;
+  const ipv6 = egress ? rule.ipv6DestCidrIp : rule.ipv6SourceCidrIp;
+  if (isInternet(ipv4)) internet.ipv4 = ipv4;
+  if (isInternet(ipv6)) internet.ipv6 = ipv6;
+  return { id: rule.id, direction, policy, priority: rule.priority, protocols: parseProtocol(rule), ports: parsePorts(rule), internet };
+}
+
+function isInternet(cidr: string | null): cidr is string {
+  return cidr !== null && /\/0+$/.test(cidr.trim());
+}
+
+function parseProtocol(rule: SecurityGroupRule): readonly Protocol[] {
+  const protocol = rule.ipProtocol.toLowerCase();
+  if (protocol === 'all') return PROTOCOLS;
+  if ((PROTOCOLS as readonly string[]).includes(protocol)) return [protocol as Protocol];
+  throw new SecurityGroupRuleError(rule.id, `unknown IpProtocol "${rule.ipProtocol}"`);
+}
+
+/** `-1/-1` means every port; otherwise `from/to` within 1-65535. */
+function parsePorts(rule: SecurityGroupRule): PortRange {
+  const match = /^\s*(-?\d+)\s*\/\s*(-?\d+)\s*$/.exec(rule.portRange);
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2]);
+  if (from === -1 && to === -1) return ALL_PORTS;
+  if (!match || from < 1 || to > 65535 || from > to) {
+    throw new SecurityGroupRuleError(rule.id, `unreadable PortRange "${rule.portRange}"`);
+  }
+  return { from, to };
+}
+
+export function describeExposure(exposure: Exposure): string {
+  const ports = exposure.ports.from === -1 ? '' : ` ${exposure.ports.from}/${exposure.ports.to}`;
+  const by = exposure.ruleId === 'default' ? 'the default egress policy' : `rule ${exposure.ruleId} (priority ${exposure.priority})`;
+  return `${exposure.protocol}${ports} ${exposure.family === 'ipv4' ? 'IPv4' : 'IPv6'} ${exposure.cidr} via ${by}`;
+}

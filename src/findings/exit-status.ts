@@ -1,0 +1,26 @@
+// The process exit codes of a scan, decided in one place:
+//   0  every assessed check is below the --fail-on threshold (or no threshold), and the scan is complete
+//   1  --fail-on SEVERITY was given and an unmuted `fail` finding at or above it exists
+//   2  bad input: a flag, config, mutelist or rules file that cannot be used (mapped by the CLI from errors)
+//   3  incomplete: part of the account could not be assessed (collection gaps or `error` findings)
+// 1 wins over 3: a security gate must stop on a known failure even when other parts were not assessed.
+// 3 wins over 0 whether or not --fail-on is given: "nothing failed" is not "compliant" when checks did not run.
+import { SEVERITIES } from './types.js';
+import type { Report, Severity } from './types.js';
+
+export const EXIT_CODES = { ok: 0, failing: 1, badInput: 2, incomplete: 3 } as const;
+export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
+
+/** Severities at or above `threshold`: `atOrAbove('high')` is critical and high. */
+export function atOrAbove(threshold: Severity): readonly Severity[] {
+  return SEVERITIES.slice(0, SEVERITIES.indexOf(threshold) + 1);
+}
+
+export function exitCodeFor(report: Report, failOn?: Severity): Exclude<ExitCode, 2> {
+  if (failOn !== undefined) {
+    const gate = new Set(atOrAbove(failOn));
+    if (report.findings.some((finding) => finding.status === 'fail' && gate.has(finding.severity))) return EXIT_CODES.failing;
+  }
+  const incomplete = report.scan.incomplete || report.findings.some((finding) => finding.status === 'error');
+  return incomplete ? EXIT_CODES.incomplete : EXIT_CODES.ok;
+}

@@ -1,0 +1,173 @@
+// Suppressions from a YAML mutelist. A muted finding keeps its place in every output with status `muted`,
+// the status it would otherwise have (`mutedStatus`) and the entry's reason.
+//
+// Only `pass` and `fail` findings are muted. An `error` finding means "not assessed"; muting it would hide
+// the one signal that part of the account is unknown, so errors always stay visible.
+// An entry with `expires: 2027-03-31` mutes through the end of that day (UTC); a full ISO timestamp ends it
+// at that instant. An expired entry mutes nothing and is reported as a warning so it gets renewed or removed.
+//
+//   mutes:
+//     - rule: ecs-instance-keypair-login     # glob on the rule id: * any run of characters, ? one character
+//       resource: i-uf6*                     # glob on the resource id
+//       region: cn-shanghai                  # glob on the region; account-global resources are "global"
+//       tags: { env: legacy-* }              # every listed tag must be on the resource and match
+//       reason: Vendor appliance supports password login only (SEC-142)
+//       expires: 2027-03-31
+import { readFile } from 'node:fs/promises';
+import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { InputFileError } from '../errors.js';
+import type { Finding, FindingStatus, Report, Severity } from './types.js';
+import { SEVERITIES, STATUSES } from './types.js';
+
+const pattern = z.string().trim().min(1, 'must be a non-empty pattern');
+
+const entrySchema = z.strictObject({
+  rule: pattern,
+  resource: pattern.optional(),
+  region: pattern.optional(),
+  tags: z.record(z.string().min(1), pattern).optional(),
+  reason: z.string().trim().min(1, 'a mute needs a reason'),
+  expires: z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      error: 'expected a date (YYYY-MM-DD) or an ISO timestamp with a zone (2027-03-31T00:00:00Z)',
+    })
+    .optional(),
+});
+
+const fileSchema = z.strictObject({ mutes: z.array(entrySchema) });
+
+export type MuteEntry = z.infer<typeof entrySchema> & {
+  /** 1-based line of the entry in its file, for messages */
+  line: number;
+};
+
+export interface Mutelist {
+  file: string;
+  entries: MuteEntry[];
+}
+
+export interface MutelistResult {
+  report: Report;
+  /** one per expired entry */
+  warnings: string[];
+}
+
+/** Parses and validates a mutelist; errors carry the file and line. */
+export function parseMutelist(text: string, file: string): Mutelist {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number | undefined): number | undefined =>
+    offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  const [yamlError] = doc.errors;
+  if (yamlError) throw new InputFileError('AUDIT_CONFIG', file, lineAt(yamlError.pos[0]), yamlError.message);
+
+  const parsed = fileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const path = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : (issue?.path ?? []);
+    const node = doc.getIn(path as Array<string | number>, true);
+    const where = path.length > 0 ? `${path.map(String).join('.')}: ` : '';
+    throw new InputFileError('AUDIT_CONFIG', file, lineAt(isNode(node) ? node.range?.[0] : undefined), `${where}${issue?.message ?? 'invalid mutelist'}`);
+  }
+  const entryNodes = doc.getIn(['mutes'], true);
+  const entryOffset = (index: number): number | undefined => {
+    const node = isSeq(entryNodes) ? entryNodes.items[index] : undefined;
+    return isNode(node) ? node.range?.[0] : undefined;
+  };
+  return {
+    file,
+    entries: parsed.data.mutes.map((entry, index) => ({ ...entry, line: lineAt(entryOffset(index)) ?? 0 })),
+  };
+}
+
+export async function loadMutelist(file: string): Promise<Mutelist> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputFileError('AUDIT_CONFIG', file, undefined, `cannot read the mutelist: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return parseMutelist(text, file);
+}
+
+const DAY_MS = 86_400_000;
+
+/** The instant an entry stops muting. */
+function expiryOf(expires: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(expires) ? Date.parse(`${expires}T00:00:00Z`) + DAY_MS : Date.parse(expires);
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
+  return new RegExp(`^${body}$`, 's');
+}
+
+function matcherFor(entry: MuteEntry): (finding: Finding) => boolean {
+  const rule = globToRegExp(entry.rule);
+  const resource = entry.resource === undefined ? undefined : globToRegExp(entry.resource);
+  const region = entry.region === undefined ? undefined : globToRegExp(entry.region);
+  const tags = Object.entries(entry.tags ?? {}).map(([key, value]) => [key, globToRegExp(value)] as const);
+  return (finding) => {
+    const tagsOfResource = finding.resource.tags ?? {};
+    return (
+      rule.test(finding.ruleId) &&
+      (resource?.test(finding.resource.id) ?? true) &&
+      (region?.test(finding.resource.region ?? 'global') ?? true) &&
+      tags.every(([key, value]) => Object.hasOwn(tagsOfResource, key) && value.test(tagsOfResource[key] ?? ''))
+    );
+  };
+}
+
+/** The finding as the rules produced it, so a report muted before can be muted again with another list. */
+function unmuted(finding: Finding): Finding {
+  if (finding.status !== 'muted' || finding.mutedStatus === undefined) return finding;
+  const { mutedStatus, reason: _reason, ...rest } = finding;
+  return { ...rest, status: mutedStatus };
+}
+
+function countByStatus(findings: readonly Finding[]): Record<FindingStatus, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<FindingStatus, number>;
+  for (const finding of findings) counts[finding.status] += 1;
+  return counts;
+}
+
+function recount(report: Report, findings: Finding[]): Report {
+  const failBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const finding of findings) if (finding.status === 'fail') failBySeverity[finding.severity] += 1;
+  return {
+    ...report,
+    summary: { total: findings.length, byStatus: countByStatus(findings), failBySeverity },
+    coverage: {
+      ...report.coverage,
+      duties: report.coverage.duties.map((duty) => ({
+        ...duty,
+        counts: countByStatus(findings.filter((finding) => finding.duty === duty.duty)),
+      })),
+    },
+    findings,
+  };
+}
+
+export function applyMutelist(report: Report, mutelist: Mutelist, now: Date): MutelistResult {
+  const warnings: string[] = [];
+  const active: Array<{ entry: MuteEntry; matches: (finding: Finding) => boolean }> = [];
+  for (const entry of mutelist.entries) {
+    if (entry.expires !== undefined && now.getTime() >= expiryOf(entry.expires)) {
+      warnings.push(
+        `${mutelist.file}:${entry.line}: the mute for rule "${entry.rule}" expired on ${entry.expires} and no longer applies; renew or remove it.`,
+      );
+    } else {
+      active.push({ entry, matches: matcherFor(entry) });
+    }
+  }
+  const findings = report.findings.map((original) => {
+    const finding = unmuted(original);
+    if (finding.status !== 'pass' && finding.status !== 'fail') return finding;
+    const mute = active.find(({ matches }) => matches(finding));
+    return mute ? { ...finding, status: 'muted' as const, mutedStatus: finding.status, reason: mute.entry.reason } : finding;
+  });
+  return { report: recount(report, findings), warnings };
+}

@@ -1,0 +1,95 @@
+// The report contract: what `--format json` writes and every other format and sink is derived from.
+import type { CollectionGap, ResourceType } from '../inventory/types.js';
+import type { DutyId } from './duties.js';
+
+export const REPORT_SCHEMA_VERSION = '1.0';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const STATUSES = ['pass', 'fail', 'error', 'muted'] as const;
+export type FindingStatus = (typeof STATUSES)[number];
+
+export const CIS_FRAMEWORK = 'CIS Alibaba Cloud Foundations Benchmark';
+export const CIS_VERSION = '2.0.0';
+
+export interface ComplianceRef {
+  framework: string;
+  version: string;
+  control: string;
+}
+
+export interface FindingResource {
+  id: string;
+  type: ResourceType;
+  /** null for account-global resources */
+  region: string | null;
+  arn?: string;
+  name?: string;
+  /** the resource's tags, for mutelist matching and SIEM labels; absent when the resource has none or they are unknown */
+  tags?: Record<string, string>;
+}
+
+export interface Finding {
+  /** stable across runs for the same account, rule and resource */
+  id: string;
+  ruleId: string;
+  title: string;
+  status: FindingStatus;
+  severity: Severity;
+  duty: DutyId;
+  service: string;
+  resource: FindingResource;
+  compliance: ComplianceRef[];
+  /** what was seen: the facts that made the result */
+  evidence: string;
+  remediation: string;
+  /** for `error`: why the rule could not be assessed; for `muted`: the mutelist reason */
+  reason?: string;
+  /** for `muted`: the status the finding would otherwise have */
+  mutedStatus?: Exclude<FindingStatus, 'muted'>;
+}
+
+export interface DutyCoverage {
+  duty: DutyId;
+  title: string;
+  group: string;
+  /** assessed: rules ran; partial: some of its findings are `error`; not-assessed: no rule or no data */
+  state: 'assessed' | 'partial' | 'not-assessed';
+  rules: string[];
+  counts: Record<FindingStatus, number>;
+  /** for a duty no collector can assess: what would */
+  note?: string;
+}
+
+export interface ScanInfo {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  accountId: string;
+  regions: string[];
+  /** live: from the APIs; snapshot: from a saved inventory; demo: from the bundled demo account */
+  source: 'live' | 'snapshot' | 'demo';
+  toolVersion: string;
+  apiCalls: number;
+  /** true when some part of the account could not be assessed (see coverage.gaps) */
+  incomplete: boolean;
+}
+
+export interface ReportSummary {
+  total: number;
+  byStatus: Record<FindingStatus, number>;
+  /** failing findings by severity */
+  failBySeverity: Record<Severity, number>;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  scan: ScanInfo;
+  summary: ReportSummary;
+  coverage: {
+    duties: DutyCoverage[];
+    gaps: CollectionGap[];
+  };
+  findings: Finding[];
+}

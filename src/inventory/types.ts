@@ -1,0 +1,407 @@
+// The normalized inventory: what the collectors produce and the only thing rules and outputs see.
+// Records are plain JSON. A field that is `undefined` means "not known" (its collection failed, see
+// `gaps`); `null` means "known to be absent". Rules that read an unknown field yield `error`.
+
+export const INVENTORY_SCHEMA_VERSION = 1;
+
+export type Service = 'ecs' | 'vpc' | 'ram' | 'ims' | 'actiontrail' | 'sts' | 'sas';
+
+export type Tags = Record<string, string>;
+
+export interface EcsInstance {
+  id: string;
+  region: string;
+  name: string;
+  status: string;
+  zoneId: string;
+  instanceType: string;
+  osName: string;
+  osType: string;
+  imageId: string;
+  networkType: string;
+  vpcId: string | null;
+  vSwitchId: string | null;
+  privateIps: string[];
+  /** public IPs: the instance's own public IP and an associated EIP */
+  publicIps: string[];
+  eipAllocationId: string | null;
+  securityGroupIds: string[];
+  keyPairName: string | null;
+  metadata: { httpEndpoint: string | null; httpTokens: string | null };
+  /** from DescribeCloudAssistantStatus; undefined when that call failed */
+  cloudAssistant?: {
+    installed: boolean;
+    version: string | null;
+    lastHeartbeatAt: string | null;
+    supportsSessionManager: boolean;
+  } | null;
+  createdAt: string | null;
+  tags: Tags;
+}
+
+export interface SecurityGroupRule {
+  id: string;
+  direction: string;
+  /** raw values as the API returns them; the exposure evaluator interprets them */
+  policy: string;
+  priority: number;
+  ipProtocol: string;
+  portRange: string;
+  sourceCidrIp: string | null;
+  ipv6SourceCidrIp: string | null;
+  sourceGroupId: string | null;
+  sourcePrefixListId: string | null;
+  destCidrIp: string | null;
+  ipv6DestCidrIp: string | null;
+  destGroupId: string | null;
+  destPrefixListId: string | null;
+  nicType: string | null;
+  description: string;
+}
+
+export interface SecurityGroup {
+  id: string;
+  region: string;
+  name: string;
+  vpcId: string | null;
+  type: string;
+  serviceManaged: boolean;
+  /** every rule, ingress and egress; undefined when DescribeSecurityGroupAttribute failed */
+  rules?: SecurityGroupRule[];
+  createdAt: string | null;
+  tags: Tags;
+}
+
+export interface Disk {
+  id: string;
+  region: string;
+  name: string;
+  category: string;
+  /** system | data */
+  type: string;
+  sizeGiB: number;
+  status: string;
+  encrypted: boolean;
+  kmsKeyId: string | null;
+  instanceId: string | null;
+  autoSnapshotPolicyId: string | null;
+  createdAt: string | null;
+  tags: Tags;
+}
+
+export interface Snapshot {
+  id: string;
+  region: string;
+  name: string;
+  sourceDiskId: string | null;
+  encrypted: boolean;
+  status: string;
+  createdAt: string | null;
+  retentionDays: number | null;
+}
+
+export interface SnapshotPolicy {
+  id: string;
+  region: string;
+  name: string;
+  status: string;
+  /** -1 keeps snapshots until deleted */
+  retentionDays: number;
+  timePoints: string[];
+  repeatWeekdays: string[];
+  diskCount: number;
+}
+
+export interface KeyPair {
+  id: string;
+  region: string;
+  fingerprint: string;
+  createdAt: string | null;
+}
+
+export interface Vpc {
+  id: string;
+  region: string;
+  name: string;
+  isDefault: boolean;
+  cidrBlock: string;
+  status: string;
+  vSwitchIds: string[];
+}
+
+export interface VSwitch {
+  id: string;
+  region: string;
+  name: string;
+  vpcId: string;
+  zoneId: string;
+  cidrBlock: string;
+  networkAclId: string | null;
+}
+
+export interface NetworkAclEntry {
+  id: string;
+  name: string;
+  /** accept | drop, as the API returns it */
+  policy: string;
+  protocol: string;
+  port: string;
+  /** SourceCidrIp for ingress, DestinationCidrIp for egress */
+  cidr: string;
+  ipVersion: string;
+  entryType: string;
+}
+
+export interface NetworkAcl {
+  id: string;
+  region: string;
+  name: string;
+  vpcId: string;
+  status: string;
+  /** entries in evaluation order: the first match decides */
+  ingress: NetworkAclEntry[];
+  egress: NetworkAclEntry[];
+  boundResources: Array<{ id: string; type: string; status: string }>;
+}
+
+export interface FlowLog {
+  id: string;
+  region: string;
+  name: string;
+  status: string;
+  /** VPC | VSwitch | NetworkInterface */
+  resourceType: string;
+  resourceId: string;
+  trafficType: string;
+}
+
+export interface Eip {
+  id: string;
+  region: string;
+  ipAddress: string;
+  status: string;
+  instanceId: string | null;
+  instanceType: string | null;
+}
+
+export interface AccessKey {
+  id: string;
+  status: string;
+  createdAt: string | null;
+  /** null: never used */
+  lastUsedAt?: string | null;
+}
+
+export interface AttachedPolicy {
+  name: string;
+  type: string;
+}
+
+export interface RamUser {
+  id: string;
+  userId: string;
+  displayName: string;
+  createdAt: string | null;
+  lastLoginAt: string | null;
+  /** null: no login profile (no console password); undefined: unknown */
+  loginProfile?: { mfaBindRequired: boolean; passwordResetRequired: boolean; createdAt: string | null } | null;
+  /** null: no MFA device bound; undefined: unknown */
+  mfaDevice?: { serialNumber: string; type: string | null } | null;
+  accessKeys?: AccessKey[];
+  groups?: string[];
+  attachedPolicies?: AttachedPolicy[];
+}
+
+export interface RamGroup {
+  id: string;
+  createdAt: string | null;
+  members?: string[];
+  attachedPolicies?: AttachedPolicy[];
+}
+
+export interface RamRole {
+  id: string;
+  arn: string;
+  createdAt: string | null;
+  maxSessionDuration: number | null;
+  /** parsed AssumeRolePolicyDocument */
+  trustPolicy: unknown;
+  attachedPolicies?: AttachedPolicy[];
+}
+
+export interface PolicyAttachment {
+  type: 'user' | 'group' | 'role';
+  name: string;
+}
+
+export interface RamPolicy {
+  id: string;
+  /** Custom | System */
+  type: string;
+  defaultVersion: string;
+  /** parsed default version document; undefined when it could not be read */
+  document?: unknown;
+  attachments?: PolicyAttachment[];
+  attachmentCount: number;
+}
+
+export interface PasswordPolicy {
+  minimumLength: number;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+  /** 0: no reuse prevention */
+  reusePrevention: number;
+  /** 0: passwords never expire */
+  maxAgeDays: number;
+  /** 0: no lockout */
+  maxLoginAttempts: number;
+  hardExpiry: boolean;
+}
+
+export interface SecurityPreference {
+  enforceMfaForLogin: boolean | null;
+  allowUserToManageAccessKeys: boolean | null;
+  allowUserToManageMfaDevices: boolean | null;
+  loginSessionDurationHours: number | null;
+}
+
+export interface RootFacts {
+  createdAt: string | null;
+  lastLoginAt: string | null;
+  mfaActive: boolean;
+  accessKeys: Array<{ active: boolean; lastRotatedAt: string | null; lastUsedAt: string | null }>;
+}
+
+export interface Trail {
+  id: string;
+  region: string;
+  homeRegion: string;
+  /** All, or a region id */
+  trailRegion: string;
+  /** All | Read | Write */
+  eventRW: string;
+  status: string;
+  isOrganizationTrail: boolean;
+  /** a trail seen from another region than its home (DescribeTrails IncludeShadowTrails) */
+  isShadowTrail: boolean;
+  ossBucketName: string | null;
+  slsProjectArn: string | null;
+  arn: string | null;
+  /** GetTrailStatus; null when the API says the trail does not exist; undefined when unknown */
+  logging?: { isLogging: boolean; latestDeliveryTime: string | null; latestDeliveryError: string | null } | null;
+}
+
+/** Account-wide facts. Each part is undefined when its API could not be read. */
+export interface Account {
+  id: string;
+  passwordPolicy?: PasswordPolicy;
+  securityPreference?: SecurityPreference;
+  root?: RootFacts;
+}
+
+export interface ResourceMap {
+  'ecs.instance': EcsInstance;
+  'ecs.security-group': SecurityGroup;
+  'ecs.disk': Disk;
+  'ecs.snapshot': Snapshot;
+  'ecs.snapshot-policy': SnapshotPolicy;
+  'ecs.key-pair': KeyPair;
+  'vpc.vpc': Vpc;
+  'vpc.vswitch': VSwitch;
+  'vpc.network-acl': NetworkAcl;
+  'vpc.flow-log': FlowLog;
+  'vpc.eip': Eip;
+  'ram.user': RamUser;
+  'ram.group': RamGroup;
+  'ram.role': RamRole;
+  'ram.policy': RamPolicy;
+  'actiontrail.trail': Trail;
+  account: Account;
+}
+
+export type ResourceType = keyof ResourceMap;
+
+export const RESOURCE_TYPES = [
+  'ecs.instance',
+  'ecs.security-group',
+  'ecs.disk',
+  'ecs.snapshot',
+  'ecs.snapshot-policy',
+  'ecs.key-pair',
+  'vpc.vpc',
+  'vpc.vswitch',
+  'vpc.network-acl',
+  'vpc.flow-log',
+  'vpc.eip',
+  'ram.user',
+  'ram.group',
+  'ram.role',
+  'ram.policy',
+  'actiontrail.trail',
+  'account',
+] as const satisfies readonly ResourceType[];
+
+/** Resource types whose records belong to a region (the rest are account-global). */
+export const REGIONAL_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([
+  'ecs.instance',
+  'ecs.security-group',
+  'ecs.disk',
+  'ecs.snapshot',
+  'ecs.snapshot-policy',
+  'ecs.key-pair',
+  'vpc.vpc',
+  'vpc.vswitch',
+  'vpc.network-acl',
+  'vpc.flow-log',
+  'vpc.eip',
+]);
+
+export type GapKind =
+  | 'denied'
+  | 'throttled'
+  | 'server'
+  | 'timeout'
+  | 'network'
+  | 'malformed'
+  | 'not-activated'
+  | 'invalid'
+  | 'other';
+
+/** Something the collectors could not read: the rules it touches evaluate to `error`. */
+export interface CollectionGap {
+  service: Service;
+  /** null for a global API */
+  region: string | null;
+  action: string;
+  /** the RAM action the caller needs, e.g. ecs:DescribeDisks */
+  ramAction: string;
+  /** the inventory collections left incomplete */
+  resourceTypes: ResourceType[];
+  /** set when only one resource's detail is missing */
+  resourceId?: string;
+  /**
+   * set when the records exist and only these fields of them are unknown (e.g. `cloudAssistant` when
+   * DescribeCloudAssistantStatus failed); absent when the collection itself is missing
+   */
+  fields?: string[];
+  kind: GapKind;
+  code: string;
+  message: string;
+  statusCode?: number;
+  requestId?: string;
+}
+
+export interface Inventory {
+  schemaVersion: typeof INVENTORY_SCHEMA_VERSION;
+  accountId: string;
+  collectedAt: string;
+  regions: string[];
+  resources: { [K in ResourceType]: ResourceMap[K][] };
+  gaps: CollectionGap[];
+}
+
+export function emptyResources(): Inventory['resources'] {
+  return Object.fromEntries(RESOURCE_TYPES.map((type) => [type, []])) as unknown as Inventory['resources'];
+}

@@ -1,0 +1,19 @@
+// What every output format implements. Formats are pure: a report in, the bytes to write out.
+import type { FindingStatus, Report } from '../findings/types.js';
+
+/** Most urgent first: how people read findings. */
+export const STATUS_DISPLAY_ORDER: readonly FindingStatus[] = ['fail', 'error', 'muted', 'pass'];
+
+export interface RenderOptions {
+  /** ANSI colours in the terminal table (the CLI turns them on for a TTY without NO_COLOR) */
+  color?: boolean;
+  /** list passing findings in the terminal table too (they are always counted) */
+  includePass?: boolean;
+}
+
+export interface Format {
+  /** file extension, without the dot, for `--output-dir` */
+  extension: string;
+  mediaType: string;
+  render(report: Report, options?: RenderOptions): string;
+}

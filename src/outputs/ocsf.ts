@@ -1,0 +1,213 @@
+// OCSF 1.8.0 Compliance Finding (class 2003) with the cloud profile: one event per finding.
+// Every OCSF timestamp is epoch milliseconds.
+import { createHash } from 'node:crypto';
+import { DUTIES } from '../findings/duties.js';
+import type { Finding, FindingStatus, Report, ScanInfo, Severity } from '../findings/types.js';
+import type { Format } from './format.js';
+
+export const OCSF_VERSION = '1.8.0';
+export const PRODUCT_NAME = 'alicloud-audit';
+export const CLOUD_PROVIDER = 'Alibaba Cloud';
+
+const SEVERITY: Record<Severity, { id: number; name: string }> = {
+  critical: { id: 5, name: 'Critical' },
+  high: { id: 4, name: 'High' },
+  medium: { id: 3, name: 'Medium' },
+  low: { id: 2, name: 'Low' },
+  info: { id: 1, name: 'Informational' },
+};
+
+// compliance.status_id: 0 Unknown, 1 Pass, 2 Warning, 3 Fail. An `error` finding was not assessed, so its
+// compliance is Unknown, never Pass.
+const COMPLIANCE_STATUS: Record<Exclude<FindingStatus, 'muted'>, { id: number; name: string }> = {
+  pass: { id: 1, name: 'Pass' },
+  fail: { id: 3, name: 'Fail' },
+  error: { id: 0, name: 'Unknown' },
+};
+
+// Finding status_id: 1 New, 3 Suppressed (muted by the mutelist).
+const FINDING_STATUS = { new: { id: 1, name: 'New' }, suppressed: { id: 3, name: 'Suppressed' } } as const;
+
+interface KeyValue {
+  name: string;
+  value: string;
+}
+
+export interface OcsfResource {
+  uid: string;
+  uid_alt?: string;
+  name?: string;
+  type: string;
+  region?: string;
+  provider: string;
+  tags?: KeyValue[];
+}
+
+/** The subset of the OCSF Compliance Finding this tool fills in. */
+export interface OcsfComplianceFinding {
+  activity_id: 1;
+  activity_name: 'Create';
+  category_uid: 2;
+  category_name: 'Findings';
+  class_uid: 2003;
+  class_name: 'Compliance Finding';
+  type_uid: 200301;
+  type_name: 'Compliance Finding: Create';
+  time: number;
+  start_time: number;
+  end_time: number;
+  severity_id: number;
+  severity: string;
+  status_id: number;
+  status: string;
+  status_code: string;
+  status_detail?: string;
+  message: string;
+  comment?: string;
+  metadata: {
+    version: typeof OCSF_VERSION;
+    uid: string;
+    correlation_uid: string;
+    event_code: string;
+    profiles: ['cloud'];
+    product: { name: string; uid: string; vendor_name: string; version: string };
+  };
+  finding_info: {
+    uid: string;
+    title: string;
+    desc?: string;
+    created_time: number;
+    types: string[];
+    analytic: { uid: string; name: string; type_id: 1; type: 'Rule' };
+  };
+  compliance: {
+    standards: string[];
+    control: string;
+    requirements: string[];
+    category: string;
+    status_id: number;
+    status: string;
+    status_detail?: string;
+  };
+  remediation: { desc: string };
+  resources: OcsfResource[];
+  cloud: {
+    provider: typeof CLOUD_PROVIDER;
+    region?: string;
+    account: { uid: string; type_id: 99; type: 'Alibaba Cloud Account' };
+  };
+  unmapped: Record<string, unknown>;
+}
+
+const DUTY_TITLES: ReadonlyMap<string, string> = new Map(DUTIES.map((duty) => [duty.id, duty.title]));
+const DUTY_STANDARD = 'Alibaba Cloud ECS shared security responsibility model';
+
+function epochMs(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new TypeError(`not an ISO timestamp: ${JSON.stringify(iso)}`);
+  return ms;
+}
+
+/** Deterministic per scan and finding, so a SIEM can drop a batch re-sent after a lost acknowledgement. */
+function eventUid(scanId: string, findingId: string): string {
+  return createHash('sha256').update(`${scanId}\n${findingId}`).digest('hex').slice(0, 32);
+}
+
+function complianceOf(finding: Finding): OcsfComplianceFinding['compliance'] {
+  const assessed = finding.status === 'muted' ? finding.mutedStatus : finding.status;
+  // A muted finding without its original status has lost what was assessed: report it as Unknown.
+  const status = COMPLIANCE_STATUS[assessed ?? 'error'];
+  const dutyRequirement = `${DUTY_STANDARD}: ${finding.duty} (${DUTY_TITLES.get(finding.duty) ?? finding.duty})`;
+  return {
+    standards: [...new Set(finding.compliance.map((ref) => `${ref.framework} v${ref.version}`)), DUTY_STANDARD],
+    // OCSF has one control field; the duty is the control every finding has.
+    control: finding.compliance.map((ref) => ref.control).join(', ') || finding.duty,
+    requirements: [...finding.compliance.map((ref) => `${ref.framework} v${ref.version} ${ref.control}`), dutyRequirement],
+    category: finding.duty,
+    status_id: status.id,
+    status: status.name,
+    ...(finding.status === 'error' && finding.reason ? { status_detail: finding.reason } : {}),
+  };
+}
+
+function resourceOf(finding: Finding): OcsfResource {
+  const { resource } = finding;
+  const tags = Object.entries(resource.tags ?? {}).map(([name, value]) => ({ name, value }));
+  return {
+    uid: resource.arn ?? resource.id,
+    ...(resource.arn ? { uid_alt: resource.id } : {}),
+    ...(resource.name ? { name: resource.name } : {}),
+    type: resource.type,
+    ...(resource.region ? { region: resource.region } : {}),
+    provider: CLOUD_PROVIDER,
+    ...(tags.length > 0 ? { tags } : {}),
+  };
+}
+
+export function toOcsfEvent(finding: Finding, scan: ScanInfo): OcsfComplianceFinding {
+  const severity = SEVERITY[finding.severity];
+  const findingStatus = finding.status === 'muted' ? FINDING_STATUS.suppressed : FINDING_STATUS.new;
+  const time = epochMs(scan.finishedAt);
+  const detail = finding.status === 'error' ? finding.reason : finding.evidence;
+  return {
+    activity_id: 1,
+    activity_name: 'Create',
+    category_uid: 2,
+    category_name: 'Findings',
+    class_uid: 2003,
+    class_name: 'Compliance Finding',
+    type_uid: 200301,
+    type_name: 'Compliance Finding: Create',
+    time,
+    start_time: epochMs(scan.startedAt),
+    end_time: time,
+    severity_id: severity.id,
+    severity: severity.name,
+    status_id: findingStatus.id,
+    status: findingStatus.name,
+    status_code: (finding.mutedStatus ?? finding.status).toUpperCase(),
+    ...(detail ? { status_detail: detail } : {}),
+    message: finding.title,
+    ...(finding.status === 'muted' && finding.reason ? { comment: finding.reason } : {}),
+    metadata: {
+      version: OCSF_VERSION,
+      uid: eventUid(scan.id, finding.id),
+      correlation_uid: scan.id,
+      event_code: finding.ruleId,
+      profiles: ['cloud'],
+      product: { name: PRODUCT_NAME, uid: PRODUCT_NAME, vendor_name: PRODUCT_NAME, version: scan.toolVersion },
+    },
+    finding_info: {
+      uid: finding.id,
+      title: finding.title,
+      ...(finding.evidence ? { desc: finding.evidence } : {}),
+      created_time: time,
+      types: [DUTY_TITLES.get(finding.duty) ?? finding.duty],
+      analytic: { uid: finding.ruleId, name: finding.title, type_id: 1, type: 'Rule' },
+    },
+    compliance: complianceOf(finding),
+    remediation: { desc: finding.remediation },
+    resources: [resourceOf(finding)],
+    cloud: {
+      provider: CLOUD_PROVIDER,
+      ...(finding.resource.region ? { region: finding.resource.region } : {}),
+      account: { uid: scan.accountId, type_id: 99, type: 'Alibaba Cloud Account' },
+    },
+    unmapped: {
+      duty: finding.duty,
+      service: finding.service,
+      scan_source: scan.source,
+      ...(finding.mutedStatus ? { muted_status: finding.mutedStatus } : {}),
+    },
+  };
+}
+
+export function toOcsfEvents(report: Report): OcsfComplianceFinding[] {
+  return report.findings.map((finding) => toOcsfEvent(finding, report.scan));
+}
+
+export const ocsf: Format = {
+  extension: 'ocsf.json',
+  mediaType: 'application/json',
+  render: (report) => `${JSON.stringify(toOcsfEvents(report), null, 2)}\n`,
+};

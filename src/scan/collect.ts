@@ -1,0 +1,94 @@
+// A live collection: resolve credentials, learn the account and its regions, run every collector at once,
+// and return the inventory with the call statistics.
+import * as $Sts from '@alicloud/sts20150401';
+import type { Logger } from 'pino';
+import { ApiCaller, type ConcurrencyPolicy, type RetryPolicy } from '../cloud/api-caller.js';
+import { ApiError } from '../cloud/api-error.js';
+import { CloudClients, runtimeOptions, type EndpointOverride } from '../cloud/clients.js';
+import { describeSource, resolveCredential, type CredentialSource } from '../cloud/credentials.js';
+import type { Redactor } from '../cloud/redact.js';
+import { COLLECTOR_NAMES, collectors, discoverRegions } from '../collectors/index.js';
+import { CredentialsError, EndpointError, UsageError } from '../errors.js';
+import { InventoryBuilder } from '../inventory/builder.js';
+import type { Inventory } from '../inventory/types.js';
+import type { CallStats } from '../cloud/api-caller.js';
+
+export interface LiveCollectionOptions {
+  credentials: CredentialSource;
+  endpoint?: EndpointOverride;
+  /** explicit regions; default: every region DescribeRegions returns */
+  regions?: string[];
+  retry?: RetryPolicy;
+  concurrency?: ConcurrencyPolicy;
+  redactor: Redactor;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface Collection {
+  inventory: Inventory;
+  stats: CallStats;
+}
+
+const REJECTED_CREDENTIAL_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken|IncompleteSignature|InvalidAccessKeySecret|Forbidden.AccessKeyDisabled)/;
+
+function endpointName(endpoint: EndpointOverride | undefined): string {
+  return endpoint ? `${endpoint.protocol}://${endpoint.host}` : 'the Alibaba Cloud endpoints';
+}
+
+/** STS GetCallerIdentity: proves the credential works and names the account. */
+async function callerAccountId(clients: CloudClients, caller: ApiCaller, options: LiveCollectionOptions): Promise<string> {
+  try {
+    const response = await caller.call({ service: 'sts', region: null, action: 'GetCallerIdentity' }, () =>
+      clients.sts().getCallerIdentityWithOptions(runtimeOptions()),
+    );
+    const accountId = response.body?.accountId;
+    if (!accountId) throw new EndpointError(`${endpointName(options.endpoint)} answered GetCallerIdentity without an AccountId`);
+    return accountId;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (REJECTED_CREDENTIAL_CODES.test(error.apiCode)) {
+      throw new CredentialsError(
+        `The credentials from ${describeSource(options.credentials)} were rejected by ${endpointName(options.endpoint)}: ${error.apiCode}.`,
+        { cause: error },
+      );
+    }
+    if (error.kind === 'network' || error.kind === 'timeout') {
+      throw new EndpointError(`Cannot reach ${endpointName(options.endpoint)} (${error.apiCode}): check the network or --endpoint-url.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+async function scanRegions(clients: CloudClients, caller: ApiCaller, requested: string[] | undefined): Promise<string[]> {
+  const available = await discoverRegions({ clients, caller, runtime: runtimeOptions() });
+  if (!requested) return available;
+  const unknown = requested.filter((region) => !available.includes(region));
+  if (unknown.length > 0) {
+    throw new UsageError(`--regions: unknown region ${unknown.join(', ')} (this account has: ${available.join(', ')})`);
+  }
+  return [...new Set(requested)];
+}
+
+export async function collectLive(options: LiveCollectionOptions): Promise<Collection> {
+  const now = options.now ?? (() => new Date());
+  const credential = await resolveCredential(options.credentials, options.redactor);
+  const clients = new CloudClients({ credential, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+  const caller = new ApiCaller({
+    redactor: options.redactor,
+    logger: options.logger,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  const collectedAt = now().toISOString();
+  const accountId = await callerAccountId(clients, caller, options);
+  const regions = await scanRegions(clients, caller, options.regions);
+  options.logger.info({ accountId, regions }, 'scanning account');
+
+  const inventory = new InventoryBuilder();
+  const context = { clients, caller, runtime: runtimeOptions(), logger: options.logger, accountId, regions, inventory };
+  await Promise.all(COLLECTOR_NAMES.map((name) => collectors[name](context)));
+  return { inventory: inventory.build({ accountId, collectedAt, regions }), stats: caller.stats };
+}

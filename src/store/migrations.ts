@@ -1,0 +1,64 @@
+// The SQLite schema, one migration per version; `PRAGMA user_version` records how many have been applied.
+import type Database from 'better-sqlite3';
+import { StoreError } from './store.js';
+
+/** Append only: a released migration never changes, a new version adds a new entry. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE scans (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL CHECK (state IN ('running', 'completed', 'aborted')),
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    owner_host TEXT NOT NULL,
+    owner_pid INTEGER NOT NULL,
+    owner_token TEXT NOT NULL,
+    account_id TEXT,
+    source TEXT,
+    tool_version TEXT,
+    api_calls INTEGER,
+    incomplete INTEGER,
+    summary TEXT,
+    coverage TEXT,
+    abort_reason TEXT
+  );
+  CREATE INDEX scans_by_start ON scans (started_at, seq);
+  CREATE TABLE findings (
+    scan_seq INTEGER NOT NULL REFERENCES scans (seq) ON DELETE CASCADE,
+    finding_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    rule_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (scan_seq, finding_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX findings_by_finding ON findings (finding_id);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+function userVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Bring the schema to SCHEMA_VERSION; safe when two processes open a new database at once. */
+export function migrate(db: Database.Database, file: string): void {
+  const upgrade = db.transaction(() => {
+    // re-read inside the write lock: another process may have migrated while we waited for it
+    const from = userVersion(db);
+    if (from > SCHEMA_VERSION) {
+      throw new StoreError(
+        'AUDIT_CONFIG',
+        `${file}: the history database has schema version ${from}, newer than this alicloud-audit knows ` +
+          `(${SCHEMA_VERSION}); upgrade alicloud-audit or point --store at another file`,
+      );
+    }
+    for (let version = from; version < SCHEMA_VERSION; version++) {
+      db.exec(MIGRATIONS[version] as string);
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  });
+  if (userVersion(db) !== SCHEMA_VERSION) upgrade.immediate();
+}
