@@ -10,13 +10,14 @@ import StsModule from '@alicloud/sts20150401';
 import VpcModule from '@alicloud/vpc20160428';
 import * as $dara from '@darabonba/typescript';
 import { EndpointError } from '../errors.js';
+import { cjsDefault } from './cjs.js';
 
-const Ecs = EcsModule.default;
-const Vpc = VpcModule.default;
-const Ram = RamModule.default;
-const Ims = ImsModule.default;
-const Sts = StsModule.default;
-const OpenApi = OpenApiModule.default;
+const Ecs = cjsDefault(EcsModule);
+const Vpc = cjsDefault(VpcModule);
+const Ram = cjsDefault(RamModule);
+const Ims = cjsDefault(ImsModule);
+const Sts = cjsDefault(StsModule);
+const OpenApi = cjsDefault(OpenApiModule);
 
 export type EcsClient = InstanceType<typeof Ecs>;
 export type VpcClient = InstanceType<typeof Vpc>;

@@ -3,9 +3,10 @@
 // resolved once up front so that a missing or broken one fails with one clear sentence before any scan.
 import CredentialsModule, { CLIProfileCredentialsProvider, Config as CredentialConfig } from '@alicloud/credentials';
 import { CredentialsError } from '../errors.js';
+import { cjsDefault } from './cjs.js';
 import type { Redactor } from './redact.js';
 
-const Credential = CredentialsModule.default;
+const Credential = cjsDefault(CredentialsModule);
 export type AuditCredential = InstanceType<typeof Credential>;
 
 export type CredentialSource =

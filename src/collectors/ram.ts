@@ -52,7 +52,8 @@ async function collectUsers(ctx: CollectorContext): Promise<RamUser[] | undefine
   if (!users) return undefined;
   return Promise.all(
     users.map(async (user): Promise<RamUser> => {
-      const name = user.userName ?? '';
+      // IMS names users by principal name (alice@1234.onaliyun.com); the RAM APIs by the part before '@'
+      const name = (user.userPrincipalName ?? '').split('@')[0] ?? '';
       const [loginProfile, mfaDevice, accessKeys, groups, attachedPolicies] = await Promise.all([
         userLoginProfile(ctx, name),
         userMfaDevice(ctx, name),
@@ -65,11 +66,18 @@ async function collectUsers(ctx: CollectorContext): Promise<RamUser[] | undefine
         userId: user.userId ?? '',
         displayName: user.displayName ?? '',
         createdAt: optional(user.createDate),
-        lastLoginAt: optional(user.lastLoginDate),
+        lastLoginAt: isoDate(user.lastLoginDate),
         ...defined({ loginProfile, mfaDevice, accessKeys, groups, attachedPolicies }),
       };
     }),
   );
+}
+
+/** IMS ListUsers gives LastLoginDate in epoch milliseconds ("1692598367586"); other dates are ISO already. */
+function isoDate(value: string | undefined): string | null {
+  const present = optional(value);
+  if (present === null || !/^\d+$/.test(present)) return present;
+  return new Date(Number(present)).toISOString();
 }
 
 /** A group's members are the users that list it; unknown when any user's groups are unknown. */
