@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { Redactor } from '../cloud/redact.js';
 import { TOOL_VERSION } from '../version.js';
 import { exitCodeForError, messageForError } from './exit.js';
+import { policyCommand } from './policy-command.js';
 import { rulesCommand } from './rules-command.js';
 import { scanCommand } from './scan-command.js';
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(scanCommand());
   program.addCommand(rulesCommand());
+  program.addCommand(policyCommand());
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -15,10 +15,13 @@ import { SEVERITIES, type Report, type Severity } from '../findings/types.js';
 import { loadSnapshot, serializeSnapshot } from '../inventory/snapshot.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../log.js';
 import { defaultFileName, FORMAT_NAMES, formats, isFormatName, type FormatName } from '../outputs/formats.js';
+import { createSink, parseSinkSpec } from '../outputs/sinks/sinks.js';
+import { deliverToSink } from '../outputs/sinks/deliver.js';
 import { writeOutputAtomic } from '../outputs/write-atomic.js';
 import { BUILTIN_RULES_DIR, DEMO_ACCOUNT_FILE } from '../paths.js';
 import { collectLive } from '../scan/collect.js';
 import { evaluateScan, type ScanInput } from '../scan/run-scan.js';
+import { TerminalProgress } from './progress.js';
 import { printSummary } from './summary.js';
 
 export interface ScanFlags {
@@ -35,6 +38,8 @@ export interface ScanFlags {
   rulesDir: string[];
   mutelist?: string;
   failOn?: Severity;
+  sink: string[];
+  spoolDir?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -53,6 +58,8 @@ export function scanCommand(): Command {
     .option('--from-snapshot <file>', 'evaluate a saved inventory instead of calling any API')
     .option('--rules-dir <dir>', 'add a directory of custom rules, repeatable', collect, [])
     .option('--mutelist <file>', 'YAML mutelist of findings to mute')
+    .option('--sink <name=url>', 'also send findings to a SIEM: splunk-hec=URL or webhook=URL, repeatable', collect, [])
+    .option('--spool-dir <dir>', 'where findings a sink could not deliver wait for the next run')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unmuted fail at or above this severity exists').choices(SEVERITIES))
     .addOption(new Option('--log-level <level>', 'log level (JSON logs on stderr)').choices(LOG_LEVELS).default('warn'))
     .action(async (flags: ScanFlags) => {
@@ -123,14 +130,21 @@ async function acquireInventory(
   if (flags.fromSnapshot !== undefined) {
     return { inventory: await loadSnapshot(flags.fromSnapshot), source: 'snapshot', startedAt, apiCalls: 0 };
   }
-  const live = (credentials: CredentialSource, endpoint: EndpointOverride | undefined) =>
-    collectLive({
-      credentials,
-      ...(endpoint ? { endpoint } : {}),
-      ...(context.regions ? { regions: context.regions } : {}),
-      redactor: context.redactor,
-      logger: context.logger,
-    });
+  const live = async (credentials: CredentialSource, endpoint: EndpointOverride | undefined) => {
+    const progress = process.stderr.isTTY ? new TerminalProgress(process.stderr) : undefined;
+    try {
+      return await collectLive({
+        credentials,
+        ...(endpoint ? { endpoint } : {}),
+        ...(context.regions ? { regions: context.regions } : {}),
+        redactor: context.redactor,
+        logger: context.logger,
+        ...(progress ? { progress } : {}),
+      });
+    } finally {
+      progress?.stop();
+    }
+  };
   if (flags.demo) {
     // throwaway keys known only to this process and its emulator
     const key = { accessKeyId: `LTAIdemo${randomBytes(8).toString('hex')}`, accessKeySecret: randomBytes(24).toString('base64url') };
@@ -157,6 +171,7 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   const endpoint = flags.endpointUrl && !flags.demo ? parseEndpointUrl(flags.endpointUrl) : undefined;
   const rules: Rule[] = await loadRules([BUILTIN_RULES_DIR, ...flags.rulesDir]);
   const mutelist: Mutelist | undefined = flags.mutelist ? await loadMutelist(flags.mutelist) : undefined;
+  const sinks = flags.sink.map((spec) => createSink(parseSinkSpec(spec), flags.spoolDir ? { spoolDir: flags.spoolDir } : {}));
 
   const input = await acquireInventory(flags, { redactor, logger, endpoint, regions });
   if (flags.snapshotOut !== undefined) await writeOutputAtomic(flags.snapshotOut, serializeSnapshot(input.inventory));
@@ -183,6 +198,12 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
     } else {
       await writeOutputAtomic(path, rendered);
       written.push(path);
+    }
+  }
+  for (const sink of sinks) {
+    const summary = await deliverToSink(sink, report);
+    if (summary.errors.length > 0) {
+      logger.warn({ sink: summary.sink, delivered: summary.delivered, spooled: summary.spooled, spoolDir: summary.spoolDir }, summary.errors.join('; '));
     }
   }
   if (written.length > 0 && (flags.demo || process.stderr.isTTY)) printSummary(report, written, process.stderr);

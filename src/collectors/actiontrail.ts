@@ -45,7 +45,7 @@ const bool = (value: boolean | string | undefined) => value === true || value ==
 export async function collectActionTrail(ctx: CollectorContext): Promise<void> {
   // every region's listing, shadows included, so a multi-region trail is seen whichever regions are scanned
   const byKey = new Map<string, Omit<Trail, 'logging'>>();
-  await forEachRegion(ctx, async (region) => {
+  await forEachRegion(ctx, 'actiontrail', async (region) => {
     const trails = await listOrGap(ctx, {
       site: site(region, 'DescribeTrails'),
       affects: ['actiontrail.trail'],

@@ -17,6 +17,13 @@ export interface CollectorContext {
   accountId: string;
   regions: string[];
   inventory: InventoryBuilder;
+  /** told as each service finishes a region (regional services) */
+  progress?: CollectionProgress;
+}
+
+export interface CollectionProgress {
+  regionDone(service: string, region: string): void;
+  serviceDone(service: string): void;
 }
 
 export interface ListSpec<T> {
@@ -69,8 +76,13 @@ function recordGap(ctx: CollectorContext, spec: Omit<CallSpec, 'absentWhen'>, er
 }
 
 /** Run a collector step for each region at once; the API budgets are per region. */
-export async function forEachRegion(ctx: CollectorContext, step: (region: string) => Promise<void>): Promise<void> {
-  await Promise.all(ctx.regions.map(step));
+export async function forEachRegion(ctx: CollectorContext, service: string, step: (region: string) => Promise<void>): Promise<void> {
+  await Promise.all(
+    ctx.regions.map(async (region) => {
+      await step(region);
+      ctx.progress?.regionDone(service, region);
+    }),
+  );
 }
 
 export function tagsOf(tags: Array<{ key?: string; value?: string; tagKey?: string; tagValue?: string }> | undefined): Record<string, string> {

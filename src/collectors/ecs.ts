@@ -28,7 +28,7 @@ export async function discoverRegions(ctx: Pick<CollectorContext, 'clients' | 'c
 }
 
 export async function collectEcs(ctx: CollectorContext): Promise<void> {
-  await forEachRegion(ctx, async (region) => {
+  await forEachRegion(ctx, 'ecs', async (region) => {
     await Promise.all([
       collectInstances(ctx, region),
       collectSecurityGroups(ctx, region),

@@ -11,7 +11,7 @@ const count = (value: string | number | undefined): number | undefined =>
   value === undefined || value === '' ? undefined : Number(value);
 
 export async function collectVpc(ctx: CollectorContext): Promise<void> {
-  await forEachRegion(ctx, async (region) => {
+  await forEachRegion(ctx, 'vpc', async (region) => {
     await Promise.all([
       collectVpcs(ctx, region),
       collectVSwitches(ctx, region),

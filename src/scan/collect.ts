@@ -8,6 +8,7 @@ import { CloudClients, runtimeOptions, type EndpointOverride } from '../cloud/cl
 import { describeSource, resolveCredential, type CredentialSource } from '../cloud/credentials.js';
 import type { Redactor } from '../cloud/redact.js';
 import { COLLECTOR_NAMES, collectors, discoverRegions } from '../collectors/index.js';
+import type { CollectionProgress } from '../collectors/context.js';
 import { CredentialsError, EndpointError, UsageError } from '../errors.js';
 import { InventoryBuilder } from '../inventory/builder.js';
 import type { Inventory } from '../inventory/types.js';
@@ -23,6 +24,8 @@ export interface LiveCollectionOptions {
   redactor: Redactor;
   logger: Logger;
   now?: () => Date;
+  /** told as collection advances; the API call counter is readable through it too */
+  progress?: CollectionProgress & { attach?(stats: CallStats, regions: string[], services: readonly string[]): void };
 }
 
 export interface Collection {
@@ -88,7 +91,14 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
   options.logger.info({ accountId, regions }, 'scanning account');
 
   const inventory = new InventoryBuilder();
-  const context = { clients, caller, runtime: runtimeOptions(), logger: options.logger, accountId, regions, inventory };
-  await Promise.all(COLLECTOR_NAMES.map((name) => collectors[name](context)));
+  const progress = options.progress;
+  progress?.attach?.(caller.stats, regions, COLLECTOR_NAMES);
+  const context = { clients, caller, runtime: runtimeOptions(), logger: options.logger, accountId, regions, inventory, ...(progress ? { progress } : {}) };
+  await Promise.all(
+    COLLECTOR_NAMES.map(async (name) => {
+      await collectors[name](context);
+      progress?.serviceDone(name);
+    }),
+  );
   return { inventory: inventory.build({ accountId, collectedAt, regions }), stats: caller.stats };
 }
