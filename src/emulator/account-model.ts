@@ -282,17 +282,17 @@ const deniedActionSchema = z.union([
 const regionIdPattern = /^[a-z]+(-[a-z0-9]+)+$/;
 
 const accountShape = z.strictObject({
-    $comment: z.string().optional(),
-    accountId: z.string().regex(/^\d{16}$/, 'expected a 16-digit Alibaba Cloud account id'),
-    accountAlias: z.string().optional(),
-    regions: z
-      .record(z.string().regex(regionIdPattern, 'expected a region id like cn-hangzhou'), regionSchema)
-      .refine((regions) => Object.keys(regions).length > 0, 'an account needs at least one region'),
-    ram: ramSchema.default(ramSchema.parse({})),
-    root: rootSchema.default(rootSchema.parse({})),
-    trails: z.array(trailSchema).default([]),
-    /** RAM actions every caller is denied (403), optionally only in some regions */
-    deniedActions: z.array(deniedActionSchema).default([]),
+  $comment: z.string().optional(),
+  accountId: z.string().regex(/^\d{16}$/, 'expected a 16-digit Alibaba Cloud account id'),
+  accountAlias: z.string().optional(),
+  regions: z
+    .record(z.string().regex(regionIdPattern, 'expected a region id like cn-hangzhou'), regionSchema)
+    .refine((regions) => Object.keys(regions).length > 0, 'an account needs at least one region'),
+  ram: ramSchema.default(ramSchema.parse({})),
+  root: rootSchema.default(rootSchema.parse({})),
+  trails: z.array(trailSchema).default([]),
+  /** RAM actions every caller is denied (403), optionally only in some regions */
+  deniedActions: z.array(deniedActionSchema).default([]),
 });
 
 export const accountModelSchema = accountShape.superRefine((model, context) => {

@@ -47,3 +47,13 @@ export class RuleExamplesFailedError extends Error {
     this.failures = failures;
   }
 }
+
+/** `rules show ID` with an id no loaded rule has. */
+export class RuleNotFoundError extends Error {
+  override readonly name = 'RuleNotFoundError';
+  readonly code = 'RULE_NOT_FOUND';
+
+  constructor(id: string) {
+    super(`no rule with id "${id}" (see: alicloud-audit rules list)`);
+  }
+}

@@ -1,6 +1,6 @@
 // Which collection gaps explain what a rule could not read. A gap with a `resourceId` concerns one record;
-// without one it concerns the whole collection of its `resourceTypes` in its region (or everywhere when
-// its region is null).
+// a gap with `fields` leaves only those fields of the records unknown; any other gap concerns the whole
+// collection of its `resourceTypes` in its region (or everywhere when its region is null).
 import { REGIONAL_TYPES, type CollectionGap, type Inventory, type ResourceType } from '../inventory/types.js';
 
 export class GapIndex {
@@ -18,15 +18,19 @@ export class GapIndex {
 
   /** Gaps that leave the collection of `type` incomplete in `region` (any region when null). */
   collection(type: ResourceType, region: string | null): CollectionGap[] {
+    return this.inScope(type, region).filter((gap) => gap.fields === undefined);
+  }
+
+  /** Gaps that may explain an unknown field of one record: its own, and those of its scope. */
+  record(type: ResourceType, id: string, region: string | null): CollectionGap[] {
+    const own = (this.byType.get(type) ?? []).filter((gap) => gap.resourceId === id);
+    return [...own, ...this.inScope(type, REGIONAL_TYPES.has(type) ? region : null)];
+  }
+
+  private inScope(type: ResourceType, region: string | null): CollectionGap[] {
     return (this.byType.get(type) ?? []).filter(
       (gap) => gap.resourceId === undefined && (region === null || gap.region === null || gap.region === region),
     );
-  }
-
-  /** Gaps that may explain an unknown field of one record. */
-  record(type: ResourceType, id: string, region: string | null): CollectionGap[] {
-    const own = (this.byType.get(type) ?? []).filter((gap) => gap.resourceId === id);
-    return [...own, ...this.collection(type, REGIONAL_TYPES.has(type) ? region : null)];
   }
 
   /** One entry per scope (a region, or null for global) where the whole collection of `type` is incomplete. */

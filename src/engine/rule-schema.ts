@@ -3,10 +3,10 @@
 // example records that do not match the inventory shape. Every issue carries a path that the loader maps
 // to a line of the YAML file.
 import { z } from 'zod';
-import { RESOURCE_TYPES, type CollectionGap, type ResourceType } from '../inventory/types.js';
+import { RESOURCE_TYPES, type ResourceType } from '../inventory/types.js';
 import { collectionGapSchema, recordSchemas } from '../inventory/schema.js';
 import { DUTY_IDS, type DutyId } from '../findings/duties.js';
-import { SEVERITIES, type Severity } from '../findings/types.js';
+import { SEVERITIES } from '../findings/types.js';
 import { conditionSchema, isParamRef, QUANTIFIERS, type Condition } from './condition-schema.js';
 import { functionArgsSchema } from './functions.js';
 import { OPERATORS, fitsOperand } from './operators.js';
@@ -25,6 +25,8 @@ const exampleSchema = z.strictObject({
   /** other inventory records the rule reads through derived fields */
   related: z.partialRecord(z.enum(RESOURCE_TYPES), z.array(z.record(z.string(), z.unknown()))).default({}),
   gaps: z.array(collectionGapSchema).default([]),
+  /** for fail examples: the severity the finding must have (after escalation) */
+  severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).optional(),
 });
 
 const ruleShape = z.strictObject({
@@ -38,7 +40,9 @@ const ruleShape = z.strictObject({
   cis: z
     .array(z.union([cisControl, z.strictObject({ control: cisControl, when: conditionSchema })]))
     .default([])
-    .transform((list) => list.map((entry) => (typeof entry === 'string' ? { control: entry } : entry))),
+    .transform((list) =>
+      list.map((entry): { control: string; when?: Condition } => (typeof entry === 'string' ? { control: entry } : entry)),
+    ),
   rationale: z.string().min(1),
   remediation: z.string().min(1),
   params: z.record(z.string().regex(/^[A-Za-z]\w*$/), paramValue).default({}),
@@ -56,16 +60,22 @@ const ruleShape = z.strictObject({
     .default({ pass: [], fail: [], error: [], skip: [] }),
 });
 
-type Issue = { path: PropertyKey[]; message: string };
+export interface RuleIssue {
+  path: PropertyKey[];
+  message: string;
+  /** where to point in the file when not at `path` */
+  lineAt?: PropertyKey[];
+}
 
-export const ruleFileSchema = ruleShape.superRefine((rule, ctx) => {
-  for (const issue of [...conditionIssues(rule), ...exampleIssues(rule)]) {
-    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  }
-});
+/** The shape of a rule file; `ruleIssues` then checks what depends on a well-formed rule. */
+export const ruleFileSchema = ruleShape;
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
-export type Example = RuleFile['examples']['pass'][number] & { gaps: CollectionGap[] };
+
+export function ruleIssues(rule: RuleFile): RuleIssue[] {
+  return [...conditionIssues(rule), ...exampleIssues(rule)];
+}
+export type Example = RuleFile['examples']['pass'][number];
 export type ExampleOutcome = keyof RuleFile['examples'];
 
 export interface Rule extends RuleFile {
@@ -73,28 +83,18 @@ export interface Rule extends RuleFile {
   file: string;
 }
 
-export interface CisMapping {
-  control: string;
-  when?: Condition;
-}
-
-export interface SeverityEscalation {
-  severity: Severity;
-  when: Condition;
-}
-
 /** Every condition of a rule with its location in the file. */
-function ruleConditions(rule: z.infer<typeof ruleShape>): Array<[Condition, PropertyKey[]]> {
+function ruleConditions(rule: RuleFile): Array<[Condition, PropertyKey[]]> {
   return [
     ...(rule.where ? [[rule.where, ['where']] as [Condition, PropertyKey[]]] : []),
     [rule.check, ['check']],
     ...rule.severityWhen.map((entry, i) => [entry.when, ['severityWhen', i, 'when']] as [Condition, PropertyKey[]]),
-    ...rule.cis.flatMap((entry, i) => ('when' in entry && entry.when ? [[entry.when, ['cis', i, 'when']] as [Condition, PropertyKey[]]] : [])),
+    ...rule.cis.flatMap((entry, i) => (entry.when ? [[entry.when, ['cis', i, 'when']] as [Condition, PropertyKey[]]] : [])),
   ];
 }
 
-function conditionIssues(rule: z.infer<typeof ruleShape>): Issue[] {
-  const issues: Issue[] = [];
+function conditionIssues(rule: RuleFile): RuleIssue[] {
+  const issues: RuleIssue[] = [];
   const record = withDerived(rule.resource);
   for (const [condition, at] of ruleConditions(rule)) checkCondition(condition, at, record, rule.params, issues);
   return issues;
@@ -110,7 +110,7 @@ function checkCondition(
   at: PropertyKey[],
   record: z.ZodType,
   params: Record<string, ParamValue>,
-  issues: Issue[],
+  issues: RuleIssue[],
 ): void {
   const param = (value: unknown, path: PropertyKey[]): unknown => {
     if (!isParamRef(value)) return value;
@@ -180,8 +180,8 @@ function elementOf(list: z.ZodType): z.ZodType {
   return inner instanceof z.ZodArray ? (inner.element as z.ZodType) : z.unknown();
 }
 
-function exampleIssues(rule: z.infer<typeof ruleShape>): Issue[] {
-  const issues: Issue[] = [];
+function exampleIssues(rule: RuleFile): RuleIssue[] {
+  const issues: RuleIssue[] = [];
   for (const [outcome, examples] of Object.entries(rule.examples)) {
     examples.forEach((example, i) => {
       const at = ['examples', outcome, i];

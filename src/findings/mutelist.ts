@@ -20,14 +20,15 @@ import { InputFileError } from '../errors.js';
 import type { Finding, FindingStatus, Report, Severity } from './types.js';
 import { SEVERITIES, STATUSES } from './types.js';
 
-const pattern = z.string().trim().min(1, 'must be a non-empty pattern');
+const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
+const pattern = text().trim().min(1, 'must be a non-empty pattern');
 
 const entrySchema = z.strictObject({
   rule: pattern,
   resource: pattern.optional(),
   region: pattern.optional(),
   tags: z.record(z.string().min(1), pattern).optional(),
-  reason: z.string().trim().min(1, 'a mute needs a reason'),
+  reason: text().trim().min(1, 'a mute needs a reason'),
   expires: z
     .union([z.iso.date(), z.iso.datetime({ offset: true })], {
       error: 'expected a date (YYYY-MM-DD) or an ISO timestamp with a zone (2027-03-31T00:00:00Z)',
@@ -35,7 +36,10 @@ const entrySchema = z.strictObject({
     .optional(),
 });
 
-const fileSchema = z.strictObject({ mutes: z.array(entrySchema) });
+const fileSchema = z.strictObject(
+  { mutes: z.array(entrySchema, { error: 'expected a list of entries under `mutes:`' }) },
+  { error: 'expected a mapping with a `mutes:` list' },
+);
 
 export type MuteEntry = z.infer<typeof entrySchema> & {
   /** 1-based line of the entry in its file, for messages */
@@ -66,7 +70,11 @@ export function parseMutelist(text: string, file: string): Mutelist {
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const path = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : (issue?.path ?? []);
-    const node = doc.getIn(path as Array<string | number>, true);
+    // a missing key has no node: point at the nearest enclosing one
+    let node: unknown;
+    for (let depth = path.length; depth >= 0 && !isNode(node); depth--) {
+      node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as Array<string | number>, true);
+    }
     const where = path.length > 0 ? `${path.map(String).join('.')}: ` : '';
     throw new InputFileError('AUDIT_CONFIG', file, lineAt(isNode(node) ? node.range?.[0] : undefined), `${where}${issue?.message ?? 'invalid mutelist'}`);
   }

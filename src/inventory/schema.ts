@@ -312,6 +312,7 @@ export const collectionGapSchema = z.strictObject({
   ramAction: text,
   resourceTypes: z.array(z.enum(RESOURCE_TYPES)),
   resourceId: text.optional(),
+  fields: z.array(text).optional(),
   kind: z.enum(['denied', 'throttled', 'server', 'timeout', 'network', 'malformed', 'not-activated', 'invalid', 'other']),
   code: text,
   message: text,

@@ -1,0 +1,30 @@
+// ActionTrail 2020-07-06. The endpoint is regional, but the emulator ignores the Host, so
+// DescribeTrails answers from the account's point of view: every trail, each with its HomeRegion.
+import { ApiError } from '../api-error.js';
+import { actionTrailRegionItem } from '../shapes/actiontrail.js';
+import { wrap } from '../shapes/fill.js';
+import { global, type ActionTable } from './action.js';
+
+export const actionTrailActions: ActionTable = {
+  DescribeRegions: global(({ account }) =>
+    wrap('Regions', 'Region', [...account.regions.values()].map((r) => actionTrailRegionItem(r.id, r.localName))),
+  ),
+
+  DescribeTrails: global(({ params, account }) => {
+    const names = params.get('NameList')?.split(',').map((n) => n.trim());
+    const includeOrganization = params.bool('IncludeOrganizationTrail') ?? false;
+    const trails = account.trails
+      .map((t) => t.item)
+      .filter((t) => includeOrganization || t.IsOrganizationTrail !== true)
+      .filter((t) => names === undefined || names.includes(t.Name as string));
+    // A bare array, unlike most RPC list responses.
+    return { TrailList: trails };
+  }),
+
+  GetTrailStatus: global(({ params, account }) => {
+    const name = params.required('Name');
+    const trail = account.trailByName.get(name);
+    if (!trail) throw new ApiError(404, 'TrailNotFoundException', `The trail does not exist: ${name}.`);
+    return trail.status;
+  }),
+};

@@ -1,0 +1,61 @@
+// STS 2015-04-01: who is calling, and AssumeRole issuing credentials the emulator then accepts.
+import { entityNotExist, invalidParameter } from '../api-error.js';
+import { roleItem, userId } from '../shapes/ram.js';
+import { global, type ActionContext, type ActionTable } from './action.js';
+
+const SESSION_NAME = /^[\w.@-]{2,64}$/;
+
+function callerIdentity({ account, caller }: ActionContext) {
+  const accountId = account.accountId;
+  const { identity } = caller;
+  switch (identity.type) {
+    case 'Account':
+      return { IdentityType: 'Account', AccountId: accountId, PrincipalId: accountId, UserId: accountId, Arn: `acs:ram::${accountId}:root`, RoleId: '' };
+    case 'RAMUser': {
+      const user = account.ram.userByName.get(identity.userName)!;
+      const id = userId(user);
+      return { IdentityType: 'RAMUser', AccountId: accountId, PrincipalId: id, UserId: id, Arn: `acs:ram::${accountId}:user/${user.UserName}`, RoleId: '' };
+    }
+    case 'AssumedRoleUser': {
+      const role = account.ram.roleByLowerName.get(identity.roleName.toLowerCase())!;
+      const roleId = roleItem(role, accountId).RoleId as string;
+      return {
+        IdentityType: 'AssumedRoleUser',
+        AccountId: accountId,
+        PrincipalId: `${roleId}:${identity.sessionName}`,
+        UserId: '',
+        Arn: `acs:ram::${accountId}:assumed-role/${role.RoleName}/${identity.sessionName}`,
+        RoleId: roleId,
+      };
+    }
+  }
+}
+
+export const stsActions: ActionTable = {
+  GetCallerIdentity: global(callerIdentity),
+
+  AssumeRole: global(({ params, account, credentials, now }) => {
+    const arn = params.required('RoleArn');
+    const sessionName = params.required('RoleSessionName');
+    if (!SESSION_NAME.test(sessionName)) throw invalidParameter('RoleSessionName', sessionName);
+    const match = /^acs:ram::(\d+):role\/(.+)$/i.exec(arn);
+    const role = match && match[1] === account.accountId ? account.ram.roleByLowerName.get(match[2]!.toLowerCase()) : undefined;
+    if (!role) throw entityNotExist('EntityNotExist.Role', `The role not exists: ${arn}.`);
+    const duration = params.int('DurationSeconds') ?? 3600;
+    if (duration < 900 || duration > role.MaxSessionDuration) throw invalidParameter('DurationSeconds', String(duration));
+    const session = credentials.issueSession(role.RoleName, sessionName, duration, now.getTime());
+    const roleId = roleItem(role, account.accountId).RoleId as string;
+    return {
+      AssumedRoleUser: {
+        AssumedRoleId: `${roleId}:${sessionName}`,
+        Arn: `acs:ram::${account.accountId}:role/${role.RoleName.toLowerCase()}/${sessionName}`,
+      },
+      Credentials: {
+        SecurityToken: session.securityToken,
+        Expiration: session.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        AccessKeySecret: session.accessKeySecret,
+        AccessKeyId: session.accessKeyId,
+      },
+    };
+  }),
+};

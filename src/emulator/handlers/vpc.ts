@@ -1,0 +1,53 @@
+// VPC 2016-04-28. Page caps and defaults are those of the official API metadata; DescribeNetworkAcls
+// and DescribeFlowLogs return their paging totals as strings, as the real API does.
+import { missingParameter, regionNotFound } from '../api-error.js';
+import type { ApiObject } from '../shapes/fill.js';
+import { global, listPage, regional, whereEq, whereIn, type ActionTable } from './action.js';
+
+export const vpcActions: ActionTable = {
+  DescribeVpcs: regional(({ params }, region) => {
+    let items = whereIn(region.vpcs, 'VpcId', params.get('VpcId')?.split(','));
+    const isDefault = params.bool('IsDefault');
+    if (isDefault !== undefined) items = items.filter((v) => v.IsDefault === isDefault);
+    return listPage(items, params, { style: 'page-number', max: 50, default: 10 }, 'Vpcs', 'Vpc');
+  }),
+
+  // RegionId or VpcId: either one locates the vSwitches.
+  DescribeVSwitches: global(({ params, account }) => {
+    const regionId = params.get('RegionId');
+    const vpcId = params.get('VpcId');
+    if (regionId === undefined && vpcId === undefined) throw missingParameter('RegionId');
+    const region = regionId
+      ? account.regions.get(regionId)
+      : [...account.regions.values()].find((r) => r.vpcs.some((v) => v.VpcId === vpcId));
+    if (!region) throw regionNotFound();
+    let items: readonly ApiObject[] = whereEq(region.vSwitches, 'VpcId', vpcId);
+    items = whereEq(items, 'VSwitchId', params.get('VSwitchId'));
+    items = whereEq(items, 'ZoneId', params.get('ZoneId'));
+    return listPage(items, params, { style: 'page-number', max: 50, default: 10 }, 'VSwitches', 'VSwitch');
+  }),
+
+  DescribeNetworkAcls: regional(({ params }, region) => {
+    let items = whereEq(region.networkAcls, 'NetworkAclId', params.get('NetworkAclId'));
+    items = whereEq(items, 'VpcId', params.get('VpcId'));
+    const resourceId = params.get('ResourceId');
+    if (resourceId) {
+      items = items.filter((acl) => ((acl.Resources as ApiObject).Resource as ApiObject[]).some((r) => r.ResourceId === resourceId));
+    }
+    return listPage(items, params, { style: 'page-number', max: 50, default: 10, totalsAsStrings: true }, 'NetworkAcls', 'NetworkAcl');
+  }),
+
+  DescribeFlowLogs: regional(({ params }, region) => {
+    let items = whereEq(region.flowLogs, 'FlowLogId', params.get('FlowLogId'));
+    items = whereEq(items, 'ResourceId', params.get('ResourceId'));
+    items = whereEq(items, 'ResourceType', params.get('ResourceType'));
+    const page = listPage(items, params, { style: 'page-number', max: 50, default: 20, totalsAsStrings: true }, 'FlowLogs', 'FlowLog');
+    return { ...page, Success: 'true' };
+  }),
+
+  DescribeEipAddresses: regional(({ params }, region) => {
+    let items = whereEq(region.eips, 'AllocationId', params.get('AllocationId'));
+    items = whereEq(items, 'InstanceId', params.get('AssociatedInstanceId'));
+    return listPage(items, params, { style: 'page-number', max: 100, default: 10 }, 'EipAddresses', 'EipAddress');
+  }),
+};

@@ -1,0 +1,171 @@
+// Turns an inventory and rules into findings. Per rule: one `error` finding per scope whose whole collection
+// is missing, then for every record: `where` (false: no finding), `check` (pass / fail), and for a failure
+// the severity escalations. An unknown `where` or `check` is an `error` finding naming the field and gap.
+import { REGIONAL_TYPES, type CollectionGap, type Inventory, type ResourceType } from '../inventory/types.js';
+import { CIS_FRAMEWORK, CIS_VERSION, SEVERITIES, type Finding, type FindingStatus, type Severity } from '../findings/types.js';
+import { findingId } from '../findings/finding-id.js';
+import { evaluateCondition, type ConditionEnv } from './condition.js';
+import { RuleParamError } from './errors.js';
+import type { UnknownReason } from './outcome.js';
+import type { Subject } from './path.js';
+import { RelationIndex, viewOf } from './relations.js';
+import type { ParamValue, Rule } from './rule-schema.js';
+import { renderTemplate } from './template.js';
+
+export interface EvaluateOptions {
+  now: Date;
+  /** param overrides by rule id, e.g. `{ 'ram-password-policy-length': { minLength: 16 } }` */
+  params?: Record<string, Record<string, unknown>>;
+}
+
+export interface RuleResult {
+  finding: Finding;
+  /** message placeholders that did not resolve (the example harness fails on them) */
+  unresolved: string[];
+}
+
+export function evaluate(inventory: Inventory, rules: Rule[], options: EvaluateOptions): Finding[] {
+  const index = new RelationIndex(inventory);
+  return rules.flatMap((rule) => evaluateRule(rule, index, options).map((result) => result.finding));
+}
+
+export function evaluateRule(rule: Rule, index: RelationIndex, options: EvaluateOptions): RuleResult[] {
+  const inventory = index.inventory;
+  const params = mergeParams(rule, options.params?.[rule.id]);
+  const results: RuleResult[] = [];
+  for (const [scope, gaps] of index.gaps.scopes(rule.resource)) {
+    const what = `the ${rule.resource} collection${scope === null ? '' : ` in ${scope}`} is incomplete`;
+    results.push(errorResult(rule, inventory, { id: scope ?? inventory.accountId, region: scope }, explainGaps(what, gaps)));
+  }
+  for (const record of recordsOf(inventory, rule.resource)) {
+    const region = REGIONAL_TYPES.has(rule.resource) ? (record.region ?? null) : null;
+    const target = { id: record.id, region, record };
+    const view = viewOf(rule.resource, record, index);
+    const subject = { value: view, gaps: index.gaps.record(rule.resource, record.id, region), prefix: '' };
+    const env: ConditionEnv = { now: options.now, params, evidence: new Map() };
+    const where = rule.where ? evaluateCondition(rule.where, subject, env) : { kind: 'true' as const };
+    if (where.kind === 'false') continue;
+    if (where.kind === 'unknown') {
+      results.push(errorResult(rule, inventory, target, `cannot tell whether the rule applies: ${explain(where.reasons)}`));
+      continue;
+    }
+    const check = evaluateCondition(rule.check, subject, env);
+    if (check.kind === 'unknown') {
+      results.push(errorResult(rule, inventory, target, explain(check.reasons)));
+      continue;
+    }
+    const status: FindingStatus = check.kind === 'true' ? 'pass' : 'fail';
+    const severity = status === 'fail' ? escalate(rule, subject, env) : { severity: rule.severity, note: '' };
+    const controls = rule.cis.filter((entry) => !entry.when || evaluateCondition(entry.when, subject, env).kind !== 'false');
+    const context = { ...view, $params: params, $fn: Object.fromEntries(env.evidence) };
+    const message = renderTemplate(rule.messages[status], context);
+    results.push({
+      finding: {
+        ...baseFinding(rule, inventory, target),
+        status,
+        severity: severity.severity,
+        compliance: controls.map((entry) => ({ framework: CIS_FRAMEWORK, version: CIS_VERSION, control: entry.control })),
+        evidence: message.text + severity.note,
+      },
+      unresolved: message.unresolved,
+    });
+  }
+  return results;
+}
+
+/** Account-level rules always have a subject: the account itself, even when its facts were not collected. */
+function recordsOf(inventory: Inventory, type: ResourceType): Array<{ id: string; region?: string }> {
+  const records = inventory.resources[type] as Array<{ id: string; region?: string }>;
+  return type === 'account' && records.length === 0 ? [{ id: inventory.accountId }] : records;
+}
+
+/** The highest severity whose condition holds; an undecidable escalation keeps the base and says so. */
+function escalate(rule: Rule, subject: Subject, env: ConditionEnv): { severity: Severity; note: string } {
+  let severity = rule.severity;
+  const undecided: string[] = [];
+  for (const entry of rule.severityWhen) {
+    const outcome = evaluateCondition(entry.when, subject, env);
+    if (outcome.kind === 'true' && rank(entry.severity) < rank(severity)) severity = entry.severity;
+    if (outcome.kind === 'unknown' && rank(entry.severity) < rank(severity)) undecided.push(`${entry.severity} (${explain(outcome.reasons)})`);
+  }
+  const note = undecided.length > 0 && severity === rule.severity ? ` Severity could be ${undecided.join('; ')}.` : '';
+  return { severity, note };
+}
+
+function rank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+interface Target {
+  id: string;
+  region: string | null;
+  record?: object;
+}
+
+function baseFinding(rule: Rule, inventory: Inventory, target: Target): Omit<Finding, 'status' | 'severity' | 'compliance' | 'evidence'> {
+  const record = (target.record ?? {}) as Record<string, unknown>;
+  const name = [record['name'], record['displayName']].find((value) => typeof value === 'string' && value !== '');
+  const tags = record['tags'] as Record<string, string> | undefined;
+  return {
+    id: findingId(inventory.accountId, rule.id, rule.resource, target.region, target.id),
+    ruleId: rule.id,
+    title: rule.title,
+    duty: rule.duty,
+    service: rule.service,
+    resource: {
+      id: target.id,
+      type: rule.resource,
+      region: target.region,
+      ...(typeof record['arn'] === 'string' ? { arn: record['arn'] } : {}),
+      ...(typeof name === 'string' ? { name } : {}),
+      ...(tags && Object.keys(tags).length > 0 ? { tags } : {}),
+    },
+    remediation: rule.remediation,
+  };
+}
+
+function errorResult(rule: Rule, inventory: Inventory, target: Target, reason: string): RuleResult {
+  return {
+    finding: {
+      ...baseFinding(rule, inventory, target),
+      status: 'error',
+      severity: rule.severity,
+      compliance: rule.cis.map((entry) => ({ framework: CIS_FRAMEWORK, version: CIS_VERSION, control: entry.control })),
+      evidence: `Not assessed: ${reason}`,
+      reason,
+    },
+    unresolved: [],
+  };
+}
+
+function explain(reasons: UnknownReason[]): string {
+  const parts = reasons.map((reason) =>
+    reason.kind === 'mismatch'
+      ? `${reason.path}: ${reason.detail}`
+      : explainGaps(`${reason.path} is unknown (${reason.detail})`, reason.gaps),
+  );
+  return [...new Set(parts)].join('; ');
+}
+
+function explainGaps(what: string, gaps: CollectionGap[]): string {
+  if (gaps.length === 0) return `${what}; no collection error was recorded for it`;
+  const causes = gaps.map(
+    (gap) => `${gap.action}${gap.region ? ` in ${gap.region}` : ''} failed: ${gap.code}: ${gap.message} (needs ${gap.ramAction})`,
+  );
+  return `${what}: ${[...new Set(causes)].join('; ')}`;
+}
+
+function mergeParams(rule: Rule, overrides: Record<string, unknown> | undefined): Record<string, ParamValue> {
+  const params: Record<string, ParamValue> = { ...rule.params };
+  for (const [name, value] of Object.entries(overrides ?? {})) {
+    const current = rule.params[name];
+    if (current === undefined) {
+      throw new RuleParamError(rule.id, `unknown param "${name}" (declared: ${Object.keys(rule.params).join(', ') || 'none'})`);
+    }
+    if (Array.isArray(current) !== Array.isArray(value) || typeof current !== typeof value) {
+      throw new RuleParamError(rule.id, `param "${name}" must be a ${Array.isArray(current) ? 'list' : typeof current}`);
+    }
+    params[name] = value as ParamValue;
+  }
+  return params;
+}

@@ -1,0 +1,72 @@
+// Deltas read from the store: the history of completed scans folded oldest first, then the target scan.
+import { UsageError } from '../errors.js';
+import { computeDelta, emptyHistory, foldScan, type Delta, type ScanSnapshot } from './delta.js';
+import type { AuditStore, CompletedScanRecord } from './store.js';
+
+export interface ScanDiff {
+  base: CompletedScanRecord | null;
+  target: CompletedScanRecord;
+  delta: Delta;
+}
+
+async function snapshotOf(store: AuditStore, scan: CompletedScanRecord): Promise<ScanSnapshot> {
+  return { scanId: scan.id, finishedAt: scan.finishedAt, findings: await store.findingsFor(scan.id), coverage: scan.coverage };
+}
+
+/** Completed scans, oldest first. */
+async function completedScans(store: AuditStore): Promise<CompletedScanRecord[]> {
+  return (await store.lastCompleted(Number.MAX_SAFE_INTEGER)).reverse();
+}
+
+function positionOf(scans: CompletedScanRecord[], scanId: string, state: string | undefined): number {
+  const index = scans.findIndex((scan) => scan.id === scanId);
+  if (index >= 0) return index;
+  throw new UsageError(
+    state === undefined
+      ? `no scan ${scanId} in the history; \`alicloud-audit history\` lists the scans`
+      : `scan ${scanId} is ${state}: deltas only compare completed scans`,
+  );
+}
+
+async function diffAt(
+  store: AuditStore,
+  scans: CompletedScanRecord[],
+  baseIndex: number,
+  targetIndex: number,
+): Promise<ScanDiff> {
+  const target = scans[targetIndex] as CompletedScanRecord;
+  // the base and every completed scan before it make the history (reopened needs more than one scan back);
+  // one scan's findings in memory at a time
+  let history = emptyHistory();
+  for (const scan of scans.slice(0, baseIndex + 1)) history = foldScan(history, await snapshotOf(store, scan));
+  return {
+    base: scans[baseIndex] ?? null,
+    target,
+    delta: computeDelta(history, await snapshotOf(store, target)),
+  };
+}
+
+/** The delta of a completed scan against every completed scan before it (the one `scan --store` reports). */
+export async function deltaForScan(store: AuditStore, scanId: string): Promise<ScanDiff> {
+  const scans = await completedScans(store);
+  const target = positionOf(scans, scanId, (await store.getScan(scanId))?.state);
+  return diffAt(store, scans, target - 1, target);
+}
+
+/**
+ * `diff [BASE] [TARGET]`: the delta of TARGET against BASE and the completed scans before it. Without ids, the
+ * newest two completed scans; with one id, that scan against the newest.
+ */
+export async function diffScans(store: AuditStore, baseId?: string, targetId?: string): Promise<ScanDiff> {
+  const scans = await completedScans(store);
+  const locate = async (id: string) => positionOf(scans, id, (await store.getScan(id))?.state);
+  const target = targetId === undefined ? scans.length - 1 : await locate(targetId);
+  const base = baseId === undefined ? target - 1 : await locate(baseId);
+  if (target < 0 || base < 0) {
+    throw new UsageError(`the history has ${scans.length} completed scan(s); a diff needs two`);
+  }
+  if (base >= target) {
+    throw new UsageError(`scan ${scans[base]?.id} is not older than scan ${scans[target]?.id}: give the older scan first`);
+  }
+  return diffAt(store, scans, base, target);
+}
