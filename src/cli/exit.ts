@@ -2,13 +2,19 @@
 // not run exits 4; anything unexpected is a bug and says so.
 import { CommanderError } from 'commander';
 import { ApiError } from '../cloud/api-error.js';
+import { RuleExamplesFailedError, RuleLoadError, RuleNotFoundError, RuleParamError } from '../engine/index.js';
 import { AuditError } from '../errors.js';
 import { EXIT_CODES } from '../findings/exit-status.js';
 
 export const EXIT_SCAN_FAILED = 4;
 
+/** Errors that are the user's input: a rule file, a rule parameter, an id. */
+const INPUT_ERRORS = [RuleLoadError, RuleParamError, RuleNotFoundError] as const;
+
 export function exitCodeForError(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_CODES.badInput;
+  if (error instanceof RuleExamplesFailedError) return EXIT_CODES.failing;
+  if (INPUT_ERRORS.some((type) => error instanceof type)) return EXIT_CODES.badInput;
   if (error instanceof ApiError) return EXIT_SCAN_FAILED;
   if (error instanceof AuditError) return error.code === 'AUDIT_INTERNAL' ? EXIT_SCAN_FAILED : EXIT_CODES.badInput;
   return EXIT_SCAN_FAILED;
@@ -18,7 +24,9 @@ export function messageForError(error: unknown): string {
   if (error instanceof ApiError) {
     return `alicloud-audit: the scan could not run: ${error.message} (the caller needs ${error.ramAction})`;
   }
-  if (error instanceof AuditError) return `alicloud-audit: ${error.message}`;
+  if (error instanceof AuditError || error instanceof RuleExamplesFailedError || INPUT_ERRORS.some((type) => error instanceof type)) {
+    return `alicloud-audit: ${(error as Error).message}`;
+  }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return `alicloud-audit: internal error, please report it with this text:\n${detail}`;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Logger } from 'pino';
 import { parseEndpointUrl, type EndpointOverride } from '../cloud/clients.js';
+import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { CredentialSource } from '../cloud/credentials.js';
 import { Redactor } from '../cloud/redact.js';
 import { startEmulator, loadAccountModel } from '../emulator/index.js';
@@ -40,6 +41,9 @@ export interface ScanFlags {
   failOn?: Severity;
   sink: string[];
   spoolDir?: string;
+  roleArn?: string;
+  roleSessionName: string;
+  roleDuration: number;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -53,6 +57,9 @@ export function scanCommand(): Command {
     .option('--output-dir <dir>', 'write every --format into this directory under a generated name')
     .addOption(new Option('--endpoint-url <url>', 'send every API call to this URL (http or https)').env('ALIBABA_CLOUD_ENDPOINT_URL'))
     .option('--profile <name>', 'use this profile from ~/.aliyun/config.json')
+    .option('--role-arn <arn>', 'assume this RAM role (acs:ram::ACCOUNT:role/NAME) with the credentials found, and scan as the role')
+    .option('--role-session-name <name>', 'session name for --role-arn', 'alicloud-audit')
+    .option('--role-duration <seconds>', 'session length for --role-arn (900 to the role maximum); refreshed before expiry', parseDuration, 3600)
     .option('--demo', 'scan the bundled demo account through a local API emulator (no credentials needed)')
     .option('--snapshot-out <file>', 'also save the collected inventory to this file')
     .option('--from-snapshot <file>', 'evaluate a saved inventory instead of calling any API')
@@ -92,6 +99,21 @@ function planOutputs(flags: ScanFlags, interactive: boolean): OutputPlan[] {
   return formatsWanted.map((format, index) => ({ format, path: flags.output[index] as string }));
 }
 
+function parseDuration(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 900 || seconds > 43_200) {
+    throw new UsageError(`--role-duration: "${value}" is not a whole number of seconds from 900 to 43200`);
+  }
+  return seconds;
+}
+
+function parseRoleArn(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^acs:ram::\d+:role\/[\w.@+=,-]+$/i.test(value)) {
+    throw new UsageError(`--role-arn: "${value}" is not a RAM role ARN (acs:ram::ACCOUNT_ID:role/ROLE_NAME)`);
+  }
+  return value;
+}
+
 function parseRegions(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const regions = value.split(',').map((region) => region.trim()).filter(Boolean);
@@ -111,6 +133,8 @@ function checkCombinations(flags: ScanFlags): void {
     ['fromSnapshot', 'profile'],
     ['fromSnapshot', 'regions'],
     ['fromSnapshot', 'snapshotOut'],
+    ['fromSnapshot', 'roleArn'],
+    ['demo', 'roleArn'],
   ];
   const flag = (name: string) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   for (const [a, b] of conflicts) {
@@ -124,7 +148,13 @@ function checkCombinations(flags: ScanFlags): void {
 
 async function acquireInventory(
   flags: ScanFlags,
-  context: { redactor: Redactor; logger: Logger; endpoint: EndpointOverride | undefined; regions: string[] | undefined },
+  context: {
+    redactor: Redactor;
+    logger: Logger;
+    endpoint: EndpointOverride | undefined;
+    regions: string[] | undefined;
+    assumeRole: AssumeRoleSettings | undefined;
+  },
 ): Promise<ScanInput> {
   const startedAt = new Date();
   if (flags.fromSnapshot !== undefined) {
@@ -135,6 +165,7 @@ async function acquireInventory(
     try {
       return await collectLive({
         credentials,
+        ...(context.assumeRole ? { assumeRole: context.assumeRole } : {}),
         ...(endpoint ? { endpoint } : {}),
         ...(context.regions ? { regions: context.regions } : {}),
         redactor: context.redactor,
@@ -169,11 +200,13 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   const outputs = planOutputs(flags, options.interactive);
   const regions = parseRegions(flags.regions);
   const endpoint = flags.endpointUrl && !flags.demo ? parseEndpointUrl(flags.endpointUrl) : undefined;
+  const roleArn = parseRoleArn(flags.roleArn);
+  const assumeRole = roleArn ? { roleArn, sessionName: flags.roleSessionName, durationSeconds: flags.roleDuration } : undefined;
   const rules: Rule[] = await loadRules([BUILTIN_RULES_DIR, ...flags.rulesDir]);
   const mutelist: Mutelist | undefined = flags.mutelist ? await loadMutelist(flags.mutelist) : undefined;
   const sinks = flags.sink.map((spec) => createSink(parseSinkSpec(spec), flags.spoolDir ? { spoolDir: flags.spoolDir } : {}));
 
-  const input = await acquireInventory(flags, { redactor, logger, endpoint, regions });
+  const input = await acquireInventory(flags, { redactor, logger, endpoint, regions, assumeRole });
   if (flags.snapshotOut !== undefined) await writeOutputAtomic(flags.snapshotOut, serializeSnapshot(input.inventory));
   let report: Report = evaluateScan(input, { rules });
   if (mutelist) {

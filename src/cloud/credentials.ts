@@ -3,7 +3,9 @@
 // resolved once up front so that a missing or broken one fails with one clear sentence before any scan.
 import CredentialsModule, { CLIProfileCredentialsProvider, Config as CredentialConfig } from '@alicloud/credentials';
 import { CredentialsError } from '../errors.js';
+import { AssumeRoleProvider, assumeRoleCredential, type AssumeRoleSettings } from './assume-role.js';
 import { cjsDefault } from './cjs.js';
+import type { EndpointOverride } from './clients.js';
 import type { Redactor } from './redact.js';
 
 const Credential = cjsDefault(CredentialsModule);
@@ -53,9 +55,28 @@ export function describeSource(source: CredentialSource): string {
 
 /**
  * Resolve the credential now, register its secrets with the redactor, and fail with one sentence that says
- * what was tried when nothing yields a key.
+ * what was tried when nothing yields a key. With `assumeRole`, the found credential assumes that role and
+ * the scan runs as the role.
  */
-export async function resolveCredential(source: CredentialSource, redactor: Redactor): Promise<AuditCredential> {
+export async function resolveCredential(
+  source: CredentialSource,
+  redactor: Redactor,
+  options: { assumeRole?: AssumeRoleSettings; endpoint?: EndpointOverride } = {},
+): Promise<AuditCredential> {
+  const found = await resolveSource(source, redactor);
+  if (!options.assumeRole) return found;
+  const provider = new AssumeRoleProvider({
+    source: found,
+    settings: options.assumeRole,
+    redactor,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
+  // assume once now, so a role that cannot be assumed fails before the scan starts
+  await provider.getCredentials();
+  return assumeRoleCredential(provider);
+}
+
+async function resolveSource(source: CredentialSource, redactor: Redactor): Promise<AuditCredential> {
   const credential = createCredential(source);
   try {
     const model = await credential.getCredential();

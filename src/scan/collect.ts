@@ -6,6 +6,7 @@ import { ApiCaller, type ConcurrencyPolicy, type RetryPolicy } from '../cloud/ap
 import { ApiError } from '../cloud/api-error.js';
 import { CloudClients, runtimeOptions, type EndpointOverride } from '../cloud/clients.js';
 import { describeSource, resolveCredential, type CredentialSource } from '../cloud/credentials.js';
+import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { Redactor } from '../cloud/redact.js';
 import { COLLECTOR_NAMES, collectors, discoverRegions } from '../collectors/index.js';
 import type { CollectionProgress } from '../collectors/context.js';
@@ -16,6 +17,7 @@ import type { CallStats } from '../cloud/api-caller.js';
 
 export interface LiveCollectionOptions {
   credentials: CredentialSource;
+  assumeRole?: AssumeRoleSettings;
   endpoint?: EndpointOverride;
   /** explicit regions; default: every region DescribeRegions returns */
   regions?: string[];
@@ -77,7 +79,10 @@ async function scanRegions(clients: CloudClients, caller: ApiCaller, requested: 
 
 export async function collectLive(options: LiveCollectionOptions): Promise<Collection> {
   const now = options.now ?? (() => new Date());
-  const credential = await resolveCredential(options.credentials, options.redactor);
+  const credential = await resolveCredential(options.credentials, options.redactor, {
+    ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
   const clients = new CloudClients({ credential, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
   const caller = new ApiCaller({
     redactor: options.redactor,
