@@ -1,5 +1,6 @@
 // `alicloud-audit scan`: flags in, one scan, outputs out. Everything is validated before the first API call.
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Logger } from 'pino';
@@ -215,6 +216,7 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
     report = muted.report;
   }
 
+  if (flags.outputDir !== undefined) await mkdir(flags.outputDir, { recursive: true, mode: 0o700 });
   const demoDefault = flags.demo && outputs.every((output) => output.path === undefined) && flags.outputDir === undefined;
   const written: string[] = [];
   for (const output of outputs) {

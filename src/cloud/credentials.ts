@@ -21,6 +21,8 @@ const CHAIN_DESCRIPTION =
   'OIDC (ALIBABA_CLOUD_OIDC_*), ~/.aliyun/config.json, ~/.alibabacloud/credentials, the ECS instance RAM role ' +
   'and ALIBABA_CLOUD_CREDENTIALS_URI';
 
+const FIX_HINT = 'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or use --profile.';
+
 export function createCredential(source: CredentialSource): AuditCredential {
   switch (source.kind) {
     case 'default-chain':
@@ -83,8 +85,9 @@ async function resolveSource(source: CredentialSource, redactor: Redactor): Prom
     if (!model.accessKeyId || !model.accessKeySecret) throw new Error('the provider returned an empty AccessKey');
     redactor.add(model.accessKeySecret, model.securityToken);
   } catch (error) {
-    const reason = redactor.text(error instanceof Error ? error.message : String(error));
-    throw new CredentialsError(`No usable Alibaba Cloud credentials: tried ${describeSource(source)} (${reason}).`, {
+    // the default chain's own message lists every provider's failure; it adds nothing a user can act on
+    const reason = source.kind === 'default-chain' ? '' : ` (${redactor.text(error instanceof Error ? error.message : String(error))})`;
+    throw new CredentialsError(`No usable Alibaba Cloud credentials: tried ${describeSource(source)}${reason}. ${FIX_HINT}`, {
       cause: error,
     });
   }
