@@ -21,6 +21,7 @@ const emptyEcs: Record<string, Handler> = {
   DescribeSnapshots: () => [200, { RequestId: 'r', Snapshots: { Snapshot: [] }, NextToken: '' }],
   DescribeAutoSnapshotPolicyEx: () => [200, { RequestId: 'r', AutoSnapshotPolicies: { AutoSnapshotPolicy: [] }, TotalCount: 0 }],
   DescribeKeyPairs: () => [200, { RequestId: 'r', KeyPairs: { KeyPair: [] }, TotalCount: 0 }],
+  DescribeUserBusinessBehavior: () => [200, { RequestId: 'r', StatusValue: 'disabled' }],
 };
 
 function permission(index: number, overrides: Record<string, unknown> = {}) {

@@ -3,6 +3,7 @@ import type { SecurityGroupRule } from '../src/inventory/types.js';
 import {
   internetExposure,
   SecurityGroupRuleError,
+  wholeSpaceExposed,
   type ExposureQuery,
 } from '../src/engine/evaluators/security-group-exposure.js';
 
@@ -136,5 +137,33 @@ describe('internetExposure', () => {
     { name: 'unknown direction', overrides: { direction: 'inbound' } },
   ])('refuses a rule with $name', ({ overrides }) => {
     expect(() => internetExposure([rule(overrides)], ssh)).toThrow(SecurityGroupRuleError);
+  });
+});
+
+describe('whole space exposed', () => {
+  const allTcp: ExposureQuery = { direction: 'ingress', protocol: 'tcp' };
+  const everything: ExposureQuery = { direction: 'egress', protocol: 'all' };
+  it.each([
+    { name: 'tcp 1/65535 from the internet', rules: [rule({ portRange: '1/65535' })], query: allTcp, whole: true },
+    { name: 'protocol ALL -1/-1', rules: [rule({ ipProtocol: 'ALL', portRange: '-1/-1' })], query: allTcp, whole: true },
+    { name: 'two ranges that together cover every port', rules: [rule({ portRange: '1/1000' }), rule({ id: 'b', portRange: '1001/65535' })], query: allTcp, whole: true },
+    { name: 'a drop carves a port out', rules: [rule({ portRange: '1/65535', priority: 2 }), rule({ id: 'd', policy: 'Drop', portRange: '22/22' })], query: allTcp, whole: false },
+    { name: 'a wide but partial range', rules: [rule({ portRange: '1/1024' })], query: allTcp, whole: false },
+    { name: 'basic group default egress', rules: [], query: { ...everything, defaultAccept: true }, whole: true },
+    { name: 'enterprise group default egress', rules: [], query: everything, whole: false },
+    {
+      name: 'egress drop of everything on IPv4 leaves the IPv6 default',
+      rules: [rule({ direction: 'egress', policy: 'Drop', ipProtocol: 'ALL', portRange: '-1/-1', sourceCidrIp: null, destCidrIp: '0.0.0.0/0' })],
+      query: { ...everything, defaultAccept: true },
+      whole: true,
+    },
+    {
+      name: 'egress only to tcp 443 is not everything',
+      rules: [rule({ direction: 'egress', portRange: '443/443', sourceCidrIp: null, destCidrIp: '0.0.0.0/0' })],
+      query: everything,
+      whole: false,
+    },
+  ])('$name', ({ rules, query, whole }) => {
+    expect(wholeSpaceExposed(internetExposure(rules, query), query)).toBe(whole);
   });
 });

@@ -2,10 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { Redactor } from '../cloud/redact.js';
 import { TOOL_VERSION } from '../version.js';
+import { diffCommand } from './diff-command.js';
 import { exitCodeForError, messageForError } from './exit.js';
+import { historyCommand } from './history-command.js';
 import { policyCommand } from './policy-command.js';
 import { rulesCommand } from './rules-command.js';
 import { scanCommand } from './scan-command.js';
+import { serveCommand } from './serve-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('alicloud-audit')
@@ -14,6 +17,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(scanCommand());
+  program.addCommand(serveCommand());
+  program.addCommand(historyCommand());
+  program.addCommand(diffCommand());
   program.addCommand(rulesCommand());
   program.addCommand(policyCommand());
   for (const command of program.commands) command.exitOverride();

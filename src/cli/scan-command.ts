@@ -1,130 +1,45 @@
-// `alicloud-audit scan`: flags in, one scan, outputs out. Everything is validated before the first API call.
-import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Command, Option } from 'commander';
-import type { Logger } from 'pino';
-import { parseEndpointUrl, type EndpointOverride } from '../cloud/clients.js';
-import type { AssumeRoleSettings } from '../cloud/assume-role.js';
-import type { CredentialSource } from '../cloud/credentials.js';
+// `alicloud-audit scan`: flags and the config file in, one scan, outputs out. Everything is validated before the
+// first API call. With a store (`--store`), the scan is recorded in the history and reports its delta.
+import { Command } from 'commander';
 import { Redactor } from '../cloud/redact.js';
-import { startEmulator, loadAccountModel } from '../emulator/index.js';
-import { loadRules, type Rule } from '../engine/index.js';
+import { addConfigFlags, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
+import { loadConfig } from '../config/load.js';
+import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../findings/exit-status.js';
-import { applyMutelist, loadMutelist, type Mutelist } from '../findings/mutelist.js';
-import { SEVERITIES, type Report, type Severity } from '../findings/types.js';
-import { loadSnapshot, serializeSnapshot } from '../inventory/snapshot.js';
-import { createLogger, LOG_LEVELS, type LogLevel } from '../log.js';
-import { defaultFileName, FORMAT_NAMES, formats, isFormatName, type FormatName } from '../outputs/formats.js';
-import { createSink, parseSinkSpec } from '../outputs/sinks/sinks.js';
-import { deliverToSink } from '../outputs/sinks/deliver.js';
-import { writeOutputAtomic } from '../outputs/write-atomic.js';
-import { BUILTIN_RULES_DIR, DEMO_ACCOUNT_FILE } from '../paths.js';
-import { collectLive } from '../scan/collect.js';
-import { evaluateScan, type ScanInput } from '../scan/run-scan.js';
-import { TerminalProgress } from './progress.js';
+import type { Report } from '../findings/types.js';
+import { createLogger } from '../log.js';
+import { formats, type FormatName } from '../outputs/formats.js';
+import { SqliteStore } from '../store/sqlite-store.js';
+import { fileTargets, prepareAudit, publishReport, runAudit, type InventorySource, type OutputTarget } from './audit-job.js';
 import { printSummary } from './summary.js';
 
-export interface ScanFlags {
-  regions?: string;
-  format: string[];
-  output: string[];
-  outputDir?: string;
-  endpointUrl?: string;
-  profile?: string;
+export interface ScanFlags extends ConfigFlags {
   demo?: boolean;
   snapshotOut?: string;
   fromSnapshot?: string;
-  logLevel: LogLevel;
-  rulesDir: string[];
-  mutelist?: string;
-  failOn?: Severity;
-  sink: string[];
-  spoolDir?: string;
-  roleArn?: string;
-  roleSessionName: string;
-  roleDuration: number;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+export const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
+  'config', 'regions', 'format', 'output', 'outputDir', 'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration',
+  'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'logLevel',
+];
 
 export function scanCommand(): Command {
-  return new Command('scan')
-    .description('Scan an Alibaba Cloud account (or the bundled demo account, or a saved inventory) and report findings')
-    .option('--regions <list>', 'comma-separated region ids (default: every region ECS DescribeRegions returns)')
-    .option('--format <name>', `output format, repeatable: ${FORMAT_NAMES.join(', ')} (default: table on a terminal, json otherwise)`, collect, [])
-    .option('--output <file>', 'write a format to this file instead of stdout; repeat once per --format, in order', collect, [])
-    .option('--output-dir <dir>', 'write every --format into this directory under a generated name')
-    .addOption(new Option('--endpoint-url <url>', 'send every API call to this URL (http or https)').env('ALIBABA_CLOUD_ENDPOINT_URL'))
-    .option('--profile <name>', 'use this profile from ~/.aliyun/config.json')
-    .option('--role-arn <arn>', 'assume this RAM role (acs:ram::ACCOUNT:role/NAME) with the credentials found, and scan as the role')
-    .option('--role-session-name <name>', 'session name for --role-arn', 'alicloud-audit')
-    .option('--role-duration <seconds>', 'session length for --role-arn (900 to the role maximum); refreshed before expiry', parseDuration, 3600)
+  const command = new Command('scan').description(
+    'Scan an Alibaba Cloud account (or the bundled demo account, or a saved inventory) and report findings',
+  );
+  addConfigFlags(command, SCAN_CONFIG_FLAGS)
     .option('--demo', 'scan the bundled demo account through a local API emulator (no credentials needed)')
     .option('--snapshot-out <file>', 'also save the collected inventory to this file')
     .option('--from-snapshot <file>', 'evaluate a saved inventory instead of calling any API')
-    .option('--rules-dir <dir>', 'add a directory of custom rules, repeatable', collect, [])
-    .option('--mutelist <file>', 'YAML mutelist of findings to mute')
-    .option('--sink <name=url>', 'also send findings to a SIEM: splunk-hec=URL or webhook=URL, repeatable', collect, [])
-    .option('--spool-dir <dir>', 'where findings a sink could not deliver wait for the next run')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when an unmuted fail at or above this severity exists').choices(SEVERITIES))
-    .addOption(new Option('--log-level <level>', 'log level (JSON logs on stderr)').choices(LOG_LEVELS).default('warn'))
     .action(async (flags: ScanFlags) => {
       process.exitCode = await runScanCommand(flags, { interactive: process.stdout.isTTY === true });
     });
+  return command;
 }
 
-interface OutputPlan {
-  format: FormatName;
-  /** undefined: stdout */
-  path?: string;
-}
-
-function planOutputs(flags: ScanFlags, interactive: boolean): OutputPlan[] {
-  for (const name of flags.format) {
-    if (!isFormatName(name)) throw new UsageError(`--format: unknown format "${name}" (expected one of ${FORMAT_NAMES.join(', ')})`);
-  }
-  const formatsWanted = (flags.format.length > 0 ? flags.format : [flags.output.length > 0 || flags.outputDir || !interactive ? 'json' : 'table']) as FormatName[];
-  if (flags.outputDir !== undefined) {
-    if (flags.output.length > 0) throw new UsageError('--output and --output-dir cannot be combined');
-    return formatsWanted.map((format) => ({ format }));
-  }
-  if (flags.output.length === 0) {
-    if (formatsWanted.length > 1) throw new UsageError('several --format values need one --output each, or --output-dir');
-    return [{ format: formatsWanted[0] as FormatName }];
-  }
-  if (flags.output.length !== formatsWanted.length) {
-    throw new UsageError(`--output: ${flags.output.length} file(s) given for ${formatsWanted.length} format(s); give one --output per --format`);
-  }
-  return formatsWanted.map((format, index) => ({ format, path: flags.output[index] as string }));
-}
-
-function parseDuration(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 900 || seconds > 43_200) {
-    throw new UsageError(`--role-duration: "${value}" is not a whole number of seconds from 900 to 43200`);
-  }
-  return seconds;
-}
-
-function parseRoleArn(value: string | undefined): string | undefined {
-  if (value !== undefined && !/^acs:ram::\d+:role\/[\w.@+=,-]+$/i.test(value)) {
-    throw new UsageError(`--role-arn: "${value}" is not a RAM role ARN (acs:ram::ACCOUNT_ID:role/ROLE_NAME)`);
-  }
-  return value;
-}
-
-function parseRegions(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  const regions = value.split(',').map((region) => region.trim()).filter(Boolean);
-  const malformed = regions.filter((region) => !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region));
-  if (regions.length === 0 || malformed.length > 0) {
-    throw new UsageError(`--regions: "${value}" is not a comma-separated list of region ids such as cn-hangzhou,ap-southeast-1`);
-  }
-  return regions;
-}
-
+/** Flags that describe different scans; settings from the config file that do not apply are ignored instead. */
 function checkCombinations(flags: ScanFlags): void {
   const conflicts: Array<[keyof ScanFlags, keyof ScanFlags]> = [
     ['demo', 'fromSnapshot'],
@@ -139,108 +54,61 @@ function checkCombinations(flags: ScanFlags): void {
   ];
   const flag = (name: string) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   for (const [a, b] of conflicts) {
+    if (flags[a] === undefined || flags[b] === undefined) continue;
     // the endpoint may come from the environment; only an explicit conflict is an error
-    if (flags[a] !== undefined && flags[b] !== undefined) {
-      if (b === 'endpointUrl' && process.env.ALIBABA_CLOUD_ENDPOINT_URL === flags.endpointUrl) continue;
-      throw new UsageError(`${flag(a)} cannot be combined with ${flag(b)}`);
-    }
+    if (b === 'endpointUrl' && process.env.ALIBABA_CLOUD_ENDPOINT_URL === flags.endpointUrl) continue;
+    throw new UsageError(`${flag(a)} cannot be combined with ${flag(b)}`);
   }
 }
 
-async function acquireInventory(
-  flags: ScanFlags,
-  context: {
-    redactor: Redactor;
-    logger: Logger;
-    endpoint: EndpointOverride | undefined;
-    regions: string[] | undefined;
-    assumeRole: AssumeRoleSettings | undefined;
-  },
-): Promise<ScanInput> {
-  const startedAt = new Date();
-  if (flags.fromSnapshot !== undefined) {
-    return { inventory: await loadSnapshot(flags.fromSnapshot), source: 'snapshot', startedAt, apiCalls: 0 };
-  }
-  const live = async (credentials: CredentialSource, endpoint: EndpointOverride | undefined) => {
-    const progress = process.stderr.isTTY ? new TerminalProgress(process.stderr) : undefined;
-    try {
-      return await collectLive({
-        credentials,
-        ...(context.assumeRole ? { assumeRole: context.assumeRole } : {}),
-        ...(endpoint ? { endpoint } : {}),
-        ...(context.regions ? { regions: context.regions } : {}),
-        redactor: context.redactor,
-        logger: context.logger,
-        ...(progress ? { progress } : {}),
-      });
-    } finally {
-      progress?.stop();
-    }
-  };
-  if (flags.demo) {
-    // throwaway keys known only to this process and its emulator
-    const key = { accessKeyId: `LTAIdemo${randomBytes(8).toString('hex')}`, accessKeySecret: randomBytes(24).toString('base64url') };
-    const emulator = await startEmulator({ account: await loadAccountModel(DEMO_ACCOUNT_FILE), credentials: [key] });
-    try {
-      const { inventory, stats } = await live({ kind: 'static', ...key }, parseEndpointUrl(emulator.url));
-      return { inventory, source: 'demo', startedAt, apiCalls: stats.calls };
-    } finally {
-      await emulator.close();
-    }
-  }
-  const credentials: CredentialSource = flags.profile ? { kind: 'profile', profile: flags.profile } : { kind: 'default-chain' };
-  const { inventory, stats } = await live(credentials, context.endpoint);
-  return { inventory, source: 'live', startedAt, apiCalls: stats.calls };
+function sourceOf(flags: ScanFlags): InventorySource {
+  if (flags.demo) return { kind: 'demo' };
+  if (flags.fromSnapshot !== undefined) return { kind: 'snapshot', file: flags.fromSnapshot };
+  return { kind: 'live' };
+}
+
+/** Where the report goes when the config names no file: stdout, or for the demo a file in the working directory. */
+function stdoutTargets(config: AuditConfig, interactive: boolean, demo: boolean): OutputTarget[] {
+  const wanted: FormatName[] = config.formats ?? [interactive ? 'table' : 'json'];
+  if (demo) return wanted.map((format) => ({ format, path: `alicloud-audit-demo.${formats[format].extension}` }));
+  if (wanted.length > 1) throw new UsageError('several --format values need one --output each, or --output-dir');
+  return wanted.map((format) => ({ format }));
+}
+
+function deltaLine(report: Report): string {
+  const { delta } = report;
+  if (!delta) return '';
+  const { counts } = delta;
+  return delta.baseScanId === null
+    ? 'alicloud-audit: first scan in the history: later scans report what changed\n'
+    : `alicloud-audit: since scan ${delta.baseScanId}: ${counts.new} new, ${counts.reopened} reopened, ${counts.resolved} resolved\n`;
 }
 
 export async function runScanCommand(flags: ScanFlags, options: { interactive: boolean }): Promise<number> {
   const redactor = new Redactor();
-  const logger = createLogger(flags.logLevel, redactor);
-  // everything the user gave us is checked before the first API call
   checkCombinations(flags);
-  const outputs = planOutputs(flags, options.interactive);
-  const regions = parseRegions(flags.regions);
-  const endpoint = flags.endpointUrl && !flags.demo ? parseEndpointUrl(flags.endpointUrl) : undefined;
-  const roleArn = parseRoleArn(flags.roleArn);
-  const assumeRole = roleArn ? { roleArn, sessionName: flags.roleSessionName, durationSeconds: flags.roleDuration } : undefined;
-  const rules: Rule[] = await loadRules([BUILTIN_RULES_DIR, ...flags.rulesDir]);
-  const mutelist: Mutelist | undefined = flags.mutelist ? await loadMutelist(flags.mutelist) : undefined;
-  const sinks = flags.sink.map((spec) => createSink(parseSinkSpec(spec), flags.spoolDir ? { spoolDir: flags.spoolDir } : {}));
-
-  const input = await acquireInventory(flags, { redactor, logger, endpoint, regions, assumeRole });
-  if (flags.snapshotOut !== undefined) await writeOutputAtomic(flags.snapshotOut, serializeSnapshot(input.inventory));
-  let report: Report = evaluateScan(input, { rules });
-  if (mutelist) {
-    const muted = applyMutelist(report, mutelist, new Date());
-    for (const warning of muted.warnings) logger.warn(warning);
-    report = muted.report;
+  const config = await loadConfig(flags);
+  const logger = createLogger(config.logLevel, redactor);
+  const toFiles = config.outputs !== undefined || config.outputDir !== undefined;
+  const targets = toFiles ? undefined : stdoutTargets(config, options.interactive, flags.demo === true);
+  const plan = await prepareAudit(config, sourceOf(flags), {
+    redactor,
+    logger,
+    progress: process.stderr.isTTY === true,
+    ...(flags.snapshotOut !== undefined ? { snapshotOut: flags.snapshotOut } : {}),
+    endpointSource: flags.endpointUrl !== undefined ? '--endpoint-url' : 'endpointUrl (config)',
+  });
+  const store = config.store ? SqliteStore.open(config.store.path) : undefined;
+  let report: Report;
+  try {
+    ({ report } = await runAudit(plan, store));
+  } finally {
+    await store?.close();
   }
-
-  if (flags.outputDir !== undefined) await mkdir(flags.outputDir, { recursive: true, mode: 0o700 });
-  const demoDefault = flags.demo && outputs.every((output) => output.path === undefined) && flags.outputDir === undefined;
-  const written: string[] = [];
-  for (const output of outputs) {
-    const rendered = formats[output.format].render(report, { color: options.interactive && !process.env.NO_COLOR });
-    const path =
-      output.path ??
-      (flags.outputDir !== undefined
-        ? join(flags.outputDir, defaultFileName(output.format, report.scan.accountId, report.scan.finishedAt))
-        : demoDefault
-          ? `alicloud-audit-demo.${formats[output.format].extension}`
-          : undefined);
-    if (path === undefined) {
-      process.stdout.write(rendered);
-    } else {
-      await writeOutputAtomic(path, rendered);
-      written.push(path);
-    }
+  const written = await publishReport(plan, report, targets ?? fileTargets(config, report), options.interactive && !process.env.NO_COLOR);
+  if (written.length > 0 && (flags.demo || process.stderr.isTTY)) {
+    printSummary(report, written, process.stderr);
+    process.stderr.write(deltaLine(report));
   }
-  for (const sink of sinks) {
-    const summary = await deliverToSink(sink, report);
-    if (summary.errors.length > 0) {
-      logger.warn({ sink: summary.sink, delivered: summary.delivered, spooled: summary.spooled, spoolDir: summary.spoolDir }, summary.errors.join('; '));
-    }
-  }
-  if (written.length > 0 && (flags.demo || process.stderr.isTTY)) printSummary(report, written, process.stderr);
-  return exitCodeFor(report, flags.failOn);
+  return exitCodeFor(report, config.failOn);
 }

@@ -1,9 +1,9 @@
-// Every API call of every collector goes through ApiCaller.call: concurrency limits per product and region,
-// retries with jittered exponential backoff for what is transient, classification and redaction of errors,
-// and call accounting. Collectors never retry or catch on their own.
-import pLimit, { type LimitFunction } from 'p-limit';
+// Every API call of every collector goes through ApiCaller.call: request budgets (concurrency and rate, see
+// rate-limit.ts), retries with jittered exponential backoff for what is transient, classification and
+// redaction of errors, and call accounting. Collectors never retry or catch on their own.
 import type { Logger } from 'pino';
 import { ApiError, toApiError, type CallSite } from './api-error.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type Clock, type RateLimitPolicy } from './rate-limit.js';
 import type { Redactor } from './redact.js';
 
 export interface RetryPolicy {
@@ -15,13 +15,7 @@ export interface RetryPolicy {
   maxElapsedMs: number;
 }
 
-export interface ConcurrencyPolicy {
-  /** calls in flight at once for one product in one region (or globally for global products) */
-  perProductRegion: number;
-}
-
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 10_000, maxElapsedMs: 90_000 };
-export const DEFAULT_CONCURRENCY: ConcurrencyPolicy = { perProductRegion: 8 };
 
 export interface CallStats {
   calls: number;
@@ -34,19 +28,20 @@ export interface ApiCallerOptions {
   redactor: Redactor;
   logger: Logger;
   retry?: RetryPolicy;
-  concurrency?: ConcurrencyPolicy;
+  limits?: RateLimitPolicy;
   /** injectable for tests */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** the rate limiter's clock, in milliseconds */
+  clock?: Clock;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class ApiCaller {
   readonly stats: CallStats = { calls: 0, retries: 0, failures: 0, byAction: {} };
-  private readonly limits = new Map<string, LimitFunction>();
+  private readonly limiter: RateLimiter;
   private readonly retry: RetryPolicy;
-  private readonly concurrency: ConcurrencyPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly options: ApiCallerOptions;
@@ -54,8 +49,8 @@ export class ApiCaller {
   constructor(options: ApiCallerOptions) {
     this.options = options;
     this.retry = options.retry ?? DEFAULT_RETRY;
-    this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.sleep = options.sleep ?? defaultSleep;
+    this.limiter = new RateLimiter(options.limits ?? DEFAULT_RATE_LIMITS, this.sleep, options.clock);
     this.random = options.random ?? Math.random;
   }
 
@@ -71,7 +66,7 @@ export class ApiCaller {
       this.stats.calls++;
       counter.calls++;
       try {
-        return await this.limitFor(site)(request);
+        return await this.limiter.run(site, request);
       } catch (raw) {
         const error = toApiError(raw, site, this.options.redactor);
         const elapsed = Date.now() - started;
@@ -95,16 +90,6 @@ export class ApiCaller {
     // full jitter spreads retries of many concurrent callers; the server's own hint is a floor
     const jittered = Math.round(this.random() * ceiling);
     return Math.max(jittered, error.retryAfterMs ?? 0);
-  }
-
-  private limitFor(site: CallSite): LimitFunction {
-    const key = `${site.service}/${site.region ?? 'global'}`;
-    let limit = this.limits.get(key);
-    if (!limit) {
-      limit = pLimit(this.concurrency.perProductRegion);
-      this.limits.set(key, limit);
-    }
-    return limit;
   }
 
   private counterFor(site: CallSite) {

@@ -81,8 +81,10 @@ function kindOf(code: string, statusCode: number | undefined, name: string): Gap
   if (NETWORK_CODES.has(code)) return 'network';
   if (name === 'SyntaxError' || /is mismatch/.test(code)) return 'malformed';
   if (statusCode !== undefined && statusCode >= 500) return 'server';
+  // before "denied": a service that is not activated may answer 403 or NoPermission.NotActivated; Security
+  // Center's FreeVersionNotPermit means the edition bought does not include the feature
+  if (/NotActivat|NotOpen|NotBuy|ServiceNotEnabled|NotApplied|NoCertification|FreeVersionNotPermit/i.test(code)) return 'not-activated';
   if (statusCode === 403 || /^(Forbidden|NoPermission|NotAuthorized|AccessDenied|Unauthorized)/i.test(code)) return 'denied';
-  if (/NotActivat|NotOpen|NotBuy|ServiceNotEnabled|NotApplied|NoCertification/i.test(code)) return 'not-activated';
   if (statusCode !== undefined && statusCode >= 400) return 'invalid';
   return 'other';
 }

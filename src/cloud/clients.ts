@@ -56,9 +56,13 @@ export interface ClientTimeouts {
 
 export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 10_000, readMs: 30_000 };
 
-/** Generic (callApi) products: no SDK package exists for them. */
+/**
+ * Generic (callApi) products: no SDK package on openapi-core exists for them (KMS's package sits on the
+ * old RPC client). Security Center is called per site: cn-shanghai (tds.aliyuncs.com) or ap-southeast-1.
+ */
 const GENERIC_ENDPOINTS = {
   actiontrail: (region: string) => `actiontrail.${region}.aliyuncs.com`,
+  kms: (region: string) => `kms.${region}.aliyuncs.com`,
   sas: (region: string) => (region.startsWith('cn-') ? 'tds.aliyuncs.com' : `tds.${region}.aliyuncs.com`),
 } as const;
 

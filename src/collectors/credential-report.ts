@@ -53,6 +53,15 @@ function date(value: string | undefined): string | null {
 
 const truthy = (value: string | undefined) => value?.toLowerCase() === 'true';
 
+/** The access keys a row reports: at most two, plus the `additional_access_key_N` columns. */
+export function reportedKeys(row: CredentialReportRow): RootFacts['accessKeys'] {
+  return KEY_SLOTS.filter((slot) => truthy(row[`${slot}_exist`])).map((slot) => ({
+    active: truthy(row[`${slot}_active`]),
+    lastRotatedAt: date(row[`${slot}_last_rotated`]),
+    lastUsedAt: date(row[`${slot}_last_used`]),
+  }));
+}
+
 export function rootFactsFrom(rows: CredentialReportRow[]): RootFacts | undefined {
   const row = rows.find((candidate) => ROOT_USERS.has(candidate.user ?? ''));
   if (!row) return undefined;
@@ -60,10 +69,6 @@ export function rootFactsFrom(rows: CredentialReportRow[]): RootFacts | undefine
     createdAt: date(row.user_creation_time),
     lastLoginAt: date(row.user_last_logon),
     mfaActive: truthy(row.mfa_active),
-    accessKeys: KEY_SLOTS.filter((slot) => truthy(row[`${slot}_exist`])).map((slot) => ({
-      active: truthy(row[`${slot}_active`]),
-      lastRotatedAt: date(row[`${slot}_last_rotated`]),
-      lastUsedAt: date(row[`${slot}_last_used`]),
-    })),
+    accessKeys: reportedKeys(row),
   };
 }

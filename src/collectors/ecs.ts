@@ -1,5 +1,5 @@
 // ECS, per region: instances, security groups with all their rules, disks, snapshots, automatic snapshot
-// policies, key pairs and Cloud Assistant status. Knows the API, nothing about rules.
+// policies, key pairs, Cloud Assistant status and the Session Manager switch. Knows the API, nothing about rules.
 import * as $Ecs from '@alicloud/ecs20140526';
 import type { CallSite } from '../cloud/api-error.js';
 import type {
@@ -11,7 +11,7 @@ import type {
   Snapshot,
   SnapshotPolicy,
 } from '../inventory/types.js';
-import { forEachRegion, listOrGap, optional, tagsOf, type CollectorContext } from './context.js';
+import { callOrGap, forEachRegion, listOrGap, optional, tagsOf, type CollectorContext } from './context.js';
 
 const site = (region: string, action: string): CallSite => ({ service: 'ecs', region, action });
 
@@ -36,6 +36,7 @@ export async function collectEcs(ctx: CollectorContext): Promise<void> {
       collectSnapshots(ctx, region),
       collectSnapshotPolicies(ctx, region),
       collectKeyPairs(ctx, region),
+      collectRegionSetting(ctx, region),
     ]);
   });
 }
@@ -327,6 +328,22 @@ async function collectKeyPairs(ctx: CollectorContext, region: string): Promise<v
       }),
     ),
   );
+}
+
+/** The Session Manager switch: a per-region user business behaviour (DescribeUserBusinessBehavior, no newer API). */
+async function collectRegionSetting(ctx: CollectorContext, region: string): Promise<void> {
+  const response = await callOrGap(ctx, { site: site(region, 'DescribeUserBusinessBehavior'), affects: ['ecs.region-setting'] }, () =>
+    ctx.clients
+      .ecs(region)
+      .describeUserBusinessBehaviorWithOptions(
+        new $Ecs.DescribeUserBusinessBehaviorRequest({ regionId: region, statusKey: 'sessionManagerStatus' }),
+        ctx.runtime,
+      ),
+  );
+  if (!response) return;
+  ctx.inventory.add('ecs.region-setting', [
+    { id: region, region, sessionManagerEnabled: response.body?.statusValue?.toLowerCase() === 'enabled' },
+  ]);
 }
 
 /** TimePoints / RepeatWeekdays come as JSON-encoded string lists, e.g. "[\"1\",\"13\"]". */

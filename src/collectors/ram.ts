@@ -1,9 +1,12 @@
 // RAM and IMS (global): users with console, MFA, access key and membership facts; groups; roles; custom
 // policies and the system policies in use, with their default documents and who they are attached to;
 // password policy; security preference; root account facts from the IMS credential report.
+// Per-user MFA and key last-used facts come from bulk answers where those can say (see BulkUserFacts), so
+// a thousand users do not cost thousands of calls; per-user calls fill in the rest.
 import * as $Ims from '@alicloud/ims20190815';
 import * as $Ram from '@alicloud/ram20150501';
 import { ApiError, type CallSite } from '../cloud/api-error.js';
+import { paginate } from '../cloud/paginate.js';
 import type {
   AccessKey,
   Account,
@@ -16,19 +19,20 @@ import type {
   ResourceType,
 } from '../inventory/types.js';
 import { callOrGap, listOrGap, optional, type CollectorContext } from './context.js';
-import { parseCredentialReport, rootFactsFrom } from './credential-report.js';
+import { parseCredentialReport, reportedKeys, rootFactsFrom, type CredentialReportRow } from './credential-report.js';
 
 const ram = (action: string): CallSite => ({ service: 'ram', region: null, action });
 const ims = (action: string): CallSite => ({ service: 'ims', region: null, action });
 const MARKER_CAP = { style: 'marker', cap: 1000 } as const;
 
 export async function collectRam(ctx: CollectorContext): Promise<void> {
+  const report = readCredentialReport(ctx);
   const [users, groups, roles, customPolicies, account] = await Promise.all([
-    collectUsers(ctx),
+    collectUsers(ctx, bulkUserFacts(ctx, report)),
     collectGroups(ctx),
     collectRoles(ctx),
     listCustomPolicies(ctx),
-    collectAccount(ctx),
+    collectAccount(ctx, report),
   ]);
   ctx.inventory.add('account', [account]);
   if (users) ctx.inventory.add('ram.user', users);
@@ -37,7 +41,7 @@ export async function collectRam(ctx: CollectorContext): Promise<void> {
   await collectPolicies(ctx, customPolicies, { users, groups, roles });
 }
 
-async function collectUsers(ctx: CollectorContext): Promise<RamUser[] | undefined> {
+async function collectUsers(ctx: CollectorContext, bulk: Promise<BulkUserFacts>): Promise<RamUser[] | undefined> {
   const client = ctx.clients.ims();
   // IMS ListUsers is RAM's user listing with the last console logon included
   const users = await listOrGap(ctx, {
@@ -53,11 +57,15 @@ async function collectUsers(ctx: CollectorContext): Promise<RamUser[] | undefine
   return Promise.all(
     users.map(async (user): Promise<RamUser> => {
       // IMS names users by principal name (alice@1234.onaliyun.com); the RAM APIs by the part before '@'
-      const name = (user.userPrincipalName ?? '').split('@')[0] ?? '';
+      const upn = user.userPrincipalName ?? '';
+      const name = upn.split('@')[0] ?? '';
       const [loginProfile, mfaDevice, accessKeys, groups, attachedPolicies] = await Promise.all([
         userLoginProfile(ctx, name),
-        userMfaDevice(ctx, name),
-        userAccessKeys(ctx, name),
+        bulk.then((facts) => {
+          const known = facts.mfaDevice(upn);
+          return known === undefined ? userMfaDevice(ctx, name) : known;
+        }),
+        userAccessKeys(ctx, name, upn, bulk),
         userGroups(ctx, name),
         attachedPoliciesOf(ctx, 'user', name),
       ]);
@@ -116,6 +124,70 @@ async function userLoginProfile(ctx: CollectorContext, userName: string): Promis
   };
 }
 
+/**
+ * What bulk answers already say about each user; undefined where they cannot say, and a per-user call
+ * answers instead.
+ * - MFA: IMS ListVirtualMFADevices (live, 100 a page) names every user with a virtual MFA device. A user
+ *   not in it has a U2F key or nothing; the credential report's `mfa_active` = FALSE says nothing. Any
+ *   other case (TRUE, N/A for users without a console password, not in the report) asks GetUserMFAInfo.
+ * - Key last use: the report's key columns, matched to a listed key by its creation time, when exactly
+ *   one column matches.
+ * The report is trusted only when younger than REPORT_MAX_AGE_MS, and a user created after it is not in
+ * it. What a stale report can get wrong errs toward a finding, never toward a pass: an MFA device bound
+ * since reads as none, and a key used since reads as used earlier.
+ */
+interface BulkUserFacts {
+  mfaDevice(upn: string): RamUser['mfaDevice'] | undefined;
+  lastUsedAt(upn: string, createdAt: string | undefined): string | null | undefined;
+}
+
+/** GetAccessKeyLastUsed itself lags by hours; a report this young is as good. */
+const REPORT_MAX_AGE_MS = 4 * 3600_000;
+
+async function bulkUserFacts(ctx: CollectorContext, report: Promise<CredentialReport | undefined>): Promise<BulkUserFacts> {
+  const [virtualMfa, read] = await Promise.all([listVirtualMfaDevices(ctx), report]);
+  const fresh = read !== undefined && Date.now() - read.generatedAt <= REPORT_MAX_AGE_MS;
+  const rows = new Map(fresh ? read.rows.map((row) => [row.user ?? '', row]) : []);
+  return {
+    mfaDevice(upn) {
+      const serialNumber = virtualMfa?.get(upn);
+      if (serialNumber !== undefined) return { serialNumber, type: 'VMFA' };
+      return virtualMfa !== undefined && rows.get(upn)?.mfa_active?.toUpperCase() === 'FALSE' ? null : undefined;
+    },
+    lastUsedAt(upn, createdAt) {
+      const row = rows.get(upn);
+      const created = createdAt === undefined ? NaN : Date.parse(createdAt);
+      if (!row || Number.isNaN(created)) return undefined;
+      const matches = reportedKeys(row).filter((key) => key.lastRotatedAt !== null && Date.parse(key.lastRotatedAt) === created);
+      return matches.length === 1 ? matches[0]!.lastUsedAt : undefined;
+    },
+  };
+}
+
+/** UPN -> serial number of its virtual MFA device; undefined when the listing fails (per-user calls answer). */
+async function listVirtualMfaDevices(ctx: CollectorContext): Promise<Map<string, string> | undefined> {
+  const client = ctx.clients.ims();
+  const site = ims('ListVirtualMFADevices');
+  try {
+    const devices = await paginate(ctx.caller, site, { style: 'marker', cap: 100 }, async ({ token, size }) => {
+      const { body } = await client.listVirtualMFADevicesWithOptions(
+        new $Ims.ListVirtualMFADevicesRequest({ marker: token, maxItems: size }),
+        ctx.runtime,
+      );
+      const items = (body?.virtualMFADevices?.virtualMFADevice ?? []).map((device) => ({
+        upn: device.user?.userPrincipalName ?? '',
+        serialNumber: device.serialNumber ?? '',
+      }));
+      return { items, next: body?.marker ?? null, isTruncated: body?.isTruncated === true };
+    });
+    return new Map(devices.filter((device) => device.upn !== '' && device.serialNumber !== '').map((d) => [d.upn, d.serialNumber]));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    ctx.logger.debug({ action: site.action, code: error.apiCode }, 'virtual MFA listing failed: asking GetUserMFAInfo per user');
+    return undefined;
+  }
+}
+
 async function userMfaDevice(ctx: CollectorContext, userName: string): Promise<RamUser['mfaDevice']> {
   const body = await callOrGap(
     ctx,
@@ -133,16 +205,20 @@ async function userMfaDevice(ctx: CollectorContext, userName: string): Promise<R
   return serialNumber === null ? null : { serialNumber, type: optional(body.MFADevice?.type) };
 }
 
-async function userAccessKeys(ctx: CollectorContext, userName: string): Promise<AccessKey[] | undefined> {
+async function userAccessKeys(ctx: CollectorContext, userName: string, upn: string, bulk: Promise<BulkUserFacts>): Promise<AccessKey[] | undefined> {
   const body = await callOrGap(
     ctx,
     { site: ram('ListAccessKeys'), affects: ['ram.user'], resourceId: userName, fields: ['accessKeys'] },
     async () => (await ctx.clients.ram().listAccessKeysWithOptions(new $Ram.ListAccessKeysRequest({ userName }), ctx.runtime)).body,
   );
   if (!body) return undefined;
+  const facts = await bulk;
   return Promise.all(
     (body.accessKeys?.accessKey ?? []).map(async (key): Promise<AccessKey> => {
       const id = key.accessKeyId ?? '';
+      const base = { id, status: key.status ?? '', createdAt: optional(key.createDate) };
+      const reported = facts.lastUsedAt(upn, key.createDate);
+      if (reported !== undefined) return { ...base, lastUsedAt: reported };
       const lastUsed = await callOrGap(
         ctx,
         { site: ram('GetAccessKeyLastUsed'), affects: ['ram.user'], resourceId: userName, fields: ['accessKeys.lastUsedAt'] },
@@ -153,12 +229,7 @@ async function userAccessKeys(ctx: CollectorContext, userName: string): Promise<
               .getAccessKeyLastUsedWithOptions(new $Ram.GetAccessKeyLastUsedRequest({ userName, userAccessKeyId: id }), ctx.runtime)
           ).body,
       );
-      return {
-        id,
-        status: key.status ?? '',
-        createdAt: optional(key.createDate),
-        ...(lastUsed ? { lastUsedAt: optional(lastUsed.accessKeyLastUsed?.lastUsedDate) } : {}),
-      };
+      return { ...base, ...(lastUsed ? { lastUsedAt: optional(lastUsed.accessKeyLastUsed?.lastUsedDate) } : {}) };
     }),
   );
 }
@@ -359,7 +430,7 @@ function parseDocument(text: string | undefined): unknown {
   }
 }
 
-async function collectAccount(ctx: CollectorContext): Promise<Account> {
+async function collectAccount(ctx: CollectorContext, report: Promise<CredentialReport | undefined>): Promise<Account> {
   const client = ctx.clients.ims();
   const [passwordPolicy, preference, root] = await Promise.all([
     callOrGap(
@@ -372,7 +443,7 @@ async function collectAccount(ctx: CollectorContext): Promise<Account> {
       { site: ims('GetSecurityPreference'), affects: ['account'], resourceId: ctx.accountId, fields: ['securityPreference'] },
       async () => (await client.getSecurityPreferenceWithOptions(ctx.runtime)).body,
     ),
-    collectRootFacts(ctx),
+    report.then((read) => read && rootFacts(ctx, read.rows)),
   ]);
   const policy = passwordPolicy?.passwordPolicy;
   const security = preference?.securityPreference;
@@ -413,11 +484,21 @@ async function collectAccount(ctx: CollectorContext): Promise<Account> {
 
 const REPORT_POLL_MS = 1000;
 const REPORT_POLL_ATTEMPTS = 30;
+const REPORT_GAP = { affects: ['account'] as ResourceType[], fields: ['root'] };
 
-/** The IMS credential report is generated asynchronously: ask for it, wait until it is complete, read it. */
-async function collectRootFacts(ctx: CollectorContext): Promise<Account['root']> {
+interface CredentialReport {
+  rows: CredentialReportRow[];
+  /** epoch ms of the report's GeneratedTime; NaN when the answer has none */
+  generatedAt: number;
+}
+
+/**
+ * The IMS credential report is generated asynchronously: ask for it, wait until it is complete, read it.
+ * A failure is a gap on the root facts (users fall back to per-user calls).
+ */
+async function readCredentialReport(ctx: CollectorContext): Promise<CredentialReport | undefined> {
   const client = ctx.clients.ims();
-  const gapSpec = { affects: ['account'] as ResourceType[], resourceId: ctx.accountId, fields: ['root'] };
+  const gapSpec = { ...REPORT_GAP, resourceId: ctx.accountId };
   const site = ims('GenerateCredentialReport');
   for (let attempt = 1; ; attempt++) {
     const generated = await callOrGap(ctx, { ...gapSpec, site }, async () => (await client.generateCredentialReportWithOptions(ctx.runtime)).body);
@@ -435,6 +516,7 @@ async function collectRootFacts(ctx: CollectorContext): Promise<Account['root']>
     }
     await new Promise((resolve) => setTimeout(resolve, REPORT_POLL_MS));
   }
+  let generatedAt = NaN;
   const pages = await listOrGap(ctx, {
     ...gapSpec,
     site: ims('GetCredentialReport'),
@@ -444,12 +526,15 @@ async function collectRootFacts(ctx: CollectorContext): Promise<Account['root']>
         new $Ims.GetCredentialReportRequest({ nextToken: token, maxItems: String(size) }),
         ctx.runtime,
       );
+      generatedAt = Date.parse(body?.generatedTime ?? '');
       const truncated = String(body?.isTruncated) === 'true';
       return { items: [body?.content ?? ''], next: truncated ? (body?.nextToken ?? '') : null };
     },
   });
-  if (!pages) return undefined;
-  const rows = parseCredentialReport(pages);
+  return pages && { rows: parseCredentialReport(pages), generatedAt };
+}
+
+function rootFacts(ctx: CollectorContext, rows: CredentialReportRow[]): Account['root'] {
   const root = rootFactsFrom(rows);
   if (!root) {
     ctx.inventory.addGap(
@@ -457,7 +542,7 @@ async function collectRootFacts(ctx: CollectorContext): Promise<Account['root']>
         kind: 'malformed',
         apiCode: 'RootRowMissing',
         message: 'the credential report has no row for the root account',
-      }).toGap(gapSpec.affects, gapSpec.resourceId, gapSpec.fields),
+      }).toGap(REPORT_GAP.affects, ctx.accountId, REPORT_GAP.fields),
     );
   }
   return root;

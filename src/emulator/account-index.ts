@@ -26,7 +26,10 @@ import {
   vSwitchTemplate,
   vpcTemplate,
 } from './shapes/vpc.js';
+import { createHash } from 'node:crypto';
 import { trailStatusTemplate, trailTemplate } from './shapes/actiontrail.js';
+import { aliasArn, keyArn, keyMetadataTemplate } from './shapes/kms.js';
+import { cloudCenterInstanceTemplate, versionConfigTemplate, vulRecordTemplate } from './shapes/sas.js';
 import { imsSecurityPreferenceTemplate } from './shapes/ram.js';
 
 /** A security group as both list APIs see it. */
@@ -56,6 +59,22 @@ export interface RegionIndex {
   networkAcls: ApiObject[];
   flowLogs: ApiObject[];
   eips: ApiObject[];
+  /** DescribeKey KeyMetadata of every key */
+  kmsKeys: ApiObject[];
+  /** by KeyId, alias name and ARN: what DescribeKey accepts */
+  kmsKeyByReference: Map<string, ApiObject>;
+  /** ListAliases items */
+  kmsAliases: ApiObject[];
+  sessionManagerStatus: 'enabled' | 'disabled';
+}
+
+/** An activated Security Center: what its APIs answer, for every region of the account. */
+export interface SecurityCenterIndex {
+  versionConfig: ApiObject;
+  /** DescribeCloudCenterInstances items (each with its RegionId) */
+  assets: ApiObject[];
+  /** DescribeVulList records, fixed and unfixed */
+  vulnerabilities: ApiObject[];
 }
 
 export interface PolicyAttachments {
@@ -91,6 +110,8 @@ export interface AccountIndex {
   ram: RamIndex;
   trails: IndexedTrail[];
   trailByName: Map<string, IndexedTrail>;
+  /** null: Security Center is not activated */
+  securityCenter: SecurityCenterIndex | null;
   /** is `service:Action` denied to every caller in this region (null: a global API)? */
   isDenied(ramAction: string, region: string | null): boolean;
 }
@@ -107,6 +128,7 @@ export function indexAccount(model: AccountModel): AccountIndex {
     ram: indexRam(model),
     trails,
     trailByName: new Map(trails.map((trail) => [trail.item.Name as string, trail])),
+    securityCenter: model.securityCenter === null ? null : indexSecurityCenter(model),
     isDenied: denialsOf(model.deniedActions),
   };
 }
@@ -193,6 +215,13 @@ function indexRegion(id: string, region: RegionModel, accountId: string): Region
     region.networkAcls.flatMap((acl) => acl.Resources.map((bound) => [bound.ResourceId, acl.NetworkAclId] as const)),
   );
 
+  const kmsKeys = region.kmsKeys.map(({ Aliases: _aliases, ...authored }) =>
+    fill(fill(keyMetadataTemplate(), { Arn: keyArn(context, authored.KeyId), Creator: accountId }), authored),
+  );
+  const kmsAliases = region.kmsKeys.flatMap((key) =>
+    key.Aliases.map((name) => ({ AliasName: name, AliasArn: aliasArn(context, name), KeyId: key.KeyId })),
+  );
+
   return {
     id,
     localName: region.localName ?? id,
@@ -227,7 +256,62 @@ function indexRegion(id: string, region: RegionModel, accountId: string): Region
       const bound: ApiObject = authored.InstanceId ? { Status: 'InUse', InstanceType: 'EcsInstance', InstanceRegionId: id } : {};
       return fill(fill(eipTemplate(context), bound), authored);
     }),
+    kmsKeys,
+    kmsKeyByReference: new Map([
+      ...kmsKeys.flatMap((key) => [[key.KeyId as string, key] as const, [key.Arn as string, key] as const]),
+      ...kmsAliases.map((alias) => [alias.AliasName, kmsKeys.find((key) => key.KeyId === alias.KeyId)!] as const),
+    ]),
+    kmsAliases,
+    sessionManagerStatus: region.sessionManagerStatus,
   };
+}
+
+/** A stable, UUID-shaped agent id per instance, as Security Center gives each asset. */
+function agentUuid(instanceId: string): string {
+  const hex = createHash('sha256').update(instanceId).digest('hex');
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)].join('-');
+}
+
+function indexSecurityCenter(model: AccountModel): SecurityCenterIndex {
+  const assets: ApiObject[] = [];
+  const vulnerabilities: ApiObject[] = [];
+  for (const [regionId, region] of Object.entries(model.regions)) {
+    for (const instance of region.instances) {
+      if (!instance.SecurityCenter) continue;
+      const { Vulnerabilities, ...authored } = instance.SecurityCenter;
+      const asset = fill(
+        fill(cloudCenterInstanceTemplate({ accountId: model.accountId, regionId }), {
+          Uuid: agentUuid(instance.InstanceId),
+          InstanceId: instance.InstanceId,
+          InstanceName: instance.InstanceId,
+          Os: instance.OSType,
+          OsName: instance.OSName,
+          IntranetIp: instance.VpcAttributes?.PrivateIpAddress?.[0] ?? '',
+          VpcInstanceId: instance.VpcAttributes?.VpcId ?? '',
+          VulCount: Vulnerabilities.length,
+          VulStatus: Vulnerabilities.length > 0 ? 'YES' : 'NO',
+        }),
+        authored,
+      );
+      assets.push(asset);
+      for (const vulnerability of Vulnerabilities) {
+        vulnerabilities.push(
+          fill(
+            fill(vulRecordTemplate(), {
+              Uuid: asset.Uuid,
+              InstanceId: instance.InstanceId,
+              InstanceName: asset.InstanceName,
+              RegionId: regionId,
+              OsName: instance.OSName,
+              Online: asset.ClientStatus === 'online',
+            }),
+            vulnerability,
+          ),
+        );
+      }
+    }
+  }
+  return { versionConfig: fill(versionConfigTemplate(), model.securityCenter ?? {}), assets, vulnerabilities };
 }
 
 function pick(source: ApiObject, fields: readonly string[]): ApiObject {

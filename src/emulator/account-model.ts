@@ -26,6 +26,8 @@ import {
   vpcTemplate,
 } from './shapes/vpc.js';
 import { trailStatusTemplate, trailTemplate } from './shapes/actiontrail.js';
+import { keyMetadataTemplate } from './shapes/kms.js';
+import { cloudCenterInstanceTemplate, versionConfigTemplate, vulRecordTemplate } from './shapes/sas.js';
 import { imsSecurityPreferenceTemplate } from './shapes/ram.js';
 
 export class AccountModelError extends Error {
@@ -67,6 +69,23 @@ const permissionSchema = resource(permissionTemplate, {
   PortRange: z.string().regex(/^-?\d+\/-?\d+$/, 'expected "from/to", e.g. "22/22" or "-1/-1"').optional(),
 });
 
+const vulnerabilitySchema = resource(vulRecordTemplate, {
+  Name: z.string().min(1),
+  Type: z.enum(['cve', 'sys', 'emg', 'cms', 'app']).optional(),
+  // 1 unfixed; 7 fixed and 10 ignored count as handled (Dealed=y)
+  Status: z.number().int().optional(),
+});
+
+const securityCenterAssetSchema = resource(
+  cloudCenterInstanceTemplate,
+  {
+    ClientStatus: z.enum(['online', 'offline', 'pause']).optional(),
+    // Not a DescribeCloudCenterInstances field: what DescribeVulList reports for this asset.
+    Vulnerabilities: z.array(vulnerabilitySchema).default([]),
+  },
+  ['Vulnerabilities'],
+);
+
 const instanceSchema = resource(
   instanceTemplate,
   {
@@ -83,8 +102,10 @@ const instanceSchema = resource(
       .optional(),
     // Not an API field of DescribeInstances: the instance's DescribeCloudAssistantStatus entry.
     CloudAssistant: resource(cloudAssistantTemplate, {}).nullable().optional(),
+    // Not an ECS field: the instance as Security Center lists it; absent = Security Center does not know it.
+    SecurityCenter: securityCenterAssetSchema.optional(),
   },
-  ['CloudAssistant'],
+  ['CloudAssistant', 'SecurityCenter'],
 );
 
 const securityGroupSchema = resource(
@@ -133,6 +154,17 @@ const eipSchema = resource(eipTemplate, {
   InstanceId: z.string().optional(),
 });
 
+const kmsKeySchema = resource(
+  keyMetadataTemplate,
+  {
+    KeyId: z.string().min(1),
+    AutomaticRotation: z.enum(['Enabled', 'Disabled', 'Suspended']).optional(),
+    // Not a DescribeKey field: the key's aliases, as ListAliases answers them.
+    Aliases: z.array(z.string().regex(/^alias\/[A-Za-z0-9/_-]+$/, 'expected an alias like "alias/acs/ecs"')).default([]),
+  },
+  ['Aliases'],
+);
+
 const regionSchema = z.strictObject({
   localName: z.string().optional(),
   instances: z.array(instanceSchema).default([]),
@@ -146,6 +178,9 @@ const regionSchema = z.strictObject({
   networkAcls: z.array(networkAclSchema).default([]),
   flowLogs: z.array(flowLogSchema).default([]),
   eips: z.array(eipSchema).default([]),
+  kmsKeys: z.array(kmsKeySchema).default([]),
+  /** the ECS user business behaviour sessionManagerStatus; Alibaba's default is disabled */
+  sessionManagerStatus: z.enum(['enabled', 'disabled']).default('disabled'),
 });
 
 const accessKeySchema = z.strictObject({
@@ -272,7 +307,7 @@ const trailSchema = resource(
   ['TrailStatus'],
 );
 
-const ramAction = z.string().regex(/^[a-z]+:[A-Z][A-Za-z]+$/, 'expected "service:Action", e.g. "ecs:DescribeDisks"');
+const ramAction = z.string().regex(/^[a-z-]+:[A-Z][A-Za-z]+$/, 'expected "service:Action", e.g. "ecs:DescribeDisks"');
 
 const deniedActionSchema = z.union([
   ramAction,
@@ -291,6 +326,8 @@ const accountShape = z.strictObject({
   ram: ramSchema.default(ramSchema.parse({})),
   root: rootSchema.default(rootSchema.parse({})),
   trails: z.array(trailSchema).default([]),
+  /** DescribeVersionConfig; null: Security Center is not activated, and every sas action says so */
+  securityCenter: resource(versionConfigTemplate, { Version: z.number().int().optional() }).nullable().default(null),
   /** RAM actions every caller is denied (403), optionally only in some regions */
   deniedActions: z.array(deniedActionSchema).default([]),
 });
@@ -308,6 +345,7 @@ export type RamRoleModel = AccountModel['ram']['roles'][number];
 export type RamPolicyModel = AccountModel['ram']['policies'][number];
 export type AccessKeyModel = z.output<typeof accessKeySchema>;
 export type TrailModel = AccountModel['trails'][number];
+export type KmsKeyModel = RegionModel['kmsKeys'][number];
 
 interface Problem {
   path: (string | number)[];
@@ -361,6 +399,9 @@ function referenceProblems(model: z.output<typeof accountShape>): Problem[] {
       const known = flowLog.ResourceType === 'VSwitch' ? vSwitches : flowLog.ResourceType === 'NetworkInterface' ? null : vpcs;
       if (known) expect(known.has(flowLog.ResourceId), at('flowLogs', i, 'ResourceId'), `${flowLog.ResourceId} is not in ${regionId}`);
     });
+    duplicates(region.kmsKeys.flatMap((key) => key.Aliases)).forEach((alias) =>
+      expect(false, at('kmsKeys'), `alias ${alias} names two keys`),
+    );
     region.eips.forEach((eip, i) => {
       if (eip.InstanceId) expect(instances.has(eip.InstanceId), at('eips', i, 'InstanceId'), `instance ${eip.InstanceId} is not in ${regionId}`);
     });

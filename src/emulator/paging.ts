@@ -22,7 +22,9 @@ export type Paging =
   /** ECS APIs that take either: NextToken mode as soon as NextToken or MaxResults is sent */
   | ({ style: 'page-number-or-next-token' } & PageSizeRule)
   /** Marker / MaxItems / IsTruncated (RAM, IMS) */
-  | ({ style: 'marker' } & PageSizeRule);
+  | ({ style: 'marker' } & PageSizeRule)
+  /** Security Center: CurrentPage / PageSize, or NextToken / PageSize with UseNextToken=true (then no TotalCount) */
+  | ({ style: 'current-page-or-next-token' } & PageSizeRule);
 
 export interface Page<T> {
   items: T[];
@@ -74,6 +76,20 @@ export function paginate<T>(items: readonly T[], params: Params, paging: Paging)
         items: page.items,
         fields: { NextToken: page.next, PageNumber: Math.floor(page.offset / page.size) + 1, PageSize: page.size, TotalCount: items.length },
       };
+    }
+    case 'current-page-or-next-token': {
+      const size = pageSize(params, 'PageSize', paging);
+      if (params.bool('UseNextToken') === true) {
+        const token = params.get('NextToken');
+        const offset = token === undefined ? 0 : decodeToken('NextToken', token);
+        const slice = items.slice(offset, offset + size);
+        const end = offset + slice.length;
+        return { items: slice, fields: { PageSize: size, Count: slice.length, NextToken: end < items.length ? encodeToken(end) : '' } };
+      }
+      const current = params.int('CurrentPage') ?? 1;
+      if (current < 1) throw invalidParameter('CurrentPage', String(current));
+      const slice = items.slice((current - 1) * size, current * size);
+      return { items: slice, fields: { CurrentPage: current, PageSize: size, Count: slice.length, TotalCount: items.length } };
     }
     case 'marker': {
       const marker = params.get('Marker');

@@ -28,6 +28,8 @@ export interface InterceptedCall {
   action: string;
   region: string | null;
   requestId: string;
+  /** the request's parameters (query and form body) */
+  params: ReadonlyMap<string, string>;
 }
 
 /** A reply that replaces the normal answer (throttling, a 5xx, a malformed body, ...). */
@@ -49,6 +51,8 @@ export interface StartEmulatorOptions {
    * that is sent instead of the normal answer.
    */
   intercept?: (call: InterceptedCall) => EmulatorReply | undefined | Promise<EmulatorReply | undefined>;
+  /** Called with every normal (200) answer before it is sent; it may replace it (e.g. an empty page). */
+  rewrite?: (call: InterceptedCall, reply: EmulatorReply) => EmulatorReply;
 }
 
 export interface RunningEmulator {
@@ -92,13 +96,14 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
 
     try {
       if (!product) throw versionNotFound();
-      const spec = Object.hasOwn(product.actions, action) ? product.actions[action] : product.anyAction;
+      const spec = Object.hasOwn(product.actions, action) ? product.actions[action] : undefined;
       if (!spec) throw actionNotFound();
       const caller = credentials.authenticate(
         { method: request.method ?? 'GET', path: url.pathname, query, params, headers, body },
         Date.now(),
       );
-      const intercepted = await options.intercept?.({ product: product.name, version, action, region, requestId });
+      const call: InterceptedCall = { product: product.name, version, action, region, requestId, params };
+      const intercepted = await options.intercept?.(call);
       if (intercepted) {
         record(intercepted.status);
         return intercepted;
@@ -106,8 +111,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       if (account.isDenied(`${product.name}:${action}`, region)) throw denied(product, action, account.accountId, caller);
       const context: ActionContext = { params: new Params(params), account, caller, credentials, state, now: new Date() };
       const result = spec.scope === 'regional' ? spec.handle(context, resolveRegion(context.params, account)) : spec.handle(context);
-      record(200);
-      return { status: 200, body: { RequestId: requestId, ...result } };
+      const reply: EmulatorReply = { status: 200, body: { RequestId: requestId, ...result } };
+      const sent = options.rewrite ? options.rewrite(call, reply) : reply;
+      record(sent.status);
+      return sent;
     } catch (error) {
       // An emulator bug surfaces as a 500 that names it, rather than as a silent wrong answer.
       const failure =

@@ -27,8 +27,10 @@ export function evaluateCondition(condition: Condition, subject: Subject, env: C
     const args = Object.fromEntries(
       Object.entries(condition.args ?? {}).map(([key, value]) => [key, resolveParams(value, env.params)]),
     );
-    const result = callFunction(condition.fn, subject, args);
-    env.evidence.set(condition.fn, result.evidence);
+    const result = callFunction(condition.fn, subject, args, env);
+    // a rule may call the same function more than once: keep every call's evidence
+    const earlier = env.evidence.get(condition.fn);
+    env.evidence.set(condition.fn, earlier === undefined || earlier === result.evidence ? result.evidence : `${earlier}; ${result.evidence}`);
     return result.outcome;
   }
   if ('path' in condition) {

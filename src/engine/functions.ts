@@ -1,7 +1,7 @@
 // Named evaluators that conditions call with `fn:`, for the checks that are code rather than data. A literal
 // registry: `grep` shows every function a rule can call, and its `args` schema is checked at load.
 import { z } from 'zod';
-import type { SecurityGroupRule } from '../inventory/types.js';
+import type { NetworkAclEntry, SecurityGroupRule } from '../inventory/types.js';
 import { FALSE, fromBoolean, unknown, type Outcome } from './outcome.js';
 import { resolvePath, typeName, type Subject } from './path.js';
 import {
@@ -9,8 +9,13 @@ import {
   internetExposure,
   PROTOCOLS,
   SecurityGroupRuleError,
+  wholeSpaceExposed,
+  type ExposureQuery,
 } from './evaluators/security-group-exposure.js';
 import { allowsFullAccess, PolicyDocumentError } from './evaluators/policy-document.js';
+import { ACL_PROTOCOLS, aclInternetExposure, describeAclExposure, NetworkAclEntryError } from './evaluators/network-acl.js';
+import { describeLifecycle, findOs, isEndOfLife, loadOsLifecycle, type OsLifecycleEntry } from './evaluators/os-lifecycle.js';
+import type { PortRange } from './evaluators/port-range.js';
 
 export interface FunctionResult {
   outcome: Outcome;
@@ -18,34 +23,39 @@ export interface FunctionResult {
   evidence: string;
 }
 
+/** What a function may know besides the record: the scan time (never the clock). */
+export interface FunctionEnv {
+  now: Date;
+}
+
 interface RuleFunction<Schema extends z.ZodType> {
   summary: string;
   args: Schema;
-  call(subject: Subject, args: z.infer<Schema>): FunctionResult;
+  call(subject: Subject, args: z.infer<Schema>, env: FunctionEnv): FunctionResult;
 }
 
 function defineFunction<Schema extends z.ZodType>(fn: RuleFunction<Schema>): RuleFunction<Schema> {
   return fn;
 }
 
+const EVALUATOR_ERRORS = [SecurityGroupRuleError, PolicyDocumentError, NetworkAclEntryError] as const;
+
 /** Reads `path` and hands it to `use`; unknown values, wrong types and evaluator errors become `unknown`. */
 function withValue(
   subject: Subject,
   path: string,
-  expected: 'list' | 'any',
+  expected: 'list' | 'text' | 'any',
   use: (value: unknown) => FunctionResult,
 ): FunctionResult {
   const resolved = resolvePath(subject, path);
   if (!resolved.known) return { outcome: unknown(resolved.reason), evidence: `${path} is unknown` };
-  if (expected === 'list' && !Array.isArray(resolved.value)) {
-    return mismatch(subject, path, `expected a list, found a ${typeName(resolved.value)}`);
-  }
+  const wrongType =
+    (expected === 'list' && !Array.isArray(resolved.value)) || (expected === 'text' && typeof resolved.value !== 'string');
+  if (wrongType) return mismatch(subject, path, `expected ${expected === 'list' ? 'a list' : 'text'}, found a ${typeName(resolved.value)}`);
   try {
     return use(resolved.value);
   } catch (error) {
-    if (error instanceof SecurityGroupRuleError || error instanceof PolicyDocumentError) {
-      return mismatch(subject, path, error.message);
-    }
+    if (EVALUATOR_ERRORS.some((type) => error instanceof type)) return mismatch(subject, path, (error as Error).message);
     throw error;
   }
 }
@@ -57,25 +67,99 @@ function mismatch(subject: Subject, path: string, detail: string): FunctionResul
   };
 }
 
+const port = z.number().int().min(1).max(65535);
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]).transform((value) => [value].flat() as z.infer<T>[]);
+
+/** The asked port ranges: `port` and `ports` together, or every port when neither is given. */
+function askedRanges(args: { port?: number | undefined; ports?: number[] | undefined }): Array<PortRange | undefined> {
+  const ports = [...(args.port === undefined ? [] : [args.port]), ...(args.ports ?? [])];
+  return ports.length === 0 ? [undefined] : ports.map((value) => ({ from: value, to: value }));
+}
+
+function describeAsked(direction: string, protocols: readonly string[], ranges: Array<PortRange | undefined>): string {
+  const ports = ranges.flatMap((range) => (range ? [String(range.from)] : []));
+  return `${direction} ${protocols.join('/')}${ports.length > 0 ? ` ${ports.join(', ')}` : ''}`;
+}
+
+/**
+ * What a security group does with traffic no rule covers. Ingress: dropped. Egress: a basic (`normal`)
+ * group lets it out, an enterprise group drops it.
+ */
+function defaultAccept(subject: Subject, direction: 'ingress' | 'egress'): boolean | FunctionResult {
+  if (direction === 'ingress') return false;
+  const type = resolvePath(subject, 'type');
+  if (!type.known) return { outcome: unknown(type.reason), evidence: 'type is unknown' };
+  const value = typeof type.value === 'string' ? type.value.toLowerCase() : undefined;
+  if (value === 'normal' || value === 'enterprise') return value === 'normal';
+  return mismatch(subject, 'type', `unknown security group type ${JSON.stringify(type.value)} (expected normal or enterprise)`);
+}
+
+let osLifecycle: OsLifecycleEntry[] | undefined;
+
 export const FUNCTIONS = {
   internet_exposed: defineFunction({
     summary:
-      'true when the internet (any CIDR with prefix 0, IPv4 or IPv6) can reach the asked protocol/port through the group `rules`, honouring Priority and Drop precedence',
+      'true when the internet (any CIDR with prefix 0, IPv4 or IPv6) can reach the asked protocols/ports through the group `rules`, honouring Priority and Drop precedence; with `whole`, only when one asked protocol is open on every port',
     args: z.strictObject({
       direction: z.enum(['ingress', 'egress']).default('ingress'),
-      protocol: z.enum([...PROTOCOLS, 'all']),
-      port: z.number().int().min(1).max(65535).optional(),
-      /** egress of a basic group accepts what no rule covers */
-      defaultAccept: z.boolean().default(false),
+      protocol: oneOrMany(z.enum([...PROTOCOLS, 'all'])),
+      port: port.optional(),
+      ports: z.array(port).min(1).optional(),
+      whole: z.boolean().default(false),
     }),
     call(subject, args) {
       return withValue(subject, 'rules', 'list', (rules) => {
-        const ports = args.port === undefined ? undefined : { from: args.port, to: args.port };
-        const exposures = internetExposure(rules as SecurityGroupRule[], { ...args, ports });
-        const asked = `${args.direction} ${args.protocol}${args.port === undefined ? '' : ` ${args.port}`}`;
+        const accept = defaultAccept(subject, args.direction);
+        if (typeof accept !== 'boolean') return accept;
+        const ranges = askedRanges(args);
+        const queries: ExposureQuery[] = args.protocol.flatMap((protocol) =>
+          ranges.map((ports) => ({ direction: args.direction, protocol, defaultAccept: accept, ...(ports ? { ports } : {}) })),
+        );
+        const asked = describeAsked(args.direction, args.protocol, ranges);
+        const found = queries.map((query) => ({ query, exposures: internetExposure(rules as SecurityGroupRule[], query) }));
+        const exposing = found.filter(({ query, exposures }) =>
+          args.whole ? wholeSpaceExposed(exposures, query) : exposures.length > 0,
+        );
+        if (exposing.length === 0) {
+          const what = args.whole ? `the internet does not reach all of ${asked}` : `no effective rule opens ${asked} to the internet`;
+          return { outcome: FALSE, evidence: what };
+        }
+        const evidence = exposing.flatMap(({ exposures }) => exposures.map(describeExposure));
+        return { outcome: fromBoolean(true), evidence: [...new Set(evidence)].join('; ') };
+      });
+    },
+  }),
+  acl_internet_allows: defineFunction({
+    summary:
+      'true when the network ACL `ingress` entries, in order and first match deciding, let the internet (a CIDR with prefix 0) reach the asked protocols/ports',
+    args: z.strictObject({
+      protocol: oneOrMany(z.enum(ACL_PROTOCOLS)),
+      ports: z.array(port).min(1).optional(),
+    }),
+    call(subject, args) {
+      return withValue(subject, 'ingress', 'list', (entries) => {
+        const ranges = askedRanges(args);
+        const exposures = args.protocol.flatMap((protocol) =>
+          ranges.flatMap((ports) => aclInternetExposure(entries as NetworkAclEntry[], { protocol, ...(ports ? { ports } : {}) })),
+        );
         return exposures.length > 0
-          ? { outcome: fromBoolean(true), evidence: exposures.map(describeExposure).join('; ') }
-          : { outcome: FALSE, evidence: `no effective rule opens ${asked} to the internet` };
+          ? { outcome: fromBoolean(true), evidence: exposures.map(describeAclExposure).join('; ') }
+          : { outcome: FALSE, evidence: `no entry lets the internet reach ${describeAsked('ingress', args.protocol, ranges)}` };
+      });
+    },
+  }),
+  os_end_of_life: defineFunction({
+    summary:
+      'true when the instance `osName` is past its end of life (data/os-lifecycle.yaml); an OS the table does not know is unknown (error)',
+    args: z.strictObject({}),
+    call(subject, _args, env) {
+      return withValue(subject, 'osName', 'text', (osName) => {
+        osLifecycle ??= loadOsLifecycle();
+        const entry = findOs(osLifecycle, osName as string);
+        if (!entry) {
+          return mismatch(subject, 'osName', `unrecognized OS ${JSON.stringify(osName)}: not in the OS lifecycle table (data/os-lifecycle.yaml)`);
+        }
+        return { outcome: fromBoolean(isEndOfLife(entry, env.now)), evidence: describeLifecycle(entry, env.now) };
       });
     },
   }),
@@ -95,9 +179,9 @@ export type FunctionName = keyof typeof FUNCTIONS;
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as [FunctionName, ...FunctionName[]];
 
 /** Validates arguments (param references already replaced) and calls the function. */
-export function callFunction(name: FunctionName, subject: Subject, args: unknown): FunctionResult {
+export function callFunction(name: FunctionName, subject: Subject, args: unknown, env: FunctionEnv): FunctionResult {
   const fn = FUNCTIONS[name] as RuleFunction<z.ZodType>;
-  return fn.call(subject, fn.args.parse(args ?? {}));
+  return fn.call(subject, fn.args.parse(args ?? {}), env);
 }
 
 export function functionArgsSchema(name: FunctionName): z.ZodType {

@@ -12,6 +12,7 @@ export class RelationIndex {
   readonly inventory: Inventory;
   private readonly instancesByGroup = new Map<string, EcsInstance[]>();
   private readonly flowLogsByResource = new Map<string, FlowLog[]>();
+  private readonly byRegionAndId = new Map<ResourceType, Map<string, object>>();
 
   constructor(inventory: Inventory) {
     this.inventory = inventory;
@@ -28,6 +29,16 @@ export class RelationIndex {
 
   flowLogsOf(resourceId: string): FlowLog[] {
     return this.flowLogsByResource.get(resourceId) ?? [];
+  }
+
+  /** The record of `type` with this region and id (lookup built on first use). */
+  find<T extends ResourceType>(type: T, region: string, id: string): ResourceMap[T] | undefined {
+    let records = this.byRegionAndId.get(type);
+    if (!records) {
+      records = new Map((this.inventory.resources[type] as Array<{ id: string; region?: string }>).map((record) => [`${record.region}/${record.id}`, record]));
+      this.byRegionAndId.set(type, records);
+    }
+    return records.get(`${region}/${id}`) as ResourceMap[T] | undefined;
   }
 
   /** `value`, or an UnknownValue when the collection of `source` it came from is incomplete in `region`. */
@@ -52,7 +63,39 @@ interface DerivedField<T extends ResourceType> {
 
 type DerivedFields = { [T in ResourceType]?: Record<`$${string}`, DerivedField<T>> };
 
+/** `ecs.g7t.large` -> `g7t`; unknown (an error for the rule) when the type does not have that shape. */
+function instanceFamily(instanceType: string): string | UnknownValue {
+  const match = /^ecs\.([a-z0-9-]+)\.[a-z0-9-]+$/i.exec(instanceType);
+  return match ? match[1]!.toLowerCase() : new UnknownValue(`instance type ${JSON.stringify(instanceType)} names no family`, []);
+}
+
 export const DERIVED_FIELDS = {
+  'ecs.instance': {
+    $instanceFamily: {
+      summary: 'the instance family of `instanceType` (`ecs.g7t.large` -> `g7t`)',
+      schema: z.string(),
+      derive: (instance) => instanceFamily(instance.instanceType),
+    },
+    $securityCenter: {
+      summary: 'the Security Center asset of this instance (agent, unfixed vulnerabilities); null when Security Center does not list it',
+      schema: recordSchemas['sas.asset'].nullable(),
+      // Security Center answers per site for many regions: any gap of its assets leaves every instance unknown
+      derive: (instance, index) =>
+        index.unlessGap('sas.asset', null, () => {
+          const asset = index.find('sas.asset', instance.region, instance.id);
+          if (!asset) return null;
+          if (asset.unfixedVulnerabilities !== undefined) return asset;
+          const gaps = index.gaps.record('sas.asset', asset.id, null);
+          return { ...asset, unfixedVulnerabilities: new UnknownValue('the unfixed vulnerabilities were not collected', gaps) };
+        }),
+    },
+    $sessionManagerEnabled: {
+      summary: "whether the instance's region allows Session Manager connections (the ECS sessionManagerStatus switch)",
+      schema: z.boolean(),
+      derive: (instance, index) =>
+        index.unlessGap('ecs.region-setting', instance.region, () => index.find('ecs.region-setting', instance.region, instance.region)?.sessionManagerEnabled),
+    },
+  },
   'ecs.security-group': {
     $publicInstances: {
       summary: 'ids of the instances in this group that have a public IP or an EIP',
@@ -65,6 +108,21 @@ export const DERIVED_FIELDS = {
             .filter((instance) => instance.publicIps.length > 0 || instance.eipAllocationId !== null)
             .map((instance) => instance.id),
         ),
+    },
+  },
+  'ecs.disk': {
+    $kmsKey: {
+      summary: 'the KMS key that encrypts the disk (same region); null when the disk names none',
+      schema: recordSchemas['kms.key'].nullable(),
+      derive: (disk, index) => {
+        const keyId = disk.kmsKeyId;
+        if (keyId === null) return null;
+        return index.unlessGap(
+          'kms.key',
+          disk.region,
+          () => index.find('kms.key', disk.region, keyId) ?? new UnknownValue(`key ${keyId} is not among the keys KMS listed in ${disk.region}`, []),
+        );
+      },
     },
   },
   'vpc.vpc': {

@@ -37,7 +37,8 @@ function isError(finding: Finding): boolean {
   return finding.status === 'error' || finding.mutedStatus === 'error';
 }
 
-function dutyCoverage(rules: Rule[], findings: Finding[]): DutyCoverage[] {
+/** One entry per duty of the shared responsibility model: the rules that assess it and their counts, or why not. */
+export function dutyCoverage(rules: Rule[], findings: Finding[]): DutyCoverage[] {
   return DUTIES.map((duty): DutyCoverage => {
     const dutyRules = rules.filter((rule) => rule.duty === duty.id).map((rule) => rule.id);
     const dutyFindings = findings.filter((finding) => finding.duty === duty.id);

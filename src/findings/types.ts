@@ -83,6 +83,33 @@ export interface ReportSummary {
   failBySeverity: Record<Severity, number>;
 }
 
+export const DELTA_KINDS = ['new', 'resolved', 'reopened', 'unchanged'] as const;
+export type DeltaKind = (typeof DELTA_KINDS)[number];
+
+/** One finding's place in the history (see docs/serve.md: only completed scans count). */
+export interface FindingLifecycle {
+  findingId: string;
+  kind: DeltaKind;
+  /** the last fail/pass status the history had before this scan; null when never assessed */
+  previous: 'fail' | 'pass' | null;
+  /** still an open failure after this scan */
+  failing: boolean;
+  /** first and latest scan that saw it failing (their finishedAt); null when it never failed */
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** set when this scan did not report the finding (resolved, or not assessed this time): as last reported */
+  lastReported?: Finding;
+}
+
+/** Present when the scan was recorded in a history store (`--store`, `serve`, `diff`). */
+export interface ReportDelta {
+  /** the completed scan compared with (with the history before it); null for the first one */
+  baseScanId: string | null;
+  counts: Record<DeltaKind, number>;
+  /** every finding of the report, and every earlier failure the report no longer has */
+  entries: FindingLifecycle[];
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   scan: ScanInfo;
@@ -92,4 +119,5 @@ export interface Report {
     gaps: CollectionGap[];
   };
   findings: Finding[];
+  delta?: ReportDelta;
 }

@@ -277,6 +277,68 @@ const trail = z.strictObject({
     .optional(),
 });
 
+const ecsRegionSetting = z.strictObject({ id: text, region: text, sessionManagerEnabled: z.boolean() });
+
+const securityCenterConfig = z.strictObject({
+  id: text,
+  regions: z.array(text),
+  edition: z.enum(['free', 'anti-virus', 'advanced', 'enterprise', 'ultimate', 'value-added', 'unknown']),
+  version: z.number(),
+  highestVersion: z.number().nullable(),
+  isTrial: z.boolean(),
+  isPostpay: z.boolean(),
+  instanceId: nullableText,
+  expiresAt: nullableText,
+});
+
+const vulnerability = z.strictObject({
+  name: text,
+  aliasName: text,
+  type: text,
+  necessity: text,
+  status: z.number().nullable(),
+  cves: z.array(text),
+});
+
+const securityCenterAsset = z.strictObject({
+  id: text,
+  region: text,
+  uuid: text,
+  name: text,
+  clientStatus: text,
+  clientSubStatus: nullableText,
+  lastOnlineAt: nullableText,
+  authVersion: z.number().nullable(),
+  bound: z.boolean(),
+  unfixedVulnerabilities: z.array(vulnerability).optional(),
+});
+
+const kmsKey = z.strictObject({
+  id: text,
+  region: text,
+  arn: text,
+  metadata: z
+    .strictObject({
+      state: text,
+      spec: text,
+      usage: text,
+      origin: text,
+      protectionLevel: text,
+      automaticRotation: text,
+      rotationIntervalSeconds: z.number().nullable(),
+      lastRotatedAt: nullableText,
+      nextRotationAt: nullableText,
+      creator: text,
+      createdAt: nullableText,
+      deletionProtection: nullableText,
+      description: text,
+      kmsInstanceId: nullableText,
+    })
+    .optional(),
+  aliases: z.array(text).optional(),
+  isServiceKey: z.boolean().optional(),
+});
+
 const account = z.strictObject({
   id: text,
   passwordPolicy: passwordPolicy.optional(),
@@ -292,6 +354,7 @@ export const recordSchemas = {
   'ecs.snapshot': snapshot,
   'ecs.snapshot-policy': snapshotPolicy,
   'ecs.key-pair': keyPair,
+  'ecs.region-setting': ecsRegionSetting,
   'vpc.vpc': vpc,
   'vpc.vswitch': vSwitch,
   'vpc.network-acl': networkAcl,
@@ -302,11 +365,14 @@ export const recordSchemas = {
   'ram.role': ramRole,
   'ram.policy': ramPolicy,
   'actiontrail.trail': trail,
+  'sas.config': securityCenterConfig,
+  'sas.asset': securityCenterAsset,
+  'kms.key': kmsKey,
   account,
 } as const satisfies Record<ResourceType, z.ZodType>;
 
 export const collectionGapSchema = z.strictObject({
-  service: z.enum(['ecs', 'vpc', 'ram', 'ims', 'actiontrail', 'sts', 'sas']),
+  service: z.enum(['ecs', 'vpc', 'ram', 'ims', 'actiontrail', 'sts', 'sas', 'kms']),
   region: nullableText,
   action: text,
   ramAction: text,

@@ -4,7 +4,7 @@
 
 export const INVENTORY_SCHEMA_VERSION = 1;
 
-export type Service = 'ecs' | 'vpc' | 'ram' | 'ims' | 'actiontrail' | 'sts' | 'sas';
+export type Service = 'ecs' | 'vpc' | 'ram' | 'ims' | 'actiontrail' | 'sts' | 'sas' | 'kms';
 
 export type Tags = Record<string, string>;
 
@@ -117,6 +117,111 @@ export interface KeyPair {
   region: string;
   fingerprint: string;
   createdAt: string | null;
+}
+
+/** ECS account switches of one region (DescribeUserBusinessBehavior). */
+export interface EcsRegionSetting {
+  /** the region id */
+  id: string;
+  region: string;
+  /** statusKey sessionManagerStatus: Session Manager connections allowed in this region */
+  sessionManagerEnabled: boolean;
+}
+
+/** Security Center editions, from the lowest: what DescribeVersionConfig's codes mean. */
+export type SecurityCenterEdition = 'free' | 'anti-virus' | 'advanced' | 'enterprise' | 'ultimate' | 'value-added' | 'unknown';
+
+/**
+ * Security Center on one of its two sites: cn-shanghai answers for mainland China regions, ap-southeast-1
+ * for the others. One record per site that serves a scanned region.
+ */
+export interface SecurityCenterConfig {
+  /** the site: cn-shanghai | ap-southeast-1 */
+  id: string;
+  /** the scanned regions whose assets this site reports */
+  regions: string[];
+  /** the edition in force: Version, or HighestVersion when Version is 8 (several editions bought) */
+  edition: SecurityCenterEdition;
+  /** DescribeVersionConfig Version: 1 Free, 6 Anti-virus, 5 Advanced, 3 (or 2) Enterprise, 7 Ultimate, 8 multi-version, 10 value-added only */
+  version: number;
+  highestVersion: number | null;
+  isTrial: boolean;
+  isPostpay: boolean;
+  instanceId: string | null;
+  /** when the subscription ends; null when there is none */
+  expiresAt: string | null;
+}
+
+export interface Vulnerability {
+  name: string;
+  aliasName: string;
+  /** cve (Linux software) | sys (Windows) | emg (urgent) */
+  type: string;
+  /** asap | later | nntf */
+  necessity: string;
+  /** 1 unfixed, 2 fix failed, 4 being fixed, 8 fixed pending restart, ...; null when not reported */
+  status: number | null;
+  cves: string[];
+}
+
+/** An ECS instance as Security Center sees it (DescribeCloudCenterInstances, MachineTypes=ecs). */
+export interface SecurityCenterAsset {
+  /** the ECS instance id */
+  id: string;
+  region: string;
+  uuid: string;
+  name: string;
+  /** the agent: online | offline | pause */
+  clientStatus: string;
+  /** online | offline | pause | uninstalled | stopped; null when not reported */
+  clientSubStatus: string | null;
+  /** when the agent was last online */
+  lastOnlineAt: string | null;
+  /** the licence edition bound to the asset (AuthVersion, same codes as Version); null when none */
+  authVersion: number | null;
+  /** bound to a paid licence */
+  bound: boolean;
+  /** unfixed vulnerabilities (DescribeVulList Dealed=n, types cve, sys, emg); undefined when unknown */
+  unfixedVulnerabilities?: Vulnerability[];
+}
+
+export interface KmsKeyMetadata {
+  /** Enabled | Disabled | PendingDeletion | PendingImport */
+  state: string;
+  /** e.g. Aliyun_AES_256, Aliyun_SM4, RSA_2048, EC_P256 */
+  spec: string;
+  /** ENCRYPT/DECRYPT | SIGN/VERIFY */
+  usage: string;
+  /** Aliyun_KMS | EXTERNAL */
+  origin: string;
+  /** SOFTWARE | HSM */
+  protectionLevel: string;
+  /** Enabled | Disabled | Suspended; only symmetric keys rotate */
+  automaticRotation: string;
+  rotationIntervalSeconds: number | null;
+  lastRotatedAt: string | null;
+  nextRotationAt: string | null;
+  creator: string;
+  createdAt: string | null;
+  deletionProtection: string | null;
+  description: string;
+  /** the dedicated KMS instance holding the key; null for the shared (default) KMS */
+  kmsInstanceId: string | null;
+}
+
+export interface KmsKey {
+  id: string;
+  region: string;
+  arn: string;
+  /** DescribeKey; undefined when it failed for this key */
+  metadata?: KmsKeyMetadata;
+  /** alias names (ListAliases); undefined when that listing failed */
+  aliases?: string[];
+  /**
+   * made and rotated by an Alibaba Cloud service, not the customer: an alias under alias/acs/ (alias/acs/ecs
+   * is ECS's default disk key); undefined with the aliases
+   */
+  isServiceKey?: boolean;
 }
 
 export interface Vpc {
@@ -308,6 +413,7 @@ export interface ResourceMap {
   'ecs.snapshot': Snapshot;
   'ecs.snapshot-policy': SnapshotPolicy;
   'ecs.key-pair': KeyPair;
+  'ecs.region-setting': EcsRegionSetting;
   'vpc.vpc': Vpc;
   'vpc.vswitch': VSwitch;
   'vpc.network-acl': NetworkAcl;
@@ -318,6 +424,9 @@ export interface ResourceMap {
   'ram.role': RamRole;
   'ram.policy': RamPolicy;
   'actiontrail.trail': Trail;
+  'sas.config': SecurityCenterConfig;
+  'sas.asset': SecurityCenterAsset;
+  'kms.key': KmsKey;
   account: Account;
 }
 
@@ -330,6 +439,7 @@ export const RESOURCE_TYPES = [
   'ecs.snapshot',
   'ecs.snapshot-policy',
   'ecs.key-pair',
+  'ecs.region-setting',
   'vpc.vpc',
   'vpc.vswitch',
   'vpc.network-acl',
@@ -340,10 +450,17 @@ export const RESOURCE_TYPES = [
   'ram.role',
   'ram.policy',
   'actiontrail.trail',
+  'sas.config',
+  'sas.asset',
+  'kms.key',
   'account',
 ] as const satisfies readonly ResourceType[];
 
-/** Resource types whose records belong to a region (the rest are account-global). */
+/**
+ * Resource types whose records belong to a region (the rest are account-global). `sas.asset` records carry
+ * their instance's region, but Security Center answers per site for many regions at once, so a gap of that
+ * collection leaves every region unknown.
+ */
 export const REGIONAL_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([
   'ecs.instance',
   'ecs.security-group',
@@ -351,6 +468,8 @@ export const REGIONAL_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([
   'ecs.snapshot',
   'ecs.snapshot-policy',
   'ecs.key-pair',
+  'ecs.region-setting',
+  'kms.key',
   'vpc.vpc',
   'vpc.vswitch',
   'vpc.network-acl',

@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import { DUTIES } from '../findings/duties.js';
 import type { Finding, FindingStatus, Report, ScanInfo, Severity } from '../findings/types.js';
+import { lifecycleIndex, type OcsfLifecycle } from '../store/lifecycle.js';
+import { vanishedResolved } from '../store/report-delta.js';
 import type { Format } from './format.js';
 
 export const OCSF_VERSION = '1.8.0';
@@ -25,8 +27,11 @@ const COMPLIANCE_STATUS: Record<Exclude<FindingStatus, 'muted'>, { id: number; n
   error: { id: 0, name: 'Unknown' },
 };
 
-// Finding status_id: 1 New, 3 Suppressed (muted by the mutelist).
+// Finding status_id: 1 New, 3 Suppressed (muted by the mutelist), 4 Resolved (set by the lifecycle on Close).
 const FINDING_STATUS = { new: { id: 1, name: 'New' }, suppressed: { id: 3, name: 'Suppressed' } } as const;
+
+/** Without a history every event is a Create. */
+const NO_HISTORY: OcsfLifecycle = { activityId: 1, activityName: 'Create' };
 
 interface KeyValue {
   name: string;
@@ -45,14 +50,14 @@ export interface OcsfResource {
 
 /** The subset of the OCSF Compliance Finding this tool fills in. */
 export interface OcsfComplianceFinding {
-  activity_id: 1;
-  activity_name: 'Create';
+  activity_id: OcsfLifecycle['activityId'];
+  activity_name: OcsfLifecycle['activityName'];
   category_uid: 2;
   category_name: 'Findings';
   class_uid: 2003;
   class_name: 'Compliance Finding';
-  type_uid: 200301;
-  type_name: 'Compliance Finding: Create';
+  type_uid: number;
+  type_name: string;
   time: number;
   start_time: number;
   end_time: number;
@@ -77,6 +82,8 @@ export interface OcsfComplianceFinding {
     title: string;
     desc?: string;
     created_time: number;
+    first_seen_time?: number;
+    last_seen_time?: number;
     types: string[];
     analytic: { uid: string; name: string; type_id: 1; type: 'Rule' };
   };
@@ -144,20 +151,21 @@ function resourceOf(finding: Finding): OcsfResource {
   };
 }
 
-export function toOcsfEvent(finding: Finding, scan: ScanInfo): OcsfComplianceFinding {
+/** One event; `lifecycle` (from the history store's delta) sets the activity, a Resolved status and the seen times. */
+export function toOcsfEvent(finding: Finding, scan: ScanInfo, lifecycle: OcsfLifecycle = NO_HISTORY): OcsfComplianceFinding {
   const severity = SEVERITY[finding.severity];
-  const findingStatus = finding.status === 'muted' ? FINDING_STATUS.suppressed : FINDING_STATUS.new;
+  const findingStatus = lifecycle.status ?? (finding.status === 'muted' ? FINDING_STATUS.suppressed : FINDING_STATUS.new);
   const time = epochMs(scan.finishedAt);
   const detail = finding.status === 'error' ? finding.reason : finding.evidence;
   return {
-    activity_id: 1,
-    activity_name: 'Create',
+    activity_id: lifecycle.activityId,
+    activity_name: lifecycle.activityName,
     category_uid: 2,
     category_name: 'Findings',
     class_uid: 2003,
     class_name: 'Compliance Finding',
-    type_uid: 200301,
-    type_name: 'Compliance Finding: Create',
+    type_uid: 200300 + lifecycle.activityId,
+    type_name: `Compliance Finding: ${lifecycle.activityName}`,
     time,
     start_time: epochMs(scan.startedAt),
     end_time: time,
@@ -182,6 +190,8 @@ export function toOcsfEvent(finding: Finding, scan: ScanInfo): OcsfComplianceFin
       title: finding.title,
       ...(finding.evidence ? { desc: finding.evidence } : {}),
       created_time: time,
+      ...(lifecycle.firstSeenTime === undefined ? {} : { first_seen_time: lifecycle.firstSeenTime }),
+      ...(lifecycle.lastSeenTime === undefined ? {} : { last_seen_time: lifecycle.lastSeenTime }),
       types: [DUTY_TITLES.get(finding.duty) ?? finding.duty],
       analytic: { uid: finding.ruleId, name: finding.title, type_id: 1, type: 'Rule' },
     },
@@ -202,8 +212,15 @@ export function toOcsfEvent(finding: Finding, scan: ScanInfo): OcsfComplianceFin
   };
 }
 
+/**
+ * One event per finding; with a delta (`report.delta`), each carries its lifecycle, and failures fixed by
+ * disappearing get a Close event of their own.
+ */
 export function toOcsfEvents(report: Report): OcsfComplianceFinding[] {
-  return report.findings.map((finding) => toOcsfEvent(finding, report.scan));
+  const lifecycle = lifecycleIndex(report.delta?.entries ?? []);
+  return [...report.findings, ...vanishedResolved(report.delta)].map((finding) =>
+    toOcsfEvent(finding, report.scan, lifecycle.get(finding.id)),
+  );
 }
 
 export const ocsf: Format = {

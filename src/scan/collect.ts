@@ -2,11 +2,12 @@
 // and return the inventory with the call statistics.
 import * as $Sts from '@alicloud/sts20150401';
 import type { Logger } from 'pino';
-import { ApiCaller, type ConcurrencyPolicy, type RetryPolicy } from '../cloud/api-caller.js';
+import { ApiCaller, type RetryPolicy } from '../cloud/api-caller.js';
 import { ApiError } from '../cloud/api-error.js';
 import { CloudClients, runtimeOptions, type EndpointOverride } from '../cloud/clients.js';
 import { describeSource, resolveCredential, type CredentialSource } from '../cloud/credentials.js';
 import type { AssumeRoleSettings } from '../cloud/assume-role.js';
+import type { RateLimitPolicy } from '../cloud/rate-limit.js';
 import type { Redactor } from '../cloud/redact.js';
 import { COLLECTOR_NAMES, collectors, discoverRegions } from '../collectors/index.js';
 import type { CollectionProgress } from '../collectors/context.js';
@@ -22,7 +23,7 @@ export interface LiveCollectionOptions {
   /** explicit regions; default: every region DescribeRegions returns */
   regions?: string[];
   retry?: RetryPolicy;
-  concurrency?: ConcurrencyPolicy;
+  limits?: RateLimitPolicy;
   redactor: Redactor;
   logger: Logger;
   now?: () => Date;
@@ -88,7 +89,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
     redactor: options.redactor,
     logger: options.logger,
     ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const collectedAt = now().toISOString();
   const accountId = await callerAccountId(clients, caller, options);

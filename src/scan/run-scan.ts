@@ -19,6 +19,8 @@ export interface EvaluationOptions {
   now?: Date;
   params?: Record<string, Record<string, unknown>>;
   clock?: () => Date;
+  /** the id the history store gave the scan (`recordScan`); default a random UUID */
+  scanId?: string;
 }
 
 export function evaluateScan(input: ScanInput, options: EvaluationOptions): Report {
@@ -27,7 +29,7 @@ export function evaluateScan(input: ScanInput, options: EvaluationOptions): Repo
   const findings = evaluate(input.inventory, options.rules, { now, ...(options.params ? { params: options.params } : {}) });
   return buildReport({
     scan: {
-      id: randomUUID(),
+      id: options.scanId ?? randomUUID(),
       startedAt: input.startedAt.toISOString(),
       finishedAt: clock().toISOString(),
       accountId: input.inventory.accountId,

@@ -20,11 +20,11 @@
 //
 // Entries cover every finding the current scan reported, and every earlier failure it did not report (resolved
 // when its scope was assessed, otherwise unchanged and still failing).
-import type { Finding } from '../findings/types.js';
+import { DELTA_KINDS, type DeltaKind, type Finding } from '../findings/types.js';
 import type { ScanCoverage } from './store.js';
 
-export const DELTA_KINDS = ['new', 'resolved', 'reopened', 'unchanged'] as const;
-export type DeltaKind = (typeof DELTA_KINDS)[number];
+// the report carries deltas too, so their vocabulary lives with the report contract
+export { DELTA_KINDS, type DeltaKind };
 
 export type Observation = 'fail' | 'pass' | 'unknown';
 type Assessed = Exclude<Observation, 'unknown'>;

@@ -1,7 +1,10 @@
 // The OCSF lifecycle of a finding across scans, for the OCSF formatter to take as an option: activity 1 Create
 // when a failure appears (new or reopened) or a finding is first assessed, 2 Update while nothing changed
 // (still failing, still passing), 3 Close with finding status 4 Resolved when a failure is fixed.
-import type { DeltaEntry } from './delta.js';
+import type { FindingLifecycle } from '../findings/types.js';
+
+/** What the lifecycle depends on: a store DeltaEntry or a report's delta entry. */
+export type LifecycleFacts = Pick<FindingLifecycle, 'findingId' | 'kind' | 'previous' | 'firstSeen' | 'lastSeen'>;
 
 export interface OcsfLifecycle {
   activityId: 1 | 2 | 3;
@@ -17,7 +20,7 @@ const CREATE = { activityId: 1, activityName: 'Create' } as const;
 const UPDATE = { activityId: 2, activityName: 'Update' } as const;
 const CLOSE = { activityId: 3, activityName: 'Close', status: { id: 4, name: 'Resolved' } } as const;
 
-function activityOf(entry: DeltaEntry): Pick<OcsfLifecycle, 'activityId' | 'activityName' | 'status'> {
+function activityOf(entry: LifecycleFacts): Pick<OcsfLifecycle, 'activityId' | 'activityName' | 'status'> {
   switch (entry.kind) {
     case 'new':
     case 'reopened':
@@ -30,7 +33,7 @@ function activityOf(entry: DeltaEntry): Pick<OcsfLifecycle, 'activityId' | 'acti
   }
 }
 
-export function lifecycleOf(entry: DeltaEntry): OcsfLifecycle {
+export function lifecycleOf(entry: LifecycleFacts): OcsfLifecycle {
   return {
     ...activityOf(entry),
     ...(entry.firstSeen ? { firstSeenTime: Date.parse(entry.firstSeen) } : {}),
@@ -39,11 +42,11 @@ export function lifecycleOf(entry: DeltaEntry): OcsfLifecycle {
 }
 
 /** Finding id -> lifecycle, the lookup a formatter needs. */
-export function lifecycleIndex(entries: readonly DeltaEntry[]): ReadonlyMap<string, OcsfLifecycle> {
+export function lifecycleIndex(entries: readonly LifecycleFacts[]): ReadonlyMap<string, OcsfLifecycle> {
   return new Map(entries.map((entry) => [entry.findingId, lifecycleOf(entry)]));
 }
 
 /** What a sink told to send only changes sends: failures that appeared, reappeared or were fixed. */
-export function isChange(entry: DeltaEntry): boolean {
+export function isChange(entry: Pick<LifecycleFacts, 'kind'>): boolean {
   return entry.kind !== 'unchanged';
 }

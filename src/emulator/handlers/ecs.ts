@@ -66,6 +66,13 @@ export const ecsActions: ActionTable = {
     return listPage(items, params, { style: 'page-number', max: 50, default: 10 }, 'KeyPairs', 'KeyPair');
   }),
 
+  DescribeUserBusinessBehavior: regional(({ params }, region) => {
+    const statusKey = params.required('statusKey');
+    // the one behaviour the emulator models; the API answers others with 403 InvalidParams
+    if (statusKey !== 'sessionManagerStatus') throw new ApiError(403, 'InvalidParams', `The specified statusKey is not valid: ${statusKey}.`);
+    return { StatusValue: region.sessionManagerStatus };
+  }),
+
   DescribeCloudAssistantStatus: regional(({ params }, region) => {
     const instanceIds = params.repeatList('InstanceId');
     const osType = params.get('OSType');

@@ -5,6 +5,7 @@
 // Drop from 0.0.0.0/0 blocks the IPv4 internet only, and rules naming a source group, a prefix list or a
 // narrower CIDR neither expose to nor shield from the whole internet.
 import type { SecurityGroupRule } from '../../inventory/types.js';
+import { ALL_PORTS, formatPorts, intersect, NO_PORTS, parsePortRange, portCount, subtract, type PortRange } from './port-range.js';
 
 export type Direction = 'ingress' | 'egress';
 export type Family = 'ipv4' | 'ipv6';
@@ -13,14 +14,7 @@ export type ProtocolQuery = Protocol | 'all';
 
 export const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'gre'];
 const PORTED: ReadonlySet<Protocol> = new Set(['tcp', 'udp']);
-const ALL_PORTS: PortRange = { from: 1, to: 65535 };
-/** protocols without ports are one point in the port space */
-const NO_PORTS: PortRange = { from: -1, to: -1 };
-
-export interface PortRange {
-  from: number;
-  to: number;
-}
+const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
 
 export interface ExposureQuery {
   direction: Direction;
@@ -70,15 +64,34 @@ export function internetExposure(rules: readonly SecurityGroupRule[], query: Exp
     .map(parseRule)
     .filter((rule) => rule.direction === query.direction && Object.keys(rule.internet).length > 0)
     .sort((a, b) => a.priority - b.priority || rank(a) - rank(b));
-  const protocols = query.protocol === 'all' ? PROTOCOLS : [query.protocol];
   const exposures: Exposure[] = [];
-  for (const family of ['ipv4', 'ipv6'] as const) {
-    for (const protocol of protocols) {
-      const asked = PORTED.has(protocol) ? (query.ports ?? ALL_PORTS) : NO_PORTS;
-      exposures.push(...walk(ordered, family, protocol, asked, query.defaultAccept ?? false));
+  for (const family of FAMILIES) {
+    for (const protocol of askedProtocols(query)) {
+      exposures.push(...walk(ordered, family, protocol, askedPorts(query, protocol), query.defaultAccept ?? false));
     }
   }
   return exposures;
+}
+
+/**
+ * True when, in one address family, the internet reaches the whole asked space: every asked protocol on
+ * every asked port (e.g. "all TCP ports", or with protocol `all` "everything").
+ */
+export function wholeSpaceExposed(exposures: readonly Exposure[], query: ExposureQuery): boolean {
+  return FAMILIES.some((family) =>
+    askedProtocols(query).every((protocol) => {
+      const reached = exposures.filter((exposure) => exposure.family === family && exposure.protocol === protocol);
+      return portCount(reached.map((exposure) => exposure.ports)) === portCount([askedPorts(query, protocol)]);
+    }),
+  );
+}
+
+function askedProtocols(query: ExposureQuery): readonly Protocol[] {
+  return query.protocol === 'all' ? PROTOCOLS : [query.protocol];
+}
+
+function askedPorts(query: ExposureQuery, protocol: Protocol): PortRange {
+  return PORTED.has(protocol) ? (query.ports ?? ALL_PORTS) : NO_PORTS;
 }
 
 /** Drop before Accept at the same priority. */
@@ -107,20 +120,6 @@ function walk(rules: ParsedRule[], family: Family, protocol: Protocol, asked: Po
     for (const range of open) exposures.push({ family, protocol, ports: range, cidr, ruleId: 'default', priority: null });
   }
   return exposures;
-}
-
-function intersect(a: PortRange, b: PortRange): PortRange[] {
-  const from = Math.max(a.from, b.from);
-  const to = Math.min(a.to, b.to);
-  return from <= to ? [{ from, to }] : [];
-}
-
-function subtract(a: PortRange, b: PortRange): PortRange[] {
-  if (b.to < a.from || b.from > a.to) return [a];
-  const rest: PortRange[] = [];
-  if (a.from < b.from) rest.push({ from: a.from, to: b.from - 1 });
-  if (b.to < a.to) rest.push({ from: b.to + 1, to: a.to });
-  return rest;
 }
 
 function parseRule(rule: SecurityGroupRule): ParsedRule {
@@ -155,20 +154,14 @@ function parseProtocol(rule: SecurityGroupRule): readonly Protocol[] {
   throw new SecurityGroupRuleError(rule.id, `unknown IpProtocol "${rule.ipProtocol}"`);
 }
 
-/** `-1/-1` means every port; otherwise `from/to` within 1-65535. */
 function parsePorts(rule: SecurityGroupRule): PortRange {
-  const match = /^\s*(-?\d+)\s*\/\s*(-?\d+)\s*$/.exec(rule.portRange);
-  const from = Number(match?.[1]);
-  const to = Number(match?.[2]);
-  if (from === -1 && to === -1) return ALL_PORTS;
-  if (!match || from < 1 || to > 65535 || from > to) {
-    throw new SecurityGroupRuleError(rule.id, `unreadable PortRange "${rule.portRange}"`);
-  }
-  return { from, to };
+  const ports = parsePortRange(rule.portRange);
+  if (!ports) throw new SecurityGroupRuleError(rule.id, `unreadable PortRange "${rule.portRange}"`);
+  return ports;
 }
 
 export function describeExposure(exposure: Exposure): string {
-  const ports = exposure.ports.from === -1 ? '' : ` ${exposure.ports.from}/${exposure.ports.to}`;
+  const ports = formatPorts(exposure.ports);
   const by = exposure.ruleId === 'default' ? 'the default egress policy' : `rule ${exposure.ruleId} (priority ${exposure.priority})`;
   return `${exposure.protocol}${ports} ${exposure.family === 'ipv4' ? 'IPv4' : 'IPv6'} ${exposure.cidr} via ${by}`;
 }

@@ -1,0 +1,219 @@
+// The scan job `scan` and `serve` share: everything checked and loaded before the first API call (`prepareAudit`),
+// then per run the inventory, the evaluation, the mutelist, the store with its delta and retention
+// (`runAudit`), and the report written to files and sinks (`publishReport`).
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { CallStats } from '../cloud/api-caller.js';
+import { parseEndpointUrl, type EndpointOverride } from '../cloud/clients.js';
+import type { AssumeRoleSettings } from '../cloud/assume-role.js';
+import type { CredentialSource } from '../cloud/credentials.js';
+import type { Redactor } from '../cloud/redact.js';
+import type { AuditConfig } from '../config/schema.js';
+import { loadAccountModel, startEmulator } from '../emulator/index.js';
+import { evaluate, loadRules, type Rule } from '../engine/index.js';
+import { UsageError } from '../errors.js';
+import { applyMutelist, loadMutelist, type Mutelist } from '../findings/mutelist.js';
+import type { Report } from '../findings/types.js';
+import { InventoryBuilder } from '../inventory/builder.js';
+import { loadSnapshot, serializeSnapshot } from '../inventory/snapshot.js';
+import { defaultFileName, formats, type FormatName } from '../outputs/formats.js';
+import { deliverToSink } from '../outputs/sinks/deliver.js';
+import type { Sink } from '../outputs/sinks/sink.js';
+import { createSink } from '../outputs/sinks/sinks.js';
+import { writeOutputAtomic } from '../outputs/write-atomic.js';
+import { BUILTIN_RULES_DIR, DEMO_ACCOUNT_FILE } from '../paths.js';
+import { collectLive } from '../scan/collect.js';
+import { evaluateScan, type ScanInput } from '../scan/run-scan.js';
+import { recordScan } from '../store/record.js';
+import { changesOnly, reportDelta } from '../store/report-delta.js';
+import type { AuditStore } from '../store/store.js';
+import { TerminalProgress } from './progress.js';
+
+/** live: the account the credentials reach; demo: the bundled account through a loopback emulator */
+export type InventorySource = { kind: 'live' } | { kind: 'demo' } | { kind: 'snapshot'; file: string };
+
+export interface AuditPlan {
+  config: AuditConfig;
+  source: InventorySource;
+  rules: Rule[];
+  mutelist: Mutelist | undefined;
+  endpoint: EndpointOverride | undefined;
+  assumeRole: AssumeRoleSettings | undefined;
+  sinks: Array<{ sink: Sink; changesOnly: boolean }>;
+  redactor: Redactor;
+  logger: Logger;
+  /** show collection progress on stderr */
+  progress: boolean;
+  snapshotOut?: string;
+  /** where `config.endpointUrl` came from, for its error messages */
+  endpointSource: string;
+}
+
+export interface AuditRun {
+  /** with `delta` when recorded in a store */
+  report: Report;
+  /** the API calls of a live or demo collection */
+  stats: CallStats | undefined;
+}
+
+/** Rule params are checked by evaluating an empty inventory: the engine rejects unknown names and wrong types. */
+function checkRuleParams(rules: Rule[], params: AuditConfig['ruleParams']): void {
+  const known = new Set(rules.map((rule) => rule.id));
+  const unknown = Object.keys(params).filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new UsageError(`ruleParams: no rule ${unknown.join(', ')} (\`alicloud-audit rules list\` shows the ids)`);
+  const empty = new InventoryBuilder().build({ accountId: '0', collectedAt: new Date(0).toISOString(), regions: [] });
+  evaluate(empty, rules, { now: new Date(0), params });
+}
+
+export async function prepareAudit(
+  config: AuditConfig,
+  source: InventorySource,
+  context: Pick<AuditPlan, 'redactor' | 'logger' | 'progress' | 'snapshotOut' | 'endpointSource'>,
+): Promise<AuditPlan> {
+  const live = source.kind === 'live';
+  const rules = await loadRules([BUILTIN_RULES_DIR, ...config.rulesDirs]);
+  checkRuleParams(rules, config.ruleParams);
+  if (config.sinks.some((sink) => sink.changesOnly) && !config.store) {
+    throw new UsageError('a sink with changesOnly needs the history store: give --store PATH (or store.path in the config)');
+  }
+  return {
+    ...context,
+    config,
+    source,
+    rules,
+    mutelist: config.mutelist ? await loadMutelist(config.mutelist) : undefined,
+    endpoint: live && config.endpointUrl ? parseEndpointUrl(config.endpointUrl, context.endpointSource) : undefined,
+    assumeRole: live && config.role ? { roleArn: config.role.arn, sessionName: config.role.sessionName, durationSeconds: config.role.durationSeconds } : undefined,
+    sinks: config.sinks.map((sink) => ({
+      sink: createSink({ name: sink.type, url: sink.url }, config.spoolDir ? { spoolDir: config.spoolDir } : {}),
+      changesOnly: sink.changesOnly,
+    })),
+  };
+}
+
+/** Rejects as soon as `signal` aborts: a collection cannot be cut short, but the run must give up. */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  signal.throwIfAborted();
+  return new Promise<T>((resolvePromise, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolvePromise, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function collect(plan: AuditPlan, credentials: CredentialSource, endpoint: EndpointOverride | undefined) {
+  const progress = plan.progress ? new TerminalProgress(process.stderr) : undefined;
+  try {
+    return await collectLive({
+      credentials,
+      ...(plan.assumeRole ? { assumeRole: plan.assumeRole } : {}),
+      ...(endpoint ? { endpoint } : {}),
+      ...(plan.config.regions ? { regions: plan.config.regions } : {}),
+      redactor: plan.redactor,
+      logger: plan.logger,
+      ...(progress ? { progress } : {}),
+    });
+  } finally {
+    progress?.stop();
+  }
+}
+
+async function acquireInventory(plan: AuditPlan): Promise<{ input: ScanInput; stats: CallStats | undefined }> {
+  const startedAt = new Date();
+  const { source } = plan;
+  if (source.kind === 'snapshot') {
+    return { input: { inventory: await loadSnapshot(source.file), source: 'snapshot', startedAt, apiCalls: 0 }, stats: undefined };
+  }
+  if (source.kind === 'demo') {
+    // throwaway keys known only to this process and its emulator
+    const key = { accessKeyId: `LTAIdemo${randomBytes(8).toString('hex')}`, accessKeySecret: randomBytes(24).toString('base64url') };
+    const emulator = await startEmulator({ account: await loadAccountModel(DEMO_ACCOUNT_FILE), credentials: [key] });
+    try {
+      const { inventory, stats } = await collect(plan, { kind: 'static', ...key }, parseEndpointUrl(emulator.url));
+      return { input: { inventory, source: 'demo', startedAt, apiCalls: stats.calls }, stats };
+    } finally {
+      await emulator.close();
+    }
+  }
+  const credentials: CredentialSource = plan.config.profile ? { kind: 'profile', profile: plan.config.profile } : { kind: 'default-chain' };
+  const { inventory, stats } = await collect(plan, credentials, plan.endpoint);
+  return { input: { inventory, source: 'live', startedAt, apiCalls: stats.calls }, stats };
+}
+
+async function scanOnce(plan: AuditPlan, scanId: string | undefined, signal: AbortSignal | undefined): Promise<AuditRun> {
+  const { input, stats } = await unlessAborted(acquireInventory(plan), signal);
+  if (plan.snapshotOut !== undefined) await writeOutputAtomic(plan.snapshotOut, serializeSnapshot(input.inventory));
+  let report = evaluateScan(input, { rules: plan.rules, params: plan.config.ruleParams, ...(scanId ? { scanId } : {}) });
+  if (plan.mutelist) {
+    const muted = applyMutelist(report, plan.mutelist, new Date());
+    for (const warning of muted.warnings) plan.logger.warn(warning);
+    report = muted.report;
+  }
+  return { report, stats };
+}
+
+/** One run; with a store, recorded there (aborted when it fails), given its delta, and followed by retention. */
+export async function runAudit(plan: AuditPlan, store: AuditStore | undefined, signal?: AbortSignal): Promise<AuditRun> {
+  if (!store) return scanOnce(plan, undefined, signal);
+  let stats: CallStats | undefined;
+  const recorded = await recordScan(
+    store,
+    async (context) => {
+      const run = await scanOnce(plan, context.scanId, context.signal);
+      stats = run.stats;
+      return run.report;
+    },
+    signal ?? new AbortController().signal,
+  );
+  const retention = plan.config.store?.retention;
+  if (retention) {
+    const { deleted } = await store.applyRetention(retention);
+    if (deleted > 0) plan.logger.info({ deleted }, 'retention: old scans deleted');
+  }
+  return { report: { ...recorded.report, delta: reportDelta(recorded.diff) }, stats };
+}
+
+export interface OutputTarget {
+  format: FormatName;
+  /** undefined: stdout */
+  path?: string;
+}
+
+/** The file outputs of the config: `outputs` one file per format, or `formats` into `outputDir`. */
+export function fileTargets(config: AuditConfig, report: Report): OutputTarget[] {
+  const named = Object.entries(config.outputs ?? {}).map(([format, path]) => ({ format: format as FormatName, path }));
+  const inDir = config.outputDir === undefined ? [] : (config.formats ?? ['json']).map((format) => ({
+    format,
+    path: join(config.outputDir as string, defaultFileName(format, report.scan.accountId, report.scan.finishedAt)),
+  }));
+  return [...named, ...inDir];
+}
+
+/** Renders every target to stdout or an atomic 0600 file; returns the files written. */
+export async function writeOutputs(report: Report, targets: readonly OutputTarget[], color = false): Promise<string[]> {
+  const written: string[] = [];
+  for (const target of targets) {
+    const rendered = formats[target.format].render(report, { color });
+    if (target.path === undefined) {
+      process.stdout.write(rendered);
+    } else {
+      await writeOutputAtomic(target.path, rendered);
+      written.push(target.path);
+    }
+  }
+  return written;
+}
+
+/** Writes the outputs and delivers to every sink (only the changes to a `changesOnly` one); returns the files written. */
+export async function publishReport(plan: AuditPlan, report: Report, targets: readonly OutputTarget[], color = false): Promise<string[]> {
+  const written = await writeOutputs(report, targets, color);
+  for (const { sink, changesOnly: onlyChanges } of plan.sinks) {
+    const summary = await deliverToSink(sink, onlyChanges ? changesOnly(report) : report);
+    if (summary.errors.length > 0) {
+      plan.logger.warn({ sink: summary.sink, delivered: summary.delivered, spooled: summary.spooled, spoolDir: summary.spoolDir }, summary.errors.join('; '));
+    }
+  }
+  return written;
+}

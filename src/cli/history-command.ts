@@ -1,0 +1,55 @@
+// `alicloud-audit history`: the scans in the history store, newest first.
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { addConfigFlags, type ConfigFlags } from '../config/flags.js';
+import { loadConfig } from '../config/load.js';
+import type { AuditConfig } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import { defaultStorePath } from '../store/default-path.js';
+import { SqliteStore } from '../store/sqlite-store.js';
+import type { ScanRecord } from '../store/store.js';
+
+/** The store of `history` and `diff`: it must exist already, they never create one. */
+export function openExistingStore(config: AuditConfig): SqliteStore {
+  const path = config.store?.path ?? defaultStorePath();
+  if (!existsSync(path)) throw new UsageError(`no history at ${path}: scans record there with \`scan --store ${path}\` or \`serve\``);
+  return SqliteStore.open(path);
+}
+
+function row(scan: ScanRecord): string[] {
+  const counts = scan.summary
+    ? `${scan.summary.byStatus.fail} fail, ${scan.summary.byStatus.pass} pass, ${scan.summary.byStatus.error} error, ${scan.summary.byStatus.muted} muted`
+    : '';
+  const note = scan.state === 'aborted' ? (scan.abortReason ?? '') : scan.incomplete ? 'incomplete' : '';
+  return [scan.id, scan.state, scan.startedAt, scan.finishedAt ?? '-', scan.accountId ?? '-', counts, note];
+}
+
+export function renderHistory(scans: readonly ScanRecord[]): string {
+  const rows = [['SCAN', 'STATE', 'STARTED', 'FINISHED', 'ACCOUNT', 'FINDINGS', 'NOTE'], ...scans.map(row)];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => cells[column]!.length)));
+  return rows.map((cells) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+interface HistoryFlags extends ConfigFlags {
+  limit?: string;
+  json?: boolean;
+}
+
+export function historyCommand(): Command {
+  const command = new Command('history').description('List the scans in the history store, newest first');
+  addConfigFlags(command, ['config', 'store'])
+    .option('--limit <n>', 'show only the newest N scans')
+    .option('--json', 'print the scans as JSON')
+    .action(async (flags: HistoryFlags) => {
+      const limit = flags.limit === undefined ? undefined : Number(flags.limit);
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit: "${flags.limit}" is not a positive whole number`);
+      const store = openExistingStore(await loadConfig(flags));
+      try {
+        const scans = await store.listScans(limit === undefined ? {} : { limit });
+        process.stdout.write(flags.json ? `${JSON.stringify(scans, null, 2)}\n` : renderHistory(scans));
+      } finally {
+        await store.close();
+      }
+    });
+  return command;
+}

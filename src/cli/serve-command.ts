@@ -1,0 +1,85 @@
+// `alicloud-audit serve`: the scan job of `scan` on a cron schedule, every run recorded in the history store and
+// written to the configured files and sinks, with /healthz and /metrics, until SIGTERM or SIGINT.
+import { Command } from 'commander';
+import type { CallStats } from '../cloud/api-caller.js';
+import { Redactor } from '../cloud/redact.js';
+import { addConfigFlags, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
+import { loadConfig } from '../config/load.js';
+import { UsageError } from '../errors.js';
+import { createLogger } from '../log.js';
+import { ApiCallTotals } from '../serve/metrics.js';
+import { startService } from '../serve/service.js';
+import { defaultStorePath } from '../store/default-path.js';
+import { SqliteStore } from '../store/sqlite-store.js';
+import { fileTargets, prepareAudit, publishReport, runAudit } from './audit-job.js';
+
+export interface ServeFlags extends ConfigFlags {
+  demo?: boolean;
+}
+
+const SERVE_CONFIG_FLAGS: readonly ConfigFlagName[] = [
+  'config', 'schedule', 'timezone', 'runNow', 'metricsAddress', 'gracePeriod', 'store', 'regions', 'format', 'output', 'outputDir',
+  'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration', 'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly',
+  'spoolDir', 'logLevel',
+];
+
+export function serveCommand(): Command {
+  const command = new Command('serve').description(
+    'Scan on a schedule as a long-running service: history and deltas in the store, /healthz and /metrics over HTTP',
+  );
+  addConfigFlags(command, SERVE_CONFIG_FLAGS)
+    .option('--demo', 'scan the bundled demo account through a local API emulator, to try the service out')
+    .action(async (flags: ServeFlags) => {
+      await runServeCommand(flags);
+    });
+  return command;
+}
+
+/** `CallStats.byAction` is keyed `product:Action`; the metrics count per product. */
+export function addCallStats(totals: ApiCallTotals, stats: CallStats): void {
+  for (const [key, counts] of Object.entries(stats.byAction)) {
+    totals.add(key.slice(0, key.indexOf(':')), { calls: counts.calls, errors: counts.failures });
+  }
+}
+
+/** Starts the service; the process exits from the shutdown handlers. */
+export async function runServeCommand(flags: ServeFlags): Promise<void> {
+  const redactor = new Redactor();
+  if (flags.demo && (flags.endpointUrl !== undefined && process.env.ALIBABA_CLOUD_ENDPOINT_URL !== flags.endpointUrl)) {
+    throw new UsageError('--demo cannot be combined with --endpoint-url');
+  }
+  const config = await loadConfig(flags);
+  const { schedule, timezone, runNow, gracePeriodSeconds, metricsAddress, healthMaxAgeSeconds } = config.serve;
+  if (schedule === undefined) throw new UsageError('serve needs a schedule: --schedule "0 */6 * * *" or serve.schedule in the config');
+  if (config.formats && config.outputDir === undefined) {
+    throw new UsageError('serve writes its reports to files: give --output-dir (or outputDir in the config) with --format');
+  }
+  const logger = createLogger(config.logLevel, redactor);
+  const plan = await prepareAudit(config, flags.demo ? { kind: 'demo' } : { kind: 'live' }, {
+    redactor,
+    logger,
+    progress: false,
+    endpointSource: flags.endpointUrl !== undefined ? '--endpoint-url' : 'endpointUrl (config)',
+  });
+  const storePath = config.store?.path ?? defaultStorePath();
+  const store = SqliteStore.open(storePath);
+  const api = new ApiCallTotals();
+  logger.info({ store: storePath }, 'history store opened');
+  await startService({
+    job: async (signal) => {
+      const { report, stats } = await runAudit(plan, store, signal);
+      if (stats) addCallStats(api, stats);
+      await publishReport(plan, report, fileTargets(config, report));
+      return report;
+    },
+    schedule,
+    ...(timezone ? { timezone } : {}),
+    runNow,
+    graceMs: gracePeriodSeconds * 1000,
+    http: metricsAddress,
+    ...(healthMaxAgeSeconds ? { healthMaxAgeMs: healthMaxAgeSeconds * 1000 } : {}),
+    api,
+    logger,
+    exit: (code) => void store.close().finally(() => process.exit(code)),
+  });
+}

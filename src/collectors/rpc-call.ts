@@ -1,0 +1,30 @@
+// One RPC action through openapi-core's generic callApi, for products with no SDK package on openapi-core
+// (Security Center, KMS): same signing, errors and timeouts as the product clients, raw PascalCase JSON back.
+import { $OpenApiUtil } from '@alicloud/openapi-core';
+import { rpcParams, type GenericProduct } from '../cloud/clients.js';
+import type { CollectorContext } from './context.js';
+
+export interface RpcCall {
+  product: GenericProduct;
+  version: string;
+  /** the endpoint's region; also sent as RegionId */
+  region: string;
+  action: string;
+  query?: Record<string, string | undefined>;
+}
+
+export async function callRpc<T>(ctx: Pick<CollectorContext, 'clients' | 'runtime'>, call: RpcCall): Promise<T> {
+  const query = Object.fromEntries(
+    Object.entries({ RegionId: call.region, ...call.query }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const response = (await ctx.clients.generic(call.product, call.region).callApi(
+    rpcParams(call.action, call.version, ctx.clients.protocol),
+    new $OpenApiUtil.OpenApiRequest({ query }),
+    ctx.runtime,
+  )) as { body?: unknown };
+  if (typeof response.body !== 'object' || response.body === null) {
+    // classified as a malformed answer by toApiError, like the SDKs' own JSON failures
+    throw Object.assign(new SyntaxError(`${call.action} answered with a body that is not a JSON object`), { name: 'SyntaxError' });
+  }
+  return response.body as T;
+}

@@ -1,0 +1,205 @@
+// The command-line face of the config: one table of flags, each naming the config field it sets. Commands pick
+// the flags they take from it, and `flagLayer` turns what was given into the config file's shape, to be laid over
+// the file and validated with it (src/config/load.ts). A flag given replaces the file's value, lists included.
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { SEVERITIES } from '../findings/types.js';
+import { LOG_LEVELS } from '../log.js';
+import { FORMAT_NAMES } from '../outputs/formats.js';
+import { DEFAULT_GRACE_PERIOD_SECONDS, DEFAULT_ROLE_DURATION_SECONDS, DEFAULT_ROLE_SESSION_NAME } from './schema.js';
+
+interface FlagSpec {
+  flags: string;
+  description: string;
+  /** value: the last one wins; list: repeatable; switch: no value */
+  kind: 'value' | 'list' | 'switch';
+  /** the config field it sets; absent for the flags `flagLayer` handles itself */
+  field?: readonly string[];
+  /** a path, resolved against the working directory */
+  isPath?: boolean;
+  toConfig?: (value: string) => unknown;
+  choices?: readonly string[];
+  env?: string;
+}
+
+const commaList = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+
+export const CONFIG_FLAGS = {
+  config: { flags: '--config <file>', description: 'read settings from this YAML file; flags override it', kind: 'value' },
+  regions: {
+    flags: '--regions <list>',
+    description: 'comma-separated region ids (default: every region ECS DescribeRegions returns)',
+    kind: 'value',
+    field: ['regions'],
+    toConfig: commaList,
+  },
+  format: {
+    flags: '--format <name>',
+    description: `output format, repeatable: ${FORMAT_NAMES.join(', ')}`,
+    kind: 'list',
+  },
+  output: { flags: '--output <file>', description: 'write a format to this file instead of stdout; repeat once per --format, in order', kind: 'list' },
+  outputDir: { flags: '--output-dir <dir>', description: 'write every --format into this directory under a generated name', kind: 'value' },
+  endpointUrl: {
+    flags: '--endpoint-url <url>',
+    description: 'send every API call to this URL (http or https)',
+    kind: 'value',
+    field: ['endpointUrl'],
+    env: 'ALIBABA_CLOUD_ENDPOINT_URL',
+  },
+  profile: { flags: '--profile <name>', description: 'use this profile from ~/.aliyun/config.json', kind: 'value', field: ['profile'] },
+  roleArn: {
+    flags: '--role-arn <arn>',
+    description: 'assume this RAM role (acs:ram::ACCOUNT:role/NAME) with the credentials found, and scan as the role',
+    kind: 'value',
+    field: ['role', 'arn'],
+  },
+  roleSessionName: {
+    flags: '--role-session-name <name>',
+    description: `session name for --role-arn (default ${DEFAULT_ROLE_SESSION_NAME})`,
+    kind: 'value',
+    field: ['role', 'sessionName'],
+  },
+  roleDuration: {
+    flags: '--role-duration <seconds>',
+    description: `session length for --role-arn, 900 to the role maximum (default ${DEFAULT_ROLE_DURATION_SECONDS}); refreshed before expiry`,
+    kind: 'value',
+    field: ['role', 'durationSeconds'],
+    toConfig: number,
+  },
+  rulesDir: { flags: '--rules-dir <dir>', description: 'add a directory of custom rules, repeatable', kind: 'list', field: ['rulesDirs'], isPath: true },
+  mutelist: { flags: '--mutelist <file>', description: 'YAML mutelist of findings to mute', kind: 'value', field: ['mutelist'], isPath: true },
+  sink: {
+    flags: '--sink <name=url>',
+    description: 'also send findings to a SIEM: splunk-hec=URL or webhook=URL, repeatable',
+    kind: 'list',
+    field: ['sinks'],
+  },
+  sinkChangesOnly: {
+    flags: '--sink-changes-only',
+    description: 'sinks get only new, reopened and resolved findings (needs the store)',
+    kind: 'switch',
+  },
+  spoolDir: { flags: '--spool-dir <dir>', description: 'where findings a sink could not deliver wait for the next run', kind: 'value', field: ['spoolDir'], isPath: true },
+  failOn: {
+    flags: '--fail-on <severity>',
+    description: 'exit 1 when an unmuted fail at or above this severity exists',
+    kind: 'value',
+    field: ['failOn'],
+    choices: SEVERITIES,
+  },
+  logLevel: { flags: '--log-level <level>', description: 'log level of the JSON logs on stderr (default warn)', kind: 'value', field: ['logLevel'], choices: LOG_LEVELS },
+  store: { flags: '--store <file>', description: 'the SQLite history database', kind: 'value', field: ['store', 'path'], isPath: true },
+  schedule: { flags: '--schedule <cron>', description: 'cron schedule, e.g. "0 */6 * * *" (six fields: seconds first)', kind: 'value', field: ['serve', 'schedule'] },
+  timezone: { flags: '--timezone <tz>', description: "IANA time zone of the schedule (default the host's)", kind: 'value', field: ['serve', 'timezone'] },
+  runNow: { flags: '--run-now', description: 'also scan once at start', kind: 'switch', field: ['serve', 'runNow'] },
+  metricsAddress: {
+    flags: '--metrics-address <host:port>',
+    description: 'where /healthz and /metrics listen (default 127.0.0.1:9464)',
+    kind: 'value',
+    field: ['serve', 'metricsAddress'],
+  },
+  gracePeriod: {
+    flags: '--grace-period <seconds>',
+    description: `on SIGTERM/SIGINT, how long the running scan may take to finish (default ${DEFAULT_GRACE_PERIOD_SECONDS})`,
+    kind: 'value',
+    field: ['serve', 'gracePeriodSeconds'],
+    toConfig: number,
+  },
+} as const satisfies Record<string, FlagSpec>;
+
+export type ConfigFlagName = keyof typeof CONFIG_FLAGS;
+type FlagValue<S> = S extends { kind: 'list' } ? string[] : S extends { kind: 'switch' } ? boolean : string;
+/** What commander hands a command's action for the config flags it took. */
+export type ConfigFlags = { -readonly [K in ConfigFlagName]?: FlagValue<(typeof CONFIG_FLAGS)[K]> };
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function flagName(name: ConfigFlagName): string {
+  return CONFIG_FLAGS[name].flags.split(' ')[0] as string;
+}
+
+/** Adds these config flags to a command. No defaults here: a default would hide the file's value. */
+export function addConfigFlags(command: Command, names: readonly ConfigFlagName[]): Command {
+  for (const name of names) {
+    const spec: FlagSpec = CONFIG_FLAGS[name];
+    const option = new Option(spec.flags, spec.description);
+    if (spec.kind === 'list') option.argParser(collect).default([]);
+    if (spec.choices) option.choices(spec.choices);
+    if (spec.env) option.env(spec.env);
+    command.addOption(option);
+  }
+  return command;
+}
+
+/** A value given by a flag, and where it landed in the config. */
+export interface FlagOrigin {
+  field: readonly PropertyKey[];
+  flag: string;
+}
+
+export interface FlagLayer {
+  /** the flags' values in the config file's shape */
+  data: Record<string, unknown>;
+  origins: FlagOrigin[];
+  /** output flags replace the file's formats, outputs and outputDir as a whole */
+  replacesOutputs: boolean;
+  sinkChangesOnly: boolean;
+}
+
+function setIn(target: Record<string, unknown>, field: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of field.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[field.at(-1) as string] = value;
+}
+
+function sinkFromFlag(spec: string): { type: string; url: string } {
+  const separator = spec.indexOf('=');
+  if (separator <= 0) throw new UsageError('--sink expects NAME=URL, e.g. --sink splunk-hec=https://splunk.example.com:8088');
+  return { type: spec.slice(0, separator).trim(), url: spec.slice(separator + 1).trim() };
+}
+
+/** `--format`, `--output`, `--output-dir` as the file's `formats` / `outputs` / `outputDir`. */
+function outputFields(flags: ConfigFlags, cwd: string): Record<string, unknown> {
+  const formatsGiven = flags.format ?? [];
+  const files = (flags.output ?? []).map((file) => resolve(cwd, file));
+  const outputDir = flags.outputDir === undefined ? undefined : resolve(cwd, flags.outputDir);
+  if (outputDir !== undefined && files.length > 0) throw new UsageError('--output and --output-dir cannot be combined');
+  if (files.length === 0) {
+    return { ...(formatsGiven.length > 0 ? { formats: formatsGiven } : {}), ...(outputDir !== undefined ? { outputDir } : {}) };
+  }
+  const wanted = formatsGiven.length > 0 ? formatsGiven : ['json'];
+  if (files.length !== wanted.length) {
+    throw new UsageError(`--output: ${files.length} file(s) given for ${wanted.length} format(s); give one --output per --format`);
+  }
+  const outputs: Record<string, string> = {};
+  wanted.forEach((format, index) => {
+    if (Object.hasOwn(outputs, format)) throw new UsageError(`--format: ${format} is given twice`);
+    outputs[format] = files[index] as string;
+  });
+  return { outputs };
+}
+
+export function flagLayer(flags: ConfigFlags, cwd: string): FlagLayer {
+  const data: Record<string, unknown> = {};
+  const origins: FlagOrigin[] = [];
+  for (const name of Object.keys(CONFIG_FLAGS) as ConfigFlagName[]) {
+    const spec: FlagSpec = CONFIG_FLAGS[name];
+    const raw = flags[name];
+    if (!spec.field || raw === undefined || raw === false || (Array.isArray(raw) && raw.length === 0)) continue;
+    const convert = (value: string): unknown =>
+      name === 'sink' ? sinkFromFlag(value) : spec.isPath ? resolve(cwd, value) : (spec.toConfig?.(value) ?? value);
+    setIn(data, spec.field, Array.isArray(raw) ? raw.map(convert) : typeof raw === 'string' ? convert(raw) : raw);
+    origins.push({ field: spec.field, flag: flagName(name) });
+  }
+  const replacesOutputs = (flags.format?.length ?? 0) > 0 || (flags.output?.length ?? 0) > 0 || flags.outputDir !== undefined;
+  if (replacesOutputs) {
+    const outputs = outputFields(flags, cwd);
+    Object.assign(data, outputs);
+    // an `outputs` key is a format name: a bad one is a --format problem
+    for (const field of Object.keys(outputs)) origins.push({ field: [field], flag: flagName(field === 'outputDir' ? 'outputDir' : 'format') });
+  }
+  return { data, origins, replacesOutputs, sinkChangesOnly: flags.sinkChangesOnly === true };
+}

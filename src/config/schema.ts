@@ -1,0 +1,137 @@
+// The one configuration of `scan`, `serve`, `history` and `diff`: a YAML file and flags over it, validated by this
+// schema once at the edge (src/config/load.ts). Paths are resolved against the directory they were given in (the
+// config file's, or the working directory for flags), so the rest of the code only sees absolute paths.
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { SEVERITIES } from '../findings/types.js';
+import { LOG_LEVELS } from '../log.js';
+import { FORMAT_NAMES, type FormatName } from '../outputs/formats.js';
+import { sinks } from '../outputs/sinks/sinks.js';
+import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT } from '../serve/http.js';
+
+const SINK_NAMES = Object.keys(sinks) as Array<keyof typeof sinks>;
+
+export const DEFAULT_ROLE_SESSION_NAME = 'alicloud-audit';
+export const DEFAULT_ROLE_DURATION_SECONDS = 3600;
+export const DEFAULT_GRACE_PERIOD_SECONDS = 300;
+
+const quoted = (value: unknown) => JSON.stringify(value);
+const oneOf = (names: readonly string[]) => `expected one of ${names.join(', ')}`;
+
+const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }).trim().min(1, 'must not be empty');
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+const region = z.string().regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, { error: (issue) => `${quoted(issue.input)} is not a region id such as cn-hangzhou or ap-southeast-1` });
+const format = z.enum(FORMAT_NAMES, { error: (issue) => `unknown format ${quoted(issue.input)} (${oneOf(FORMAT_NAMES)})` });
+
+/** http(s), no credentials in it: tokens come from the environment and URLs end up in logs. */
+const sinkUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+  .refine((value) => !new URL(value).username && !new URL(value).password, {
+    error: 'must not carry credentials: the token is read from the environment',
+  })
+  .transform((value) => new URL(value));
+
+const sink = z.strictObject({
+  type: z.enum(SINK_NAMES, { error: (issue) => `unknown sink ${quoted(issue.input)} (${oneOf(SINK_NAMES)})` }),
+  url: sinkUrl,
+  /** send only new, reopened and resolved findings (needs the store) */
+  changesOnly: z.boolean({ error: 'must be true or false' }).default(false),
+});
+
+/** `host:port`, `[::1]:port` */
+const address = z.string().transform((value, context) => {
+  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value);
+  const port = Number(match?.[3]);
+  if (!match || port > 65_535) {
+    context.addIssue({ code: 'custom', message: `${quoted(value)} is not HOST:PORT, e.g. 127.0.0.1:9464`, input: value });
+    return z.NEVER;
+  }
+  return { host: (match[1] ?? match[2]) as string, port };
+});
+
+const roleArn = text().regex(/^acs:ram::\d+:role\/[\w.@+=,-]+$/i, {
+  error: (issue) => `${quoted(issue.input)} is not a RAM role ARN (acs:ram::ACCOUNT_ID:role/ROLE_NAME)`,
+});
+
+function pathIn(baseDir: string) {
+  return text().transform((value) => (isAbsolute(value) ? value : resolve(baseDir, value)));
+}
+
+/** The schema of the config for paths given relative to `baseDir`. */
+export function configSchema(baseDir: string) {
+  const path = pathIn(baseDir);
+  return z
+    .strictObject(
+      {
+      /** default: every region DescribeRegions returns */
+      regions: z.array(region).min(1, 'must list at least one region').optional(),
+      /** formats written to stdout (scan) or into outputDir */
+      formats: z.array(format).min(1, 'must list at least one format').optional(),
+      /** one file per format */
+      outputs: z
+        .record(z.string(), path)
+        .superRefine((outputs, context) => {
+          for (const name of Object.keys(outputs)) {
+            const known = format.safeParse(name);
+            if (!known.success) context.addIssue({ code: 'custom', path: [name], message: known.error.issues[0]?.message ?? 'unknown format' });
+          }
+        })
+        .transform((outputs) => outputs as Partial<Record<FormatName, string>>)
+        .optional(),
+      outputDir: path.optional(),
+      sinks: z.array(sink).default([]),
+      /** where findings a sink could not deliver wait for the next run */
+      spoolDir: path.optional(),
+      mutelist: path.optional(),
+      failOn: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).optional(),
+      /** directories of custom rules, besides the bundled ones */
+      rulesDirs: z.array(path).default([]),
+      /** rule id -> param -> value, checked against each rule's declared params before any API call */
+      ruleParams: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+      store: z
+        .strictObject({
+          path,
+          retention: z
+            .strictObject({ keepScans: wholeNumber(1).optional(), keepDays: z.number().positive('must be more than 0').optional() })
+            .optional(),
+        })
+        .optional(),
+      serve: z
+        .strictObject({
+          schedule: text().optional(),
+          /** IANA name; default the host's */
+          timezone: text().optional(),
+          runNow: z.boolean({ error: 'must be true or false' }).default(false),
+          gracePeriodSeconds: wholeNumber(0).default(DEFAULT_GRACE_PERIOD_SECONDS),
+          metricsAddress: address.default({ host: DEFAULT_HTTP_HOST, port: DEFAULT_HTTP_PORT }),
+          healthMaxAgeSeconds: wholeNumber(1).optional(),
+        })
+        .prefault({}),
+      logLevel: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('warn'),
+      /** assume this RAM role with the credentials found, and scan as the role */
+      role: z
+        .strictObject({
+          arn: roleArn,
+          sessionName: z.string().regex(/^[\w.@-]{2,64}$/, 'must be 2 to 64 letters, digits or . @ - _').default(DEFAULT_ROLE_SESSION_NAME),
+          durationSeconds: wholeNumber(900, 43_200).default(DEFAULT_ROLE_DURATION_SECONDS),
+        })
+        .optional(),
+      /** send every API call to this URL (checked by the cloud layer's parser, like the flag) */
+      endpointUrl: text().optional(),
+      /** a profile of ~/.aliyun/config.json */
+      profile: text().optional(),
+      },
+      { error: (issue) => (issue.code === 'invalid_type' ? 'expected a mapping of settings' : undefined) },
+    )
+    .superRefine((config, context) => {
+      if (config.outputs && (config.formats || config.outputDir)) {
+        context.addIssue({ code: 'custom', path: ['outputs'], message: 'give either outputs (one file per format) or formats with outputDir, not both' });
+      }
+    });
+}
+
+export type AuditConfig = z.output<ReturnType<typeof configSchema>>;
+export type SinkConfig = AuditConfig['sinks'][number];
+export type RetentionConfig = NonNullable<NonNullable<AuditConfig['store']>['retention']>;

@@ -1,0 +1,30 @@
+// A YAML file read with its line numbers kept, so a schema error can point at the line that caused it.
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import { InputFileError } from '../errors.js';
+
+export interface YamlSource {
+  file: string;
+  /** the document as plain data; an empty file is an empty mapping */
+  data: unknown;
+  /** 1-based line of the node at `path`, or of its nearest enclosing node when it is absent */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export function readYaml(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  const [yamlError] = doc.errors;
+  if (yamlError) throw new InputFileError('AUDIT_CONFIG', file, lineAt(yamlError.pos[0]), yamlError.message);
+  return {
+    file,
+    data: doc.contents === null ? {} : doc.toJS(),
+    lineOf(path) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+        if (isNode(node)) return lineAt(node.range?.[0]);
+      }
+      return undefined;
+    },
+  };
+}

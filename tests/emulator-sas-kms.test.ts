@@ -1,0 +1,186 @@
+// The emulator's Security Center, KMS and Session Manager answers: their real shapes and paging, the
+// not-activated answer of an account without Security Center, and the collectors reading the demo account.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectEcs } from '../src/collectors/ecs.js';
+import { collectKms } from '../src/collectors/kms.js';
+import { collectSas } from '../src/collectors/sas.js';
+import { defineAccount, loadAccountModel, startEmulator, type AccountModelInput, type EmulatorCredential, type RunningEmulator } from '../src/emulator/index.js';
+import { inventorySchema } from '../src/inventory/schema.js';
+import { callRpc } from './emulator-helpers.js';
+import { collectorContext } from './helpers/context.js';
+
+const ROOT: EmulatorCredential = { accessKeyId: 'LTAI5tRootDemoKey0001', accessKeySecret: 'root-secret-1' };
+const SAS = '2018-12-03';
+const KMS = '2016-01-20';
+const ECS = '2014-05-26';
+
+async function failure(call: Promise<unknown>): Promise<{ code?: string; statusCode?: number }> {
+  try {
+    await call;
+  } catch (error) {
+    return error as { code?: string; statusCode?: number };
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** 130 instances known to Security Center in two regions of two sites, each with a vulnerability; 130 KMS keys. */
+function largeAccount(securityCenter: boolean): AccountModelInput {
+  const n = (count: number) => Array.from({ length: count }, (_, i) => String(i).padStart(4, '0'));
+  const region = (prefix: string) => ({
+    securityGroups: [{ SecurityGroupId: `sg-${prefix}big` }],
+    instances: n(65).map((i) => ({
+      InstanceId: `i-${prefix}big${i}`,
+      OSName: 'Ubuntu 24.04',
+      OSType: 'linux' as const,
+      SecurityGroupIds: [`sg-${prefix}big`],
+      SecurityCenter: { ClientStatus: 'online' as const, Vulnerabilities: [{ Name: `USN-${i}`, Type: 'cve' as const }, { Name: `USN-fixed-${i}`, Type: 'cve' as const, Status: 7 }] },
+    })),
+    kmsKeys: n(65).map((i) => ({ KeyId: `key-${prefix}${i}`, Aliases: [`alias/k${i}`] })),
+  });
+  return {
+    accountId: '1234567890123456',
+    regions: { 'cn-hangzhou': region('bp1'), 'ap-southeast-1': { ...region('t4n'), sessionManagerStatus: 'enabled' } },
+    securityCenter: securityCenter ? { Version: 5 } : null,
+  };
+}
+
+describe('emulator: Security Center, KMS, Session Manager', () => {
+  let demo: RunningEmulator;
+  let large: RunningEmulator;
+  let inactive: RunningEmulator;
+
+  beforeAll(async () => {
+    const model = await loadAccountModel(path.resolve(import.meta.dirname, '../fixtures/demo/account.json'));
+    demo = await startEmulator({ account: model, credentials: [ROOT] });
+    large = await startEmulator({ account: defineAccount(largeAccount(true)), credentials: [ROOT] });
+    inactive = await startEmulator({ account: defineAccount(largeAccount(false)), credentials: [ROOT] });
+  });
+  afterAll(async () => {
+    await Promise.all([demo.close(), large.close(), inactive.close()]);
+  });
+
+  describe('Security Center', () => {
+    it('answers DescribeVersionConfig in its real shape', async () => {
+      const body = await callRpc(demo, ROOT, SAS, 'DescribeVersionConfig', { RegionId: 'cn-shanghai' });
+      expect(body).toMatchObject({ Version: 6, HighestVersion: 6, IsTrialVersion: 0, IsPostpay: false, InstanceId: 'sas-acmeav01' });
+      expect(typeof body.ReleaseTime).toBe('number');
+    });
+
+    it('lists only the assets of the site asked, by CurrentPage with TotalCount', async () => {
+      const page = (RegionId: string, CurrentPage: string) =>
+        callRpc(large, ROOT, SAS, 'DescribeCloudCenterInstances', { RegionId, CurrentPage, PageSize: '50', MachineTypes: 'ecs' });
+      const first = await page('cn-shanghai', '1');
+      expect(first.PageInfo).toEqual({ CurrentPage: 1, PageSize: 50, Count: 50, TotalCount: 65 });
+      expect((first.Instances as Array<{ RegionId: string }>).every((asset) => asset.RegionId === 'cn-hangzhou')).toBe(true);
+      const second = await page('ap-southeast-1', '2');
+      expect(second.PageInfo).toMatchObject({ Count: 15, TotalCount: 65 });
+      expect((second.Instances as Array<{ InstanceId: string }>)[0]!.InstanceId).toBe('i-t4nbig0050');
+    });
+
+    it('caps PageSize at 100 and pages by NextToken without a TotalCount when UseNextToken is set', async () => {
+      const { PageInfo } = await callRpc(large, ROOT, SAS, 'DescribeCloudCenterInstances', { RegionId: 'cn-shanghai', UseNextToken: 'true', PageSize: '500' });
+      expect(PageInfo).toMatchObject({ PageSize: 100, Count: 65, NextToken: '' });
+      expect(PageInfo).not.toHaveProperty('TotalCount');
+    });
+
+    it('filters DescribeVulList by Type, Dealed and Uuids, and requires Type', async () => {
+      const all = await callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai', Type: 'cve', PageSize: '100' });
+      expect(all.TotalCount).toBe(130);
+      const unfixed = await callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai', Type: 'cve', Dealed: 'n', PageSize: '100' });
+      expect(unfixed.TotalCount).toBe(65);
+      const [record] = unfixed.VulRecords as Array<Record<string, unknown>>;
+      expect(record).toMatchObject({ Type: 'cve', Status: 1, RegionId: 'cn-hangzhou', InstanceId: 'i-bp1big0000', Name: 'USN-0000' });
+      const one = await callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai', Type: 'cve', Dealed: 'n', Uuids: record!.Uuid as string });
+      expect(one.TotalCount).toBe(1);
+      expect((await callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai', Type: 'sys' })).TotalCount).toBe(0);
+      expect(await failure(callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai' }))).toMatchObject({ code: 'MissingParameter' });
+    });
+
+    it.each(['DescribeVersionConfig', 'DescribeCloudCenterInstances', 'DescribeVulList'])(
+      'answers %s with NoPermission.NotActivated when Security Center is not activated',
+      async (action) => {
+        expect(await failure(callRpc(inactive, ROOT, SAS, action, { Type: 'cve' }))).toMatchObject({ code: 'NoPermission.NotActivated', statusCode: 400 });
+      },
+    );
+  });
+
+  describe('KMS', () => {
+    it('pages ListKeys and ListAliases by PageNumber, capped at 100', async () => {
+      const keys = await callRpc(large, ROOT, KMS, 'ListKeys', { RegionId: 'cn-hangzhou', PageNumber: '1', PageSize: '1000' });
+      expect(keys).toMatchObject({ PageNumber: 1, PageSize: 100, TotalCount: 65 });
+      expect((keys.Keys as { Key: unknown[] }).Key[0]).toEqual({ KeyId: 'key-bp10000', KeyArn: 'acs:kms:cn-hangzhou:1234567890123456:key/key-bp10000' });
+      const aliases = await callRpc(large, ROOT, KMS, 'ListAliases', { RegionId: 'ap-southeast-1', PageNumber: '2', PageSize: '50' });
+      expect(aliases).toMatchObject({ PageNumber: 2, TotalCount: 65 });
+      expect((aliases.Aliases as { Alias: unknown[] }).Alias[0]).toEqual({ AliasName: 'alias/k0050', AliasArn: 'acs:kms:ap-southeast-1:1234567890123456:alias/k0050', KeyId: 'key-t4n0050' });
+    });
+
+    it('describes a key by id, alias or ARN, and says KeyNotFound otherwise', async () => {
+      const byAlias = await callRpc(demo, ROOT, KMS, 'DescribeKey', { RegionId: 'cn-hangzhou', KeyId: 'alias/acs/ecs' });
+      expect(byAlias.KeyMetadata).toMatchObject({ KeyId: '0e478b7a-4262-4802-b8cb-00d3fb4081a2', KeyState: 'Enabled', AutomaticRotation: 'Disabled', ProtectionLevel: 'SOFTWARE' });
+      const arn = (byAlias.KeyMetadata as { Arn: string }).Arn;
+      expect((await callRpc(demo, ROOT, KMS, 'DescribeKey', { RegionId: 'cn-hangzhou', KeyId: arn })).KeyMetadata).toEqual(byAlias.KeyMetadata);
+      expect(await failure(callRpc(demo, ROOT, KMS, 'DescribeKey', { RegionId: 'cn-shanghai', KeyId: 'key-hzz62f8c3e9a1b7d5' }))).toMatchObject({ code: 'Forbidden.KeyNotFound', statusCode: 404 });
+    });
+  });
+
+  describe('Session Manager', () => {
+    it.each([
+      { region: 'cn-hangzhou', status: 'enabled' },
+      { region: 'cn-shanghai', status: 'disabled' },
+      { region: 'ap-southeast-1', status: 'disabled' },
+    ])('answers sessionManagerStatus $status in $region', async ({ region, status }) => {
+      expect(await callRpc(demo, ROOT, ECS, 'DescribeUserBusinessBehavior', { RegionId: region, statusKey: 'sessionManagerStatus' })).toMatchObject({ StatusValue: status });
+    });
+
+    it('refuses a statusKey it does not know', async () => {
+      expect(await failure(callRpc(demo, ROOT, ECS, 'DescribeUserBusinessBehavior', { RegionId: 'cn-hangzhou', statusKey: 'nope' }))).toMatchObject({ code: 'InvalidParams', statusCode: 403 });
+    });
+  });
+
+  describe('the collectors against the emulator', () => {
+    it('read the demo account: agents, the instance Security Center does not know, vulnerabilities, keys, switches', async () => {
+      const ctx = collectorContext(demo.url, ['ap-southeast-1', 'cn-hangzhou', 'cn-shanghai'], ROOT);
+      await Promise.all([collectSas(ctx), collectKms(ctx), collectEcs(ctx)]);
+      const inventory = ctx.inventory.build({ accountId: ctx.accountId, collectedAt: '2026-11-15T00:00:00Z', regions: ctx.regions });
+      expect(inventorySchema.safeParse(inventory).error).toBeUndefined();
+      expect(inventory.gaps).toEqual([]);
+      expect(inventory.resources['sas.config'].map((c) => [c.id, c.edition])).toEqual([
+        ['ap-southeast-1', 'anti-virus'],
+        ['cn-shanghai', 'anti-virus'],
+      ]);
+      const assets = new Map(inventory.resources['sas.asset'].map((a) => [a.id, a]));
+      expect(assets.has('i-bp1legacy2e9f4')).toBe(false);
+      expect(assets.get('i-bp1db01c6q1r5')).toMatchObject({ clientStatus: 'offline', clientSubStatus: 'uninstalled' });
+      expect(assets.get('i-t4nedge01k3n6')).toMatchObject({ region: 'ap-southeast-1', clientStatus: 'online' });
+      expect(assets.get('i-bp1web01a7k3m9')?.unfixedVulnerabilities?.map((v) => [v.type, v.cves])).toEqual([['cve', ['CVE-2024-6387']]]);
+      const keys = inventory.resources['kms.key'].map((k) => [k.region, k.id, k.isServiceKey, k.metadata?.automaticRotation]);
+      expect(keys).toContainEqual(['cn-hangzhou', '0e478b7a-4262-4802-b8cb-00d3fb4081a2', true, 'Disabled']);
+      expect(keys).toContainEqual(['cn-hangzhou', 'key-hzz48d1e6b2c9a7f3', false, 'Disabled']);
+      expect(keys).toContainEqual(['cn-hangzhou', 'key-hzz62f8c3e9a1b7d5', false, 'Enabled']);
+      expect(inventory.resources['ecs.region-setting'].map((s) => [s.id, s.sessionManagerEnabled])).toEqual([
+        ['ap-southeast-1', false],
+        ['cn-hangzhou', true],
+        ['cn-shanghai', false],
+      ]);
+    });
+
+    it('record not-activated gaps, not empty collections, for an account without Security Center', async () => {
+      const ctx = collectorContext(inactive.url, ['cn-hangzhou'], ROOT);
+      await collectSas(ctx);
+      const inventory = ctx.inventory.build({ accountId: ctx.accountId, collectedAt: '2026-11-15T00:00:00Z', regions: ctx.regions });
+      expect(inventory.gaps.map((gap) => [gap.action, gap.kind, gap.resourceTypes])).toEqual([
+        ['DescribeCloudCenterInstances', 'not-activated', ['sas.asset']],
+        ['DescribeVersionConfig', 'not-activated', ['sas.config']],
+      ]);
+    });
+
+    it('page through a site with more assets than one page', async () => {
+      const ctx = collectorContext(large.url, ['cn-hangzhou', 'ap-southeast-1'], ROOT);
+      await collectSas(ctx);
+      const inventory = ctx.inventory.build({ accountId: ctx.accountId, collectedAt: '2026-11-15T00:00:00Z', regions: ctx.regions });
+      expect(inventory.resources['sas.asset']).toHaveLength(130);
+      expect(inventory.resources['sas.asset'].every((a) => a.unfixedVulnerabilities?.length === 1)).toBe(true);
+    });
+  });
+});
