@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { Redactor } from '../cloud/redact.js';
 import { TOOL_VERSION } from '../version.js';
 import { diffCommand } from './diff-command.js';
+import { dutiesCommand } from './duties-command.js';
 import { exitCodeForError, messageForError } from './exit.js';
 import { historyCommand } from './history-command.js';
 import { policyCommand } from './policy-command.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   program.addCommand(historyCommand());
   program.addCommand(diffCommand());
   program.addCommand(rulesCommand());
+  program.addCommand(dutiesCommand());
   program.addCommand(policyCommand());
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -152,7 +152,7 @@ function indexRegion(id: string, region: RegionModel, accountId: string): Region
     for (const groupId of instance.SecurityGroupIds) instanceCountByGroup.set(groupId, (instanceCountByGroup.get(groupId) ?? 0) + 1);
   }
 
-  const instances = region.instances.map(({ CloudAssistant: _cloudAssistantEntry, ...authored }) => {
+  const instances = region.instances.map(({ CloudAssistant: _cloudAssistantEntry, SecurityCenter: _securityCenterAsset, ...authored }) => {
     const eip = eipByInstance.get(authored.InstanceId);
     const privateIp = authored.VpcAttributes?.PrivateIpAddress?.[0] ?? authored.InnerIpAddress?.[0];
     const derived: ApiObject = {
