@@ -200,8 +200,9 @@ describe('emulator with the official SDKs', () => {
         nextToken = body.isTruncated === 'true' ? body.nextToken : undefined;
       } while (nextToken);
       expect(rows).toHaveLength(7);
-      expect(rows[0]).toMatch(/^<root>,2019-03-14T06:12:00Z,2026-11-02T03:15:00Z,TRUE,N\/A,.*,TRUE,FALSE,N\/A,N\/A,N\/A,FALSE/);
-      expect(rows.find((r) => r.startsWith('ci-deployer@'))).toContain(',-,FALSE,N/A,N/A,N/A,N/A,TRUE,TRUE,2026-01-10T02:10:00Z,2026-11-14T22:05:00Z,TRUE,TRUE,2026-10-20T05:00:00Z,-');
+      // the demo root: no MFA, one active access key
+      expect(rows[0]).toMatch(/^<root>,2019-03-14T06:12:00Z,2026-11-02T03:15:00Z,TRUE,N\/A,.*,FALSE,TRUE,TRUE,2019-03-14T06:30:00Z,2026-11-10T12:00:00Z,FALSE/);
+      expect(rows.find((r) => r.startsWith('ci-deployer@'))).toContain(',-,FALSE,N/A,N/A,N/A,N/A,TRUE,TRUE,2026-01-10T02:10:00Z,2026-11-14T22:05:00Z,TRUE,TRUE,2026-06-20T05:00:00Z,-');
     });
   });
 

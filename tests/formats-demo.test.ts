@@ -58,7 +58,8 @@ describe('one demo scan in every format', () => {
   it('csv parses to one row per finding', () => {
     const rows = parseCsv(files.csv ?? '', { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(report.findings.length);
-    expect(Object.keys(rows[0] ?? {})).toEqual(expect.arrayContaining(['id', 'status', 'severity']));
+    expect(Object.keys(rows[0] ?? {})).toEqual(expect.arrayContaining(['finding_id', 'status', 'severity']));
+    expect(rows.map((row) => row.finding_id)).toEqual(report.findings.map((finding) => finding.id));
   });
 
   it('table groups by duty with counts', () => {

@@ -41,7 +41,9 @@ describe('least privilege', () => {
 
   it('the policy grants nothing the scan does not call', () => {
     const called = new Set(emulator.calls.map((call) => ramActionFor({ service: call.product as Service, region: call.region, action: call.action })));
-    expect(REQUIRED_RAM_ACTIONS.filter((action) => !called.has(action))).toEqual([]);
+    // called only when the IMS credential report cannot answer (stale, or a key it cannot attribute)
+    const fallbackOnly = ['ram:GetAccessKeyLastUsed'];
+    expect(REQUIRED_RAM_ACTIONS.filter((action) => !called.has(action) && !fallbackOnly.includes(action))).toEqual([]);
   });
 
   it('only reads: every granted action is a Describe, Get, List or the credential report generation', () => {

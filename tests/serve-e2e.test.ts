@@ -8,6 +8,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AjvModule from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAccount, loadAccountModel, startEmulator, type AccountModel, type RunningEmulator } from '../src/emulator/index.js';
 import type { Report } from '../src/findings/types.js';
@@ -81,11 +83,20 @@ describe('scan --store: deltas between two scans', () => {
     const first = await scan(before, 'first');
     const second = await scan(after, 'second');
 
+    const reportSchema = JSON.parse(readFileSync(new URL('../schema/report.schema.json', import.meta.url), 'utf8')) as object;
+    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validateReport = ajv.compile(reportSchema);
+    expect(validateReport(second.report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(first.report.delta).toMatchObject({ baseScanId: null, counts: { resolved: 0, reopened: 0 } });
     const delta = second.report.delta!;
     expect(delta.baseScanId).toBe(first.report.scan.id);
+    const reported = new Map(second.report.findings.map((finding) => [finding.id, finding]));
     const kindOf = (rule: string, resource: string) =>
-      delta.entries.find((entry) => entry.findingId.startsWith(rule) && entry.findingId.endsWith(resource))?.kind;
+      delta.entries.find((entry) => {
+        const finding = reported.get(entry.findingId) ?? entry.lastReported;
+        return finding?.ruleId === rule && finding.resource.id === resource;
+      })?.kind;
     expect(kindOf('ecs-sg-ssh-internet', 'sg-bp1corp5r8t1')).toBe('new');
     expect(kindOf('ecs-sg-ssh-internet', 'sg-bp1sshworld4k7')).toBe('resolved');
     expect(kindOf('ram-access-key-rotated', 'bob')).toBe('resolved');
@@ -94,7 +105,9 @@ describe('scan --store: deltas between two scans', () => {
 
     // the OCSF lifecycle: Create for new, Update for still failing, Close + Resolved for fixed
     const event = (rule: string, resource: string) =>
-      second.events.find((candidate) => candidate.finding_info.uid.startsWith(rule) && candidate.finding_info.uid.endsWith(resource))!;
+      second.events.find(
+        (candidate) => candidate.finding_info.analytic.uid === rule && (candidate.resources[0]?.uid_alt ?? candidate.resources[0]?.uid) === resource,
+      )!;
     expect(event('ecs-sg-ssh-internet', 'sg-bp1corp5r8t1')).toMatchObject({ activity_id: 1, type_uid: 200301, status: 'New' });
     const stillOpen = event('ecs-sg-ssh-internet', 'sg-bp1lower6w9y2');
     expect(stillOpen).toMatchObject({ activity_id: 2, activity_name: 'Update', type_uid: 200302 });
@@ -114,7 +127,8 @@ describe('scan --store: deltas between two scans', () => {
     const diff = await runCli(['diff', '--store', store], { env: cleanEnv() });
     expect(diff.code).toBe(0);
     expect(diff.stdout).toMatch(new RegExp(`against ${first.report.scan.id}: ${delta.counts.new} new`));
-    expect(diff.stdout).toMatch(/^resolved\s+\S+\s+ecs-sg-ssh-internet\S*sg-bp1sshworld4k7/m);
+    const sshClosed = second.events.find((candidate) => candidate.activity_id === 3 && candidate.finding_info.analytic.uid === 'ecs-sg-ssh-internet')!;
+    expect(diff.stdout).toMatch(new RegExp(`^resolved\\s+\\S+\\s+${sshClosed.finding_info.uid}\\s`, 'm'));
   });
 });
 
