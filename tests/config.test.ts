@@ -37,7 +37,13 @@ describe('defaults and flags', () => {
       ruleParams: {},
       logLevel: 'warn',
       serve: { runNow: false, gracePeriodSeconds: 300, metricsAddress: { host: '127.0.0.1', port: 9464 } },
+      collection: { maxAttempts: 6, maxRetrySeconds: 90, concurrency: 10, requestsPerSecond: 90, readTimeoutSeconds: 30 },
     });
+  });
+
+  it('takes the retry, rate and timeout settings from flags', () => {
+    const config = parseConfig({ cwd: '/work', flags: { maxAttempts: '3', maxRetryTime: '20', concurrency: '4', requestsPerSecond: '12.5', readTimeout: '10' } });
+    expect(config.collection).toEqual({ maxAttempts: 3, maxRetrySeconds: 20, concurrency: 4, requestsPerSecond: 12.5, readTimeoutSeconds: 10 });
   });
 
   it('takes relative paths from the file directory, and those of flags from the working directory', () => {
@@ -107,6 +113,8 @@ describe('errors', () => {
     { name: 'outputs for fewer formats', flags: { format: ['json', 'csv'], output: ['a'] }, message: '--output: 1 file(s) given for 2 format(s)' },
     { name: 'changes only without a sink', flags: { sinkChangesOnly: true }, message: '--sink-changes-only needs a sink' },
     { name: 'a bad grace period', flags: { gracePeriod: 'soon' }, message: '--grace-period: must be a number' },
+    { name: 'no attempt at all', flags: { maxAttempts: '0' }, message: '--max-attempts: must be at least 1' },
+    { name: 'a zero rate', flags: { requestsPerSecond: '0' }, message: '--requests-per-second: must be more than 0' },
   ];
 
   it.each(flagCases)('$name: names the flag, even over a valid file', ({ flags, message }) => {

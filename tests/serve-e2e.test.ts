@@ -129,7 +129,7 @@ describe('scan --store: deltas between two scans', () => {
     expect(diff.stdout).toMatch(new RegExp(`against ${first.report.scan.id}: ${delta.counts.new} new`));
     const sshClosed = second.events.find((candidate) => candidate.activity_id === 3 && candidate.finding_info.analytic.uid === 'ecs-sg-ssh-internet')!;
     expect(diff.stdout).toMatch(new RegExp(`^resolved\\s+\\S+\\s+${sshClosed.finding_info.uid}\\s`, 'm'));
-  });
+  }, 90_000);
 });
 
 interface Service {
@@ -198,7 +198,7 @@ describe('serve', () => {
     } finally {
       await history.close();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('killed with SIGKILL mid-scan and restarted, keeps a history that deltas can trust', async () => {
     const store = join(dir, 'killed.db');
@@ -232,5 +232,5 @@ describe('serve', () => {
     } finally {
       await history.close();
     }
-  }, 60_000);
+  }, 90_000);
 });

@@ -2,10 +2,12 @@
 // then per run the inventory, the evaluation, the mutelist, the store with its delta and retention
 // (`runAudit`), and the report written to files and sinks (`publishReport`).
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
-import type { CallStats } from '../cloud/api-caller.js';
-import { parseEndpointUrl, type EndpointOverride } from '../cloud/clients.js';
+import { DEFAULT_RETRY, type CallStats } from '../cloud/api-caller.js';
+import { DEFAULT_RATE_LIMITS } from '../cloud/rate-limit.js';
+import { DEFAULT_TIMEOUTS, parseEndpointUrl, type EndpointOverride } from '../cloud/clients.js';
 import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { CredentialSource } from '../cloud/credentials.js';
 import type { Redactor } from '../cloud/redact.js';
@@ -103,7 +105,17 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pr
   });
 }
 
-async function collect(plan: AuditPlan, credentials: CredentialSource, endpoint: EndpointOverride | undefined) {
+/** The config's collection section as the cloud layer's retry, rate-limit and timeout policies. */
+function collectionSettings(collection: AuditConfig['collection']) {
+  const limit = { concurrency: collection.concurrency, requestsPerSecond: collection.requestsPerSecond, burst: DEFAULT_RATE_LIMITS.regional.burst };
+  return {
+    retry: { ...DEFAULT_RETRY, maxAttempts: collection.maxAttempts, maxElapsedMs: collection.maxRetrySeconds * 1000 },
+    limits: { regional: limit, global: limit },
+    timeouts: { ...DEFAULT_TIMEOUTS, readMs: collection.readTimeoutSeconds * 1000 },
+  };
+}
+
+async function collect(plan: AuditPlan, credentials: CredentialSource, endpoint: EndpointOverride | undefined, signal: AbortSignal | undefined) {
   const progress = plan.progress ? new TerminalProgress(process.stderr) : undefined;
   try {
     return await collectLive({
@@ -114,13 +126,15 @@ async function collect(plan: AuditPlan, credentials: CredentialSource, endpoint:
       redactor: plan.redactor,
       logger: plan.logger,
       ...(progress ? { progress } : {}),
+      ...(signal ? { signal } : {}),
+      ...collectionSettings(plan.config.collection),
     });
   } finally {
     progress?.stop();
   }
 }
 
-async function acquireInventory(plan: AuditPlan): Promise<{ input: ScanInput; stats: CallStats | undefined }> {
+async function acquireInventory(plan: AuditPlan, signal: AbortSignal | undefined): Promise<{ input: ScanInput; stats: CallStats | undefined }> {
   const startedAt = new Date();
   const { source } = plan;
   if (source.kind === 'snapshot') {
@@ -131,19 +145,19 @@ async function acquireInventory(plan: AuditPlan): Promise<{ input: ScanInput; st
     const key = { accessKeyId: `LTAIdemo${randomBytes(8).toString('hex')}`, accessKeySecret: randomBytes(24).toString('base64url') };
     const emulator = await startEmulator({ account: await loadAccountModel(DEMO_ACCOUNT_FILE), credentials: [key] });
     try {
-      const { inventory, stats } = await collect(plan, { kind: 'static', ...key }, parseEndpointUrl(emulator.url));
+      const { inventory, stats } = await collect(plan, { kind: 'static', ...key }, parseEndpointUrl(emulator.url), signal);
       return { input: { inventory, source: 'demo', startedAt, apiCalls: stats.calls }, stats };
     } finally {
       await emulator.close();
     }
   }
   const credentials: CredentialSource = plan.config.profile ? { kind: 'profile', profile: plan.config.profile } : { kind: 'default-chain' };
-  const { inventory, stats } = await collect(plan, credentials, plan.endpoint);
+  const { inventory, stats } = await collect(plan, credentials, plan.endpoint, signal);
   return { input: { inventory, source: 'live', startedAt, apiCalls: stats.calls }, stats };
 }
 
 async function scanOnce(plan: AuditPlan, scanId: string | undefined, signal: AbortSignal | undefined): Promise<AuditRun> {
-  const { input, stats } = await unlessAborted(acquireInventory(plan), signal);
+  const { input, stats } = await unlessAborted(acquireInventory(plan, signal), signal);
   if (plan.snapshotOut !== undefined) await writeOutputAtomic(plan.snapshotOut, serializeSnapshot(input.inventory));
   let report = evaluateScan(input, { rules: plan.rules, params: plan.config.ruleParams, ...(scanId ? { scanId } : {}) });
   if (plan.mutelist) {
@@ -199,6 +213,7 @@ export async function writeOutputs(report: Report, targets: readonly OutputTarge
     if (target.path === undefined) {
       process.stdout.write(rendered);
     } else {
+      await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
       await writeOutputAtomic(target.path, rendered);
       written.push(target.path);
     }

@@ -23,6 +23,7 @@ export interface ScanFlags extends ConfigFlags {
 export const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'regions', 'format', 'output', 'outputDir', 'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration',
   'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'logLevel',
+  'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'readTimeout',
 ];
 
 export function scanCommand(): Command {

@@ -34,6 +34,8 @@ export interface ApiCallerOptions {
   random?: () => number;
   /** the rate limiter's clock, in milliseconds */
   clock?: Clock;
+  /** stops the collection: no new attempt starts once it is aborted */
+  signal?: AbortSignal;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -63,6 +65,7 @@ export class ApiCaller {
     const started = Date.now();
     const counter = this.counterFor(site);
     for (let attempt = 1; ; attempt++) {
+      this.options.signal?.throwIfAborted();
       this.stats.calls++;
       counter.calls++;
       try {

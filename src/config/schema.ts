@@ -7,6 +7,9 @@ import { SEVERITIES } from '../findings/types.js';
 import { LOG_LEVELS } from '../log.js';
 import { FORMAT_NAMES, type FormatName } from '../outputs/formats.js';
 import { sinks } from '../outputs/sinks/sinks.js';
+import { DEFAULT_RETRY } from '../cloud/api-caller.js';
+import { DEFAULT_TIMEOUTS } from '../cloud/clients.js';
+import { DEFAULT_RATE_LIMITS } from '../cloud/rate-limit.js';
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT } from '../serve/http.js';
 
 const SINK_NAMES = Object.keys(sinks) as Array<keyof typeof sinks>;
@@ -118,6 +121,18 @@ export function configSchema(baseDir: string) {
           durationSeconds: wholeNumber(900, 43_200).default(DEFAULT_ROLE_DURATION_SECONDS),
         })
         .optional(),
+      /** how hard the collectors lean on the APIs: one budget per product and region (regional APIs) or per action (RAM, IMS) */
+      collection: z
+        .strictObject({
+          /** attempts per call, the first included; throttling, 5xx, timeouts and resets are retried */
+          maxAttempts: wholeNumber(1, 20).default(DEFAULT_RETRY.maxAttempts),
+          /** no retry starts after this long on one call */
+          maxRetrySeconds: wholeNumber(1, 3600).default(DEFAULT_RETRY.maxElapsedMs / 1000),
+          concurrency: wholeNumber(1, 100).default(DEFAULT_RATE_LIMITS.regional.concurrency),
+          requestsPerSecond: z.number({ error: 'must be a number' }).positive('must be more than 0').max(1000, 'must be at most 1000').default(DEFAULT_RATE_LIMITS.regional.requestsPerSecond),
+          readTimeoutSeconds: wholeNumber(1, 600).default(DEFAULT_TIMEOUTS.readMs / 1000),
+        })
+        .prefault({}),
       /** send every API call to this URL (checked by the cloud layer's parser, like the flag) */
       endpointUrl: text().optional(),
       /** a profile of ~/.aliyun/config.json */

@@ -1,7 +1,7 @@
 // Evaluates a condition against a record view, in three values (see outcome.ts).
-import type { Condition, CountCondition, QuantifiedCondition } from './condition-schema.js';
+import type { Condition, CountCondition, FnCondition, QuantifiedCondition } from './condition-schema.js';
 import { isParamRef, QUANTIFIERS } from './condition-schema.js';
-import { callFunction } from './functions.js';
+import { callFunction, parseFunctionArgs } from './functions.js';
 import { OPERATORS, Mismatch } from './operators.js';
 import { allOf, anyOf, fromBoolean, negate, unknown, type Outcome } from './outcome.js';
 import { resolvePath, typeName, type Subject } from './path.js';
@@ -24,10 +24,7 @@ export function evaluateCondition(condition: Condition, subject: Subject, env: C
   if ('not' in condition) return negate(evaluateCondition(condition.not, subject, env));
   if ('count' in condition) return evaluateCount(condition, subject, env);
   if ('fn' in condition) {
-    const args = Object.fromEntries(
-      Object.entries(condition.args ?? {}).map(([key, value]) => [key, resolveParams(value, env.params)]),
-    );
-    const result = callFunction(condition.fn, subject, args, env);
+    const result = callFunction(condition.fn, subject, functionArgs(condition, env.params), env);
     // a rule may call the same function more than once: keep every call's evidence
     const earlier = env.evidence.get(condition.fn);
     env.evidence.set(condition.fn, earlier === undefined || earlier === result.evidence ? result.evidence : `${earlier}; ${result.evidence}`);
@@ -44,6 +41,22 @@ export function evaluateCondition(condition: Condition, subject: Subject, env: C
     return fromBoolean(result);
   }
   return evaluateQuantifier(condition, subject, env);
+}
+
+/**
+ * A call's arguments, params replaced and validated once per call site and params object (a rule's params
+ * are merged once per evaluation), not once per record.
+ */
+const parsedArgs = new WeakMap<FnCondition, WeakMap<object, unknown>>();
+
+function functionArgs(condition: FnCondition, params: Readonly<Record<string, unknown>>): unknown {
+  let byParams = parsedArgs.get(condition);
+  if (!byParams) parsedArgs.set(condition, (byParams = new WeakMap()));
+  if (byParams.has(params)) return byParams.get(params);
+  const args = Object.fromEntries(Object.entries(condition.args ?? {}).map(([key, value]) => [key, resolveParams(value, params)]));
+  const parsed = parseFunctionArgs(condition.fn, args);
+  byParams.set(params, parsed);
+  return parsed;
 }
 
 /** Each item of the list at `path`, as a subject of its own; or the `unknown` that stops us reading it. */

@@ -8,7 +8,7 @@ import { evaluateCondition, type ConditionEnv } from './condition.js';
 import { RuleParamError } from './errors.js';
 import type { UnknownReason } from './outcome.js';
 import type { Subject } from './path.js';
-import { RelationIndex, viewOf } from './relations.js';
+import { RelationIndex } from './relations.js';
 import type { ParamValue, Rule } from './rule-schema.js';
 import { renderTemplate } from './template.js';
 
@@ -40,7 +40,7 @@ export function evaluateRule(rule: Rule, index: RelationIndex, options: Evaluate
   for (const record of recordsOf(inventory, rule.resource)) {
     const region = REGIONAL_TYPES.has(rule.resource) ? (record.region ?? null) : null;
     const target = { id: record.id, region, record };
-    const view = viewOf(rule.resource, record, index);
+    const view = index.view(rule.resource, record);
     const subject = { value: view, gaps: index.gaps.record(rule.resource, record.id, region), prefix: '' };
     const env: ConditionEnv = { now: options.now, params, evidence: new Map() };
     const where = rule.where ? evaluateCondition(rule.where, subject, env) : { kind: 'true' as const };
@@ -57,16 +57,14 @@ export function evaluateRule(rule: Rule, index: RelationIndex, options: Evaluate
     const status: FindingStatus = check.kind === 'true' ? 'pass' : 'fail';
     const severity = status === 'fail' ? escalate(rule, subject, env) : { severity: rule.severity, note: '' };
     const controls = rule.cis.filter((entry) => !entry.when || evaluateCondition(entry.when, subject, env).kind !== 'false');
-    const context = { ...view, $params: params, $fn: Object.fromEntries(env.evidence) };
-    const message = renderTemplate(rule.messages[status], context);
+    const message = renderTemplate(rule.messages[status], view, { $params: params, $fn: Object.fromEntries(env.evidence) });
     results.push({
-      finding: {
-        ...baseFinding(rule, inventory, target),
+      finding: finding(rule, inventory, target, {
         status,
         severity: severity.severity,
         compliance: controls.map((entry) => ({ framework: CIS_FRAMEWORK, version: CIS_VERSION, control: entry.control })),
         evidence: message.text + severity.note,
-      },
+      }),
       unresolved: message.unresolved,
     });
   }
@@ -102,38 +100,43 @@ interface Target {
   record?: object;
 }
 
-function baseFinding(rule: Rule, inventory: Inventory, target: Target): Omit<Finding, 'status' | 'severity' | 'compliance' | 'evidence'> {
+type Outcome = Pick<Finding, 'status' | 'severity' | 'compliance' | 'evidence' | 'reason'>;
+
+/** A finding built field by field in the report's key order (no spreads: there are one per record and rule). */
+function finding(rule: Rule, inventory: Inventory, target: Target, outcome: Outcome): Finding {
   const record = (target.record ?? {}) as Record<string, unknown>;
   const name = [record['name'], record['displayName']].find((value) => typeof value === 'string' && value !== '');
   const tags = record['tags'] as Record<string, string> | undefined;
-  return {
+  const resource: Finding['resource'] = { id: target.id, type: rule.resource, region: target.region };
+  if (typeof record['arn'] === 'string') resource.arn = record['arn'];
+  if (typeof name === 'string') resource.name = name;
+  if (tags && Object.keys(tags).length > 0) resource.tags = tags;
+  const result: Finding = {
     id: findingId(inventory.accountId, rule.id, rule.resource, target.region, target.id),
     ruleId: rule.id,
     title: rule.title,
     duty: rule.duty,
     service: rule.service,
-    resource: {
-      id: target.id,
-      type: rule.resource,
-      region: target.region,
-      ...(typeof record['arn'] === 'string' ? { arn: record['arn'] } : {}),
-      ...(typeof name === 'string' ? { name } : {}),
-      ...(tags && Object.keys(tags).length > 0 ? { tags } : {}),
-    },
+    resource,
     remediation: rule.remediation,
+    status: outcome.status,
+    severity: outcome.severity,
+    compliance: outcome.compliance,
+    evidence: outcome.evidence,
   };
+  if (outcome.reason !== undefined) result.reason = outcome.reason;
+  return result;
 }
 
 function errorResult(rule: Rule, inventory: Inventory, target: Target, reason: string): RuleResult {
   return {
-    finding: {
-      ...baseFinding(rule, inventory, target),
+    finding: finding(rule, inventory, target, {
       status: 'error',
       severity: rule.severity,
       compliance: rule.cis.map((entry) => ({ framework: CIS_FRAMEWORK, version: CIS_VERSION, control: entry.control })),
       evidence: `Not assessed: ${reason}`,
       reason,
-    },
+    }),
     unresolved: [],
   };
 }

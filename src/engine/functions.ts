@@ -178,10 +178,14 @@ export const FUNCTIONS = {
 export type FunctionName = keyof typeof FUNCTIONS;
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as [FunctionName, ...FunctionName[]];
 
-/** Validates arguments (param references already replaced) and calls the function. */
-export function callFunction(name: FunctionName, subject: Subject, args: unknown, env: FunctionEnv): FunctionResult {
-  const fn = FUNCTIONS[name] as RuleFunction<z.ZodType>;
-  return fn.call(subject, fn.args.parse(args ?? {}), env);
+/** Validated arguments of a function (param references already replaced), to hand to callFunction. */
+export function parseFunctionArgs(name: FunctionName, args: unknown): unknown {
+  return (FUNCTIONS[name] as RuleFunction<z.ZodType>).args.parse(args ?? {});
+}
+
+/** Calls the function with arguments from parseFunctionArgs. */
+export function callFunction(name: FunctionName, subject: Subject, parsedArgs: unknown, env: FunctionEnv): FunctionResult {
+  return (FUNCTIONS[name] as RuleFunction<z.ZodType>).call(subject, parsedArgs, env);
 }
 
 export function functionArgsSchema(name: FunctionName): z.ZodType {

@@ -1,36 +1,55 @@
 // Which collection gaps explain what a rule could not read. A gap with a `resourceId` concerns one record;
 // a gap with `fields` leaves only those fields of the records unknown; any other gap concerns the whole
 // collection of its `resourceTypes` in its region (or everywhere when its region is null).
+// Every record of every rule asks for its gaps, so the answers are kept per type and scope: the lists
+// returned are shared and must not be mutated.
 import { REGIONAL_TYPES, type CollectionGap, type Inventory, type ResourceType } from '../inventory/types.js';
+
+const NONE: CollectionGap[] = [];
 
 export class GapIndex {
   private readonly byType = new Map<ResourceType, CollectionGap[]>();
+  /** gaps with a resourceId, by type and id */
+  private readonly byRecord = new Map<ResourceType, Map<string, CollectionGap[]>>();
+  private readonly scoped = new Map<string, CollectionGap[]>();
 
   constructor(inventory: Inventory) {
     for (const gap of inventory.gaps) {
       for (const type of gap.resourceTypes) {
-        const list = this.byType.get(type) ?? [];
-        list.push(gap);
-        this.byType.set(type, list);
+        push(this.byType, type, gap);
+        if (gap.resourceId !== undefined) {
+          let records = this.byRecord.get(type);
+          if (!records) this.byRecord.set(type, (records = new Map()));
+          push(records, gap.resourceId, gap);
+        }
       }
     }
   }
 
   /** Gaps that leave the collection of `type` incomplete in `region` (any region when null). */
   collection(type: ResourceType, region: string | null): CollectionGap[] {
-    return this.inScope(type, region).filter((gap) => gap.fields === undefined);
+    return this.cached(`collection\0${type}\0${region ?? ''}`, () => this.inScope(type, region).filter((gap) => gap.fields === undefined));
   }
 
   /** Gaps that may explain an unknown field of one record: its own, and those of its scope. */
   record(type: ResourceType, id: string, region: string | null): CollectionGap[] {
-    const own = (this.byType.get(type) ?? []).filter((gap) => gap.resourceId === id);
-    return [...own, ...this.inScope(type, REGIONAL_TYPES.has(type) ? region : null)];
+    const own = this.byRecord.get(type)?.get(id) ?? NONE;
+    const scope = this.inScope(type, REGIONAL_TYPES.has(type) ? region : null);
+    return own.length === 0 ? scope : [...own, ...scope];
   }
 
   private inScope(type: ResourceType, region: string | null): CollectionGap[] {
-    return (this.byType.get(type) ?? []).filter(
-      (gap) => gap.resourceId === undefined && (region === null || gap.region === null || gap.region === region),
+    return this.cached(`scope\0${type}\0${region ?? ''}`, () =>
+      (this.byType.get(type) ?? NONE).filter(
+        (gap) => gap.resourceId === undefined && (region === null || gap.region === null || gap.region === region),
+      ),
     );
+  }
+
+  private cached(key: string, compute: () => CollectionGap[]): CollectionGap[] {
+    let gaps = this.scoped.get(key);
+    if (!gaps) this.scoped.set(key, (gaps = compute()));
+    return gaps;
   }
 
   /** One entry per scope (a region, or null for global) where the whole collection of `type` is incomplete. */
@@ -42,4 +61,10 @@ export class GapIndex {
     }
     return scopes;
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -4,10 +4,16 @@ import { resolvePath } from './path.js';
 
 const PLACEHOLDER = /\{\{\s*([^}\s]+)\s*\}\}/g;
 
-export function renderTemplate(template: string, context: Record<string, unknown>): { text: string; unresolved: string[] } {
+/**
+ * Renders `template` against `layers` read as one object merged left to right (a later layer's key wins),
+ * without building that object: a placeholder's first segment picks the layer it is read from.
+ */
+export function renderTemplate(template: string, ...layers: Array<Record<string, unknown>>): { text: string; unresolved: string[] } {
   const unresolved: string[] = [];
   const text = template.replace(PLACEHOLDER, (_match, path: string) => {
-    const resolved = resolvePath({ value: context, gaps: [], prefix: '' }, path);
+    const head = path.split('.', 1)[0]!;
+    const layer = layers.findLast((candidate) => Object.hasOwn(candidate, head)) ?? {};
+    const resolved = resolvePath({ value: layer, gaps: [], prefix: '' }, path);
     if (resolved.known) return display(resolved.value);
     unresolved.push(path);
     return `<unknown ${path}>`;

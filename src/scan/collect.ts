@@ -1,10 +1,10 @@
 // A live collection: resolve credentials, learn the account and its regions, run every collector at once,
 // and return the inventory with the call statistics.
-import * as $Sts from '@alicloud/sts20150401';
+import type * as $dara from '@darabonba/typescript';
 import type { Logger } from 'pino';
 import { ApiCaller, type RetryPolicy } from '../cloud/api-caller.js';
 import { ApiError } from '../cloud/api-error.js';
-import { CloudClients, runtimeOptions, type EndpointOverride } from '../cloud/clients.js';
+import { CloudClients, DEFAULT_TIMEOUTS, runtimeOptions, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
 import { describeSource, resolveCredential, type CredentialSource } from '../cloud/credentials.js';
 import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
@@ -27,6 +27,9 @@ export interface LiveCollectionOptions {
   redactor: Redactor;
   logger: Logger;
   now?: () => Date;
+  /** aborts the collection (the scheduled service's shutdown) */
+  signal?: AbortSignal;
+  timeouts?: ClientTimeouts;
   /** told as collection advances; the API call counter is readable through it too */
   progress?: CollectionProgress & { attach?(stats: CallStats, regions: string[], services: readonly string[]): void };
 }
@@ -43,10 +46,10 @@ function endpointName(endpoint: EndpointOverride | undefined): string {
 }
 
 /** STS GetCallerIdentity: proves the credential works and names the account. */
-async function callerAccountId(clients: CloudClients, caller: ApiCaller, options: LiveCollectionOptions): Promise<string> {
+async function callerAccountId(clients: CloudClients, caller: ApiCaller, runtime: $dara.RuntimeOptions, options: LiveCollectionOptions): Promise<string> {
   try {
     const response = await caller.call({ service: 'sts', region: null, action: 'GetCallerIdentity' }, () =>
-      clients.sts().getCallerIdentityWithOptions(runtimeOptions()),
+      clients.sts().getCallerIdentityWithOptions(runtime),
     );
     const accountId = response.body?.accountId;
     if (!accountId) throw new EndpointError(`${endpointName(options.endpoint)} answered GetCallerIdentity without an AccountId`);
@@ -68,8 +71,8 @@ async function callerAccountId(clients: CloudClients, caller: ApiCaller, options
   }
 }
 
-async function scanRegions(clients: CloudClients, caller: ApiCaller, requested: string[] | undefined): Promise<string[]> {
-  const available = await discoverRegions({ clients, caller, runtime: runtimeOptions() });
+async function scanRegions(clients: CloudClients, caller: ApiCaller, runtime: $dara.RuntimeOptions, requested: string[] | undefined): Promise<string[]> {
+  const available = await discoverRegions({ clients, caller, runtime });
   if (!requested) return available;
   const unknown = requested.filter((region) => !available.includes(region));
   if (unknown.length > 0) {
@@ -84,22 +87,25 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
     ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
-  const clients = new CloudClients({ credential, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const runtime = runtimeOptions(timeouts);
+  const clients = new CloudClients({ credential, timeouts, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
   const caller = new ApiCaller({
     redactor: options.redactor,
     logger: options.logger,
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const collectedAt = now().toISOString();
-  const accountId = await callerAccountId(clients, caller, options);
-  const regions = await scanRegions(clients, caller, options.regions);
+  const accountId = await callerAccountId(clients, caller, runtime, options);
+  const regions = await scanRegions(clients, caller, runtime, options.regions);
   options.logger.info({ accountId, regions }, 'scanning account');
 
   const inventory = new InventoryBuilder();
   const progress = options.progress;
   progress?.attach?.(caller.stats, regions, COLLECTOR_NAMES);
-  const context = { clients, caller, runtime: runtimeOptions(), logger: options.logger, accountId, regions, inventory, ...(progress ? { progress } : {}) };
+  const context = { clients, caller, runtime, logger: options.logger, accountId, regions, inventory, ...(progress ? { progress } : {}) };
   await Promise.all(
     COLLECTOR_NAMES.map(async (name) => {
       await collectors[name](context);

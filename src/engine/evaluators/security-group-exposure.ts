@@ -60,8 +60,7 @@ interface ParsedRule {
 }
 
 export function internetExposure(rules: readonly SecurityGroupRule[], query: ExposureQuery): Exposure[] {
-  const ordered = rules
-    .map(parseRule)
+  const ordered = parsedRules(rules)
     .filter((rule) => rule.direction === query.direction && Object.keys(rule.internet).length > 0)
     .sort((a, b) => a.priority - b.priority || rank(a) - rank(b));
   const exposures: Exposure[] = [];
@@ -120,6 +119,24 @@ function walk(rules: ParsedRule[], family: Family, protocol: Protocol, asked: Po
     for (const range of open) exposures.push({ family, protocol, ports: range, cidr, ruleId: 'default', priority: null });
   }
   return exposures;
+}
+
+/** A group's rules are read by several rules and queries: parsed once per rules list (a failure too). */
+const parsed = new WeakMap<readonly SecurityGroupRule[], ParsedRule[] | SecurityGroupRuleError>();
+
+function parsedRules(rules: readonly SecurityGroupRule[]): ParsedRule[] {
+  let result = parsed.get(rules);
+  if (!result) {
+    try {
+      result = rules.map(parseRule);
+    } catch (error) {
+      if (!(error instanceof SecurityGroupRuleError)) throw error;
+      result = error;
+    }
+    parsed.set(rules, result);
+  }
+  if (result instanceof SecurityGroupRuleError) throw result;
+  return result;
 }
 
 function parseRule(rule: SecurityGroupRule): ParsedRule {
