@@ -10,6 +10,7 @@ import { UsageError } from '../src/errors.js';
 import type { Report } from '../src/findings/types.js';
 import { backoffDelay } from '../src/outputs/sinks/http-batch-sink.js';
 import { DEFAULT_RETRY } from '../src/outputs/sinks/sink.js';
+import { deliverToSink } from '../src/outputs/sinks/deliver.js';
 import type { Sink, SinkOptions, SinkSummary } from '../src/outputs/sinks/sink.js';
 import { createSink, parseSinkSpec } from '../src/outputs/sinks/sinks.js';
 import { defaultSpoolDir } from '../src/outputs/sinks/spool.js';
@@ -61,11 +62,7 @@ afterEach(async () => {
 });
 
 /** One scan as the CLI drives a sink. */
-async function run(sink: Sink, report: Report): Promise<SinkSummary> {
-  await sink.onScanStart?.(report.scan);
-  await sink.onFindings?.(report.findings, report.scan);
-  return sink.onScanEnd!(report);
-}
+const run = (sink: Sink, report: Report): Promise<SinkSummary> => deliverToSink(sink, report);
 
 const scanOf = (id: string): Report => ({ ...sample, scan: { ...sample.scan, id } });
 const keysOf = (report: Report) => report.findings.map((f) => `${report.scan.id}/${f.id}`);
@@ -120,6 +117,31 @@ describe('splunk-hec sink', () => {
     expect(envelope.event.time).toBe(Date.parse(sample.scan.finishedAt));
     expect(envelope.event.class_uid).toBe(2003);
     expect(hec.accepted).toHaveLength(Math.ceil(sample.findings.length / 5));
+  });
+
+  it('carries the lifecycle of a stored scan: Create for new, Update for still failing, Close for fixed', async () => {
+    const [newOne, stillFailing, gone] = sample.findings.filter((finding) => finding.status === 'fail');
+    const entry = (finding: Report['findings'][number], kind: 'new' | 'unchanged' | 'resolved') => ({
+      findingId: finding.id,
+      kind,
+      previous: kind === 'new' ? null : ('fail' as const),
+      failing: kind !== 'resolved',
+      firstSeen: sample.scan.finishedAt,
+      lastSeen: sample.scan.finishedAt,
+      ...(kind === 'resolved' ? { lastReported: finding } : {}),
+    });
+    const report: Report = {
+      ...sample,
+      findings: [newOne!, stillFailing!],
+      delta: { baseScanId: 'previous', counts: { new: 1, resolved: 1, reopened: 0, unchanged: 1 }, entries: [entry(newOne!, 'new'), entry(stillFailing!, 'unchanged'), entry(gone!, 'resolved')] },
+    };
+    const activities = async (changesOnly: boolean) => {
+      const hec = await startReceiver(() => undefined);
+      await deliverToSink(createSink(parseSinkSpec(`splunk-hec=${hec.url}`), await options()), report, { changesOnly });
+      return Object.fromEntries(hec.accepted.flatMap((request) => request.lines).map((line) => [line.event.finding_info.uid, line.event.activity_id]));
+    };
+    expect(await activities(false)).toEqual({ [newOne!.id]: 1, [stillFailing!.id]: 2, [gone!.id]: 3 });
+    expect(await activities(true)).toEqual({ [newOne!.id]: 1, [gone!.id]: 3 });
   });
 
   it('keeps an explicit endpoint path', async () => {

@@ -122,7 +122,8 @@ async function main(): Promise<void> {
   console.log(`\n${'action'.padEnd(40)} ${'calls'.padStart(7)} ${'minimum'.padStart(7)} ${'floor s'.padStart(8)}`);
   for (const row of rows) console.log(`${row.action.padEnd(40)} ${String(row.calls).padStart(7)} ${String(row.minimum).padStart(7)} ${fixed(row.floorS).padStart(8)}`);
   console.log(`${'total'.padEnd(40)} ${String(calls).padStart(7)} ${String(minimum).padStart(7)}`);
-  console.log(`\nretries ${run.stats.retries}, failures ${run.stats.failures}, throttled by the caps ${run.throttled}`);
+  const retryCodes = Object.entries(run.stats.retriesByCode).map(([code, count]) => `${code} ${count}`);
+  console.log(`\nretries ${run.stats.retries}${retryCodes.length > 0 ? ` (${retryCodes.join(', ')})` : ''}, failures ${run.stats.failures}, throttled by the caps ${run.throttled}`);
   console.log(`wall time ${fixed(wallS)} s; floor ${fixed(floor.floorS)} s (${floor.action}); wall / floor ${fixed(wallS / floor.floorS)}`);
   console.log(`rule evaluation ${fixed(evaluationMs, 0)} ms (${rules.length} rules, ${findings.length} findings); peak RSS ${fixed(rssMb, 0)} MB (${fixed(collectionRssMb, 0)} MB after collection)`);
 

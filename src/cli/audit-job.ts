@@ -28,7 +28,7 @@ import { BUILTIN_RULES_DIR, DEMO_ACCOUNT_FILE } from '../paths.js';
 import { collectLive } from '../scan/collect.js';
 import { evaluateScan, type ScanInput } from '../scan/run-scan.js';
 import { recordScan } from '../store/record.js';
-import { changesOnly, reportDelta } from '../store/report-delta.js';
+import { reportDelta } from '../store/report-delta.js';
 import type { AuditStore } from '../store/store.js';
 import { TerminalProgress } from './progress.js';
 
@@ -225,7 +225,7 @@ export async function writeOutputs(report: Report, targets: readonly OutputTarge
 export async function publishReport(plan: AuditPlan, report: Report, targets: readonly OutputTarget[], color = false): Promise<string[]> {
   const written = await writeOutputs(report, targets, color);
   for (const { sink, changesOnly: onlyChanges } of plan.sinks) {
-    const summary = await deliverToSink(sink, onlyChanges ? changesOnly(report) : report);
+    const summary = await deliverToSink(sink, report, { changesOnly: onlyChanges });
     if (summary.errors.length > 0) {
       plan.logger.warn({ sink: summary.sink, delivered: summary.delivered, spooled: summary.spooled, spoolDir: summary.spoolDir }, summary.errors.join('; '));
     }

@@ -22,6 +22,8 @@ export interface CallStats {
   retries: number;
   failures: number;
   byAction: Record<string, { calls: number; retries: number; failures: number }>;
+  /** retries by the error code that caused them (an API code, or a network code such as ECONNRESET) */
+  retriesByCode: Record<string, number>;
 }
 
 export interface ApiCallerOptions {
@@ -41,7 +43,7 @@ export interface ApiCallerOptions {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class ApiCaller {
-  readonly stats: CallStats = { calls: 0, retries: 0, failures: 0, byAction: {} };
+  readonly stats: CallStats = { calls: 0, retries: 0, failures: 0, byAction: {}, retriesByCode: {} };
   private readonly limiter: RateLimiter;
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -82,6 +84,7 @@ export class ApiCaller {
         }
         this.stats.retries++;
         counter.retries++;
+        this.stats.retriesByCode[error.apiCode] = (this.stats.retriesByCode[error.apiCode] ?? 0) + 1;
         this.options.logger.debug({ site, code: error.apiCode, attempt, delay }, 'api call retried');
         await this.sleep(delay);
       }

@@ -100,10 +100,10 @@ interface Target {
   record?: object;
 }
 
-type Outcome = Pick<Finding, 'status' | 'severity' | 'compliance' | 'evidence' | 'reason'>;
+type FindingOutcome = Pick<Finding, 'status' | 'severity' | 'compliance' | 'evidence' | 'reason'>;
 
 /** A finding built field by field in the report's key order (no spreads: there are one per record and rule). */
-function finding(rule: Rule, inventory: Inventory, target: Target, outcome: Outcome): Finding {
+function finding(rule: Rule, inventory: Inventory, target: Target, outcome: FindingOutcome): Finding {
   const record = (target.record ?? {}) as Record<string, unknown>;
   const name = [record['name'], record['displayName']].find((value) => typeof value === 'string' && value !== '');
   const tags = record['tags'] as Record<string, string> | undefined;

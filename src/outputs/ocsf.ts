@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { DUTIES } from '../findings/duties.js';
 import type { Finding, FindingStatus, Report, ScanInfo, Severity } from '../findings/types.js';
 import { lifecycleIndex, type OcsfLifecycle } from '../store/lifecycle.js';
-import { vanishedResolved } from '../store/report-delta.js';
+import { deliverableFindings } from '../store/report-delta.js';
 import type { Format } from './format.js';
 
 export const OCSF_VERSION = '1.8.0';
@@ -216,11 +216,17 @@ export function toOcsfEvent(finding: Finding, scan: ScanInfo, lifecycle: OcsfLif
  * One event per finding; with a delta (`report.delta`), each carries its lifecycle, and failures fixed by
  * disappearing get a Close event of their own.
  */
+const lifecycles = new WeakMap<Report, ReadonlyMap<string, OcsfLifecycle>>();
+
+/** A finding's lifecycle in a report with a delta; the index is built once per report. */
+export function lifecycleFor(report: Report, findingId: string): OcsfLifecycle | undefined {
+  const index = lifecycles.get(report) ?? lifecycleIndex(report.delta?.entries ?? []);
+  lifecycles.set(report, index);
+  return index.get(findingId);
+}
+
 export function toOcsfEvents(report: Report): OcsfComplianceFinding[] {
-  const lifecycle = lifecycleIndex(report.delta?.entries ?? []);
-  return [...report.findings, ...vanishedResolved(report.delta)].map((finding) =>
-    toOcsfEvent(finding, report.scan, lifecycle.get(finding.id)),
-  );
+  return deliverableFindings(report).map((finding) => toOcsfEvent(finding, report.scan, lifecycleFor(report, finding.id)));
 }
 
 export const ocsf: Format = {

@@ -33,10 +33,15 @@ export function vanishedResolved(delta: ReportDelta | undefined): Finding[] {
   });
 }
 
-/** The report a sink told to send only changes gets: the findings that appeared, reappeared or were fixed. */
-export function changesOnly(report: Report): Report {
+/**
+ * What a sink sends for a report: every finding plus the failures fixed by disappearing, or, for a sink told to
+ * send only changes, those that appeared, reappeared or were fixed.
+ */
+export function deliverableFindings(report: Report, changesOnly = false): Finding[] {
+  const all = [...report.findings, ...vanishedResolved(report.delta)];
+  if (!changesOnly) return all;
   const changed = new Set((report.delta?.entries ?? []).filter(isChange).map((entry) => entry.findingId));
-  return { ...report, findings: [...report.findings.filter((finding) => changed.has(finding.id)), ...vanishedResolved(report.delta)] };
+  return all.filter((finding) => changed.has(finding.id));
 }
 
 /** A completed scan rebuilt as a report from the store (for `diff`), without the delta. */

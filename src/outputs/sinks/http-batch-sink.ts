@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Finding, ScanInfo } from '../../findings/types.js';
+import type { Finding, Report } from '../../findings/types.js';
 import { DEFAULT_RETRY } from './sink.js';
 import type { RetryPolicy, Sink, SinkOptions } from './sink.js';
 import { defaultSpoolDir, Spool } from './spool.js';
@@ -16,7 +16,7 @@ export interface HttpBatchSinkConfig {
   url: URL;
   /** credentials included: never logged, never spooled */
   headers: Readonly<Record<string, string>>;
-  encode(finding: Finding, scan: ScanInfo): string;
+  encode(finding: Finding, report: Report): string;
 }
 
 type Outcome = { ok: true } | { ok: false; retryable: boolean; message: string; retryAfterMs?: number };
@@ -108,12 +108,12 @@ export function createHttpBatchSink(config: HttpBatchSinkConfig, options: SinkOp
   return {
     name: config.name,
     onScanStart: drainOnce,
-    async onFindings(findings, scan) {
+    async onFindings(findings, report) {
       await drainOnce();
       for (let start = 0; start < findings.length; start += batchSize) {
         const body = findings
           .slice(start, start + batchSize)
-          .map((finding) => `${config.encode(finding, scan)}\n`)
+          .map((finding) => `${config.encode(finding, report)}\n`)
           .join('');
         if (!blocked && (await deliver(body))) {
           summary.delivered += recordCount(body);

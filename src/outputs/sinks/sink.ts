@@ -16,7 +16,8 @@ export interface SinkSummary {
 export interface Sink {
   readonly name: string;
   onScanStart?(scan: ScanInfo): Promise<void>;
-  onFindings?(findings: readonly Finding[], scan: ScanInfo): Promise<void>;
+  /** the findings to send, and the report they come from (its scan and its delta) */
+  onFindings?(findings: readonly Finding[], report: Report): Promise<void>;
   onScanEnd?(report: Report): Promise<SinkSummary>;
 }
 

@@ -2,7 +2,7 @@
 // /services/collector/event with `Authorization: Splunk <token>`. The envelope `time` is epoch seconds;
 // the OCSF `time` inside the event stays in milliseconds.
 import { UsageError } from '../../errors.js';
-import { toOcsfEvent } from '../ocsf.js';
+import { lifecycleFor, toOcsfEvent } from '../ocsf.js';
 import { createHttpBatchSink } from './http-batch-sink.js';
 import type { Sink, SinkOptions } from './sink.js';
 
@@ -27,8 +27,8 @@ export function createSplunkHecSink(url: URL, options: SinkOptions = {}): Sink {
       name: 'splunk-hec',
       url: eventEndpoint(url),
       headers: { authorization: `Splunk ${token}`, 'content-type': 'application/json' },
-      encode: (finding, scan) => {
-        const event = toOcsfEvent(finding, scan);
+      encode: (finding, report) => {
+        const event = toOcsfEvent(finding, report.scan, lifecycleFor(report, finding.id));
         return JSON.stringify({ time: event.time / 1000, source: 'alicloud-audit', sourcetype: SPLUNK_SOURCETYPE, event });
       },
     },

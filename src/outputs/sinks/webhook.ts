@@ -13,7 +13,7 @@ export function createWebhookSink(url: URL, options: SinkOptions = {}): Sink {
       name: 'webhook',
       url,
       headers: { 'content-type': 'application/x-ndjson', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      encode: (finding, scan) => JSON.stringify(toNdjsonRecord(finding, scan)),
+      encode: (finding, report) => JSON.stringify(toNdjsonRecord(finding, report.scan)),
     },
     options,
   );
