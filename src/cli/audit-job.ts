@@ -143,7 +143,9 @@ async function acquireInventory(plan: AuditPlan, signal: AbortSignal | undefined
   if (source.kind === 'demo') {
     // throwaway keys known only to this process and its emulator
     const key = { accessKeyId: `LTAIdemo${randomBytes(8).toString('hex')}`, accessKeySecret: randomBytes(24).toString('base64url') };
-    const emulator = await startEmulator({ account: await loadAccountModel(DEMO_ACCOUNT_FILE), credentials: [key] });
+    // the demo's dates move with the clock, so its findings are the same whenever it runs
+    const account = await loadAccountModel(DEMO_ACCOUNT_FILE, { asOf: new Date() });
+    const emulator = await startEmulator({ account, credentials: [key] });
     try {
       const { inventory, stats } = await collect(plan, { kind: 'static', ...key }, parseEndpointUrl(emulator.url), signal);
       return { input: { inventory, source: 'demo', startedAt, apiCalls: stats.calls }, stats };

@@ -27,18 +27,20 @@ const MARKER_CAP = { style: 'marker', cap: 1000 } as const;
 
 export async function collectRam(ctx: CollectorContext): Promise<void> {
   const report = readCredentialReport(ctx);
-  const [users, groups, roles, customPolicies, account] = await Promise.all([
+  // custom policy documents need no principal: read them while the per-user calls run, not after
+  const customPolicies = listCustomPolicies(ctx).then((list) => list && Promise.all(list.map((summary) => readPolicy(ctx, summary))));
+  const [users, groups, roles, custom, account] = await Promise.all([
     collectUsers(ctx, bulkUserFacts(ctx, report)),
     collectGroups(ctx),
     collectRoles(ctx),
-    listCustomPolicies(ctx),
+    customPolicies,
     collectAccount(ctx, report),
   ]);
   ctx.inventory.add('account', [account]);
   if (users) ctx.inventory.add('ram.user', users);
   if (groups) ctx.inventory.add('ram.group', withMembers(groups, users));
   if (roles) ctx.inventory.add('ram.role', roles);
-  await collectPolicies(ctx, customPolicies, { users, groups, roles });
+  await collectPolicies(ctx, custom, { users, groups, roles });
 }
 
 async function collectUsers(ctx: CollectorContext, bulk: Promise<BulkUserFacts>): Promise<RamUser[] | undefined> {
@@ -358,13 +360,32 @@ async function listCustomPolicies(ctx: CollectorContext): Promise<PolicySummary[
   }));
 }
 
+type PolicyDetail = Awaited<ReturnType<RamClient['getPolicyWithOptions']>>['body'];
+
+interface ReadPolicy {
+  summary: PolicySummary;
+  /** GetPolicy's answer; undefined when it failed (a gap is recorded) */
+  detail: PolicyDetail | undefined;
+}
+
+async function readPolicy(ctx: CollectorContext, summary: PolicySummary): Promise<ReadPolicy> {
+  const detail = await callOrGap(
+    ctx,
+    { site: ram('GetPolicy'), affects: ['ram.policy'], resourceId: summary.name, fields: ['document'] },
+    async () =>
+      (await ctx.clients.ram().getPolicyWithOptions(new $Ram.GetPolicyRequest({ policyName: summary.name, policyType: summary.type }), ctx.runtime))
+        .body,
+  );
+  return { summary, detail: detail ?? undefined };
+}
+
 /**
- * Custom policies, plus the system policies some principal has attached, each with its default document
- * and its attachments (the inverse of the principals' attached-policy listings).
+ * Custom policies (already read), plus the system policies some principal has attached, each with its
+ * default document and its attachments (the inverse of the principals' attached-policy listings).
  */
 async function collectPolicies(
   ctx: CollectorContext,
-  custom: PolicySummary[] | undefined,
+  custom: ReadPolicy[] | undefined,
   principals: {
     users: RamUser[] | undefined;
     groups: Array<Omit<RamGroup, 'members'>> | undefined;
@@ -390,33 +411,20 @@ async function collectPolicies(
   for (const group of principals.groups ?? []) record('group', group.id, group.attachedPolicies);
   for (const role of principals.roles ?? []) record('role', role.id, role.attachedPolicies);
 
-  const summaries: PolicySummary[] = [
-    ...(custom ?? []),
-    ...[...systemInUse].sort().map((name) => ({ name, type: 'System', defaultVersion: '', attachmentCount: 0 })),
-  ];
-  const policies = await Promise.all(
-    summaries.map(async (summary): Promise<RamPolicy> => {
-      const detail = await callOrGap(
-        ctx,
-        { site: ram('GetPolicy'), affects: ['ram.policy'], resourceId: summary.name, fields: ['document'] },
-        async () =>
-          (
-            await ctx.clients
-              .ram()
-              .getPolicyWithOptions(new $Ram.GetPolicyRequest({ policyName: summary.name, policyType: summary.type }), ctx.runtime)
-          ).body,
-      );
-      const found = attachments.get(`${summary.type}/${summary.name}`) ?? [];
-      return {
-        id: summary.name,
-        type: summary.type,
-        defaultVersion: detail?.defaultPolicyVersion?.versionId ?? summary.defaultVersion,
-        ...(detail ? { document: parseDocument(detail.defaultPolicyVersion?.policyDocument) } : {}),
-        ...(attachmentsKnown ? { attachments: found } : {}),
-        attachmentCount: detail?.policy?.attachmentCount ?? (summary.attachmentCount || found.length),
-      };
-    }),
+  const system = await Promise.all(
+    [...systemInUse].sort().map((name) => readPolicy(ctx, { name, type: 'System', defaultVersion: '', attachmentCount: 0 })),
   );
+  const policies = [...(custom ?? []), ...system].map(({ summary, detail }): RamPolicy => {
+    const found = attachments.get(`${summary.type}/${summary.name}`) ?? [];
+    return {
+      id: summary.name,
+      type: summary.type,
+      defaultVersion: detail?.defaultPolicyVersion?.versionId ?? summary.defaultVersion,
+      ...(detail ? { document: parseDocument(detail.defaultPolicyVersion?.policyDocument) } : {}),
+      ...(attachmentsKnown ? { attachments: found } : {}),
+      attachmentCount: detail?.policy?.attachmentCount ?? (summary.attachmentCount || found.length),
+    };
+  });
   ctx.inventory.add('ram.policy', policies);
 }
 

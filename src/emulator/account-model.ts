@@ -318,6 +318,8 @@ const regionIdPattern = /^[a-z]+(-[a-z0-9]+)+$/;
 
 const accountShape = z.strictObject({
   $comment: z.string().optional(),
+  /** the time the model's dates were written for: `loadAccountModel(file, { asOf })` moves them to another time */
+  referenceTime: isoTime.optional(),
   accountId: z.string().regex(/^\d{16}$/, 'expected a 16-digit Alibaba Cloud account id'),
   accountAlias: z.string().optional(),
   regions: z
@@ -449,12 +451,34 @@ export function defineAccount(input: AccountModelInput, source = '<code>'): Acco
   return parsed.data;
 }
 
-export async function loadAccountModel(file: string): Promise<AccountModel> {
-  let raw: unknown;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** Every ISO time in a JSON value moved by `ms`, in the same spelling (seconds kept, milliseconds dropped as written). */
+function shiftTimes(value: unknown, ms: number): unknown {
+  if (typeof value === 'string' && ISO_TIME.test(value)) {
+    const shifted = new Date(Date.parse(value) + ms).toISOString();
+    return value.includes('.') ? shifted : shifted.replace(/\.\d{3}Z$/, 'Z');
+  }
+  if (Array.isArray(value)) return value.map((item) => shiftTimes(item, ms));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === '$comment' ? item : shiftTimes(item, ms)]));
+  }
+  return value;
+}
+
+/**
+ * Load a model from a file. With `asOf`, a model that states its `referenceTime` has every date moved by
+ * `asOf - referenceTime`, so that ages (a key 120 days old, a logon last week) read the same whenever it is
+ * scanned: the bundled demo stays the same demo next year.
+ */
+export async function loadAccountModel(file: string, options: { asOf?: Date } = {}): Promise<AccountModel> {
+  let raw: { referenceTime?: unknown };
   try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
+    raw = JSON.parse(await readFile(file, 'utf8')) as { referenceTime?: unknown };
   } catch (cause) {
     throw new AccountModelError(file, [`cannot read JSON: ${(cause as Error).message}`], { cause });
   }
-  return defineAccount(raw as AccountModelInput, file);
+  const reference = typeof raw.referenceTime === 'string' ? Date.parse(raw.referenceTime) : Number.NaN;
+  const input = options.asOf && Number.isFinite(reference) ? shiftTimes(raw, options.asOf.getTime() - reference) : raw;
+  return defineAccount(input as AccountModelInput, file);
 }
