@@ -1,11 +1,9 @@
 // ActionTrail: trails (home, shadow and organization trails) and their logging status. There is no SDK
-// package for ActionTrail, so it goes through openapi-core's generic callApi: same signing, errors and
-// timeouts as the product clients, raw PascalCase JSON back.
-import { $OpenApiUtil } from '@alicloud/openapi-core';
+// package for ActionTrail, so it goes through openapi-core's generic callApi (rpc-call.ts).
 import type { CallSite } from '../cloud/api-error.js';
-import { rpcParams } from '../cloud/clients.js';
 import type { Trail } from '../inventory/types.js';
 import { callOrGap, forEachRegion, listOrGap, optional, type CollectorContext } from './context.js';
+import { callRpc } from './rpc-call.js';
 
 const VERSION = '2020-07-06';
 const site = (region: string, action: string): CallSite => ({ service: 'actiontrail', region, action });
@@ -28,17 +26,8 @@ interface RawTrailStatus {
   LatestDeliveryError?: string;
 }
 
-async function callActionTrail<T>(ctx: CollectorContext, region: string, action: string, query: Record<string, string>): Promise<T> {
-  const response = (await ctx.clients.generic('actiontrail', region).callApi(
-    rpcParams(action, VERSION, ctx.clients.protocol),
-    new $OpenApiUtil.OpenApiRequest({ query: { RegionId: region, ...query } }),
-    ctx.runtime,
-  )) as { body?: unknown };
-  if (typeof response.body !== 'object' || response.body === null) {
-    throw Object.assign(new SyntaxError(`${action} answered with a body that is not a JSON object`), { name: 'SyntaxError' });
-  }
-  return response.body as T;
-}
+const callActionTrail = <T>(ctx: CollectorContext, region: string, action: string, query: Record<string, string>) =>
+  callRpc<T>(ctx, { product: 'actiontrail', version: VERSION, region, action, query });
 
 const bool = (value: boolean | string | undefined) => value === true || value === 'true';
 

@@ -360,7 +360,7 @@ async function listCustomPolicies(ctx: CollectorContext): Promise<PolicySummary[
   }));
 }
 
-type PolicyDetail = Awaited<ReturnType<RamClient['getPolicyWithOptions']>>['body'];
+type PolicyDetail = $Ram.GetPolicyResponseBody;
 
 interface ReadPolicy {
   summary: PolicySummary;

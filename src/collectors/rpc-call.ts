@@ -1,5 +1,5 @@
 // One RPC action through openapi-core's generic callApi, for products with no SDK package on openapi-core
-// (Security Center, KMS): same signing, errors and timeouts as the product clients, raw PascalCase JSON back.
+// (ActionTrail, Security Center, KMS): same signing, errors and timeouts as the product clients, raw PascalCase JSON back.
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { rpcParams, type GenericProduct } from '../cloud/clients.js';
 import type { CollectorContext } from './context.js';

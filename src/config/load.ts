@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { InputFileError, UsageError } from '../errors.js';
 import { flagLayer, type ConfigFlags, type FlagLayer, type FlagOrigin } from './flags.js';
 import { configSchema, type AuditConfig } from './schema.js';
-import { readYaml, type YamlSource } from './yaml-source.js';
+import { readYaml, type YamlSource } from '../yaml-source.js';
 
 /** Fields of the file that flags merge into key by key rather than replace. */
 const SECTIONS = ['store', 'serve', 'role'] as const;

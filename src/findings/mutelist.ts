@@ -14,7 +14,7 @@
 //       reason: Vendor appliance supports password login only (SEC-142)
 //       expires: 2027-03-31
 import { readFile } from 'node:fs/promises';
-import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
+import { readYaml } from '../yaml-source.js';
 import { z } from 'zod';
 import { InputFileError } from '../errors.js';
 import type { Finding, FindingStatus, Report, Severity } from './types.js';
@@ -59,33 +59,17 @@ export interface MutelistResult {
 
 /** Parses and validates a mutelist; errors carry the file and line. */
 export function parseMutelist(text: string, file: string): Mutelist {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const lineAt = (offset: number | undefined): number | undefined =>
-    offset === undefined ? undefined : lineCounter.linePos(offset).line;
-  const [yamlError] = doc.errors;
-  if (yamlError) throw new InputFileError('AUDIT_CONFIG', file, lineAt(yamlError.pos[0]), yamlError.message);
-
-  const parsed = fileSchema.safeParse(doc.toJS());
+  const source = readYaml(text, file);
+  const parsed = fileSchema.safeParse(source.data);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const path = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : (issue?.path ?? []);
-    // a missing key has no node: point at the nearest enclosing one
-    let node: unknown;
-    for (let depth = path.length; depth >= 0 && !isNode(node); depth--) {
-      node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as Array<string | number>, true);
-    }
     const where = path.length > 0 ? `${path.map(String).join('.')}: ` : '';
-    throw new InputFileError('AUDIT_CONFIG', file, lineAt(isNode(node) ? node.range?.[0] : undefined), `${where}${issue?.message ?? 'invalid mutelist'}`);
+    throw new InputFileError('AUDIT_CONFIG', file, source.lineOf(path), `${where}${issue?.message ?? 'invalid mutelist'}`);
   }
-  const entryNodes = doc.getIn(['mutes'], true);
-  const entryOffset = (index: number): number | undefined => {
-    const node = isSeq(entryNodes) ? entryNodes.items[index] : undefined;
-    return isNode(node) ? node.range?.[0] : undefined;
-  };
   return {
     file,
-    entries: parsed.data.mutes.map((entry, index) => ({ ...entry, line: lineAt(entryOffset(index)) ?? 0 })),
+    entries: parsed.data.mutes.map((entry, index) => ({ ...entry, line: source.lineOf(['mutes', index]) ?? 0 })),
   };
 }
 
