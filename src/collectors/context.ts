@@ -7,7 +7,7 @@ import { ApiError, type CallSite } from '../cloud/api-error.js';
 import type { CloudClients } from '../cloud/clients.js';
 import { paginate, type PageRequest, type PageResult, type PagingStyle } from '../cloud/paginate.js';
 import type { InventoryBuilder } from '../inventory/builder.js';
-import type { ResourceType } from '../inventory/types.js';
+import type { ResourceMap, ResourceType } from '../inventory/types.js';
 
 export interface CollectorContext {
   clients: CloudClients;
@@ -36,6 +36,18 @@ export interface ListSpec<T> {
   fields?: string[];
   paging: PagingStyle;
   fetch: (request: PageRequest) => Promise<PageResult<T>>;
+}
+
+/** A listing whose items each become one inventory record of `type`. */
+export interface RecordListSpec<T, K extends ResourceType> extends Omit<ListSpec<T>, 'affects'> {
+  type: K;
+  normalize: (item: T) => ResourceMap[K];
+}
+
+/** List every item into records of one type, or record the gap that leaves that collection incomplete. */
+export async function collectList<T, K extends ResourceType>(ctx: CollectorContext, spec: RecordListSpec<T, K>): Promise<void> {
+  const items = await listOrGap(ctx, { ...spec, affects: [spec.type] });
+  if (items) ctx.inventory.add(spec.type, items.map(spec.normalize));
 }
 
 /** List every item, or record a gap and return undefined. Anything but an API failure is a bug and propagates. */

@@ -11,7 +11,7 @@ import type {
   Snapshot,
   SnapshotPolicy,
 } from '../inventory/types.js';
-import { callOrGap, forEachRegion, listOrGap, optional, tagsOf, type CollectorContext } from './context.js';
+import { callOrGap, collectList, forEachRegion, listOrGap, optional, tagsOf, type CollectorContext } from './context.js';
 
 const site = (region: string, action: string): CallSite => ({ service: 'ecs', region, action });
 
@@ -201,11 +201,11 @@ function normalizeRule(rule: $Ecs.DescribeSecurityGroupAttributeResponseBodyPerm
   };
 }
 
-async function collectDisks(ctx: CollectorContext, region: string): Promise<void> {
+function collectDisks(ctx: CollectorContext, region: string): Promise<void> {
   const client = ctx.clients.ecs(region);
-  const disks = await listOrGap(ctx, {
+  return collectList(ctx, {
+    type: 'ecs.disk',
     site: site(region, 'DescribeDisks'),
-    affects: ['ecs.disk'],
     paging: { style: 'nextToken', cap: 500 },
     fetch: async ({ token, size }) => {
       const { body } = await client.describeDisksWithOptions(
@@ -214,35 +214,29 @@ async function collectDisks(ctx: CollectorContext, region: string): Promise<void
       );
       return { items: body?.disks?.disk ?? [], next: body?.nextToken ?? null };
     },
+    normalize: (disk): Disk => ({
+      id: disk.diskId ?? '',
+      region,
+      name: disk.diskName ?? '',
+      category: disk.category ?? '',
+      type: disk.type ?? '',
+      sizeGiB: disk.size ?? 0,
+      status: disk.status ?? '',
+      encrypted: disk.encrypted === true,
+      kmsKeyId: optional(disk.KMSKeyId),
+      instanceId: optional(disk.instanceId),
+      autoSnapshotPolicyId: optional(disk.autoSnapshotPolicyId),
+      createdAt: optional(disk.creationTime),
+      tags: tagsOf(disk.tags?.tag),
+    }),
   });
-  if (!disks) return;
-  ctx.inventory.add(
-    'ecs.disk',
-    disks.map(
-      (disk): Disk => ({
-        id: disk.diskId ?? '',
-        region,
-        name: disk.diskName ?? '',
-        category: disk.category ?? '',
-        type: disk.type ?? '',
-        sizeGiB: disk.size ?? 0,
-        status: disk.status ?? '',
-        encrypted: disk.encrypted === true,
-        kmsKeyId: optional(disk.KMSKeyId),
-        instanceId: optional(disk.instanceId),
-        autoSnapshotPolicyId: optional(disk.autoSnapshotPolicyId),
-        createdAt: optional(disk.creationTime),
-        tags: tagsOf(disk.tags?.tag),
-      }),
-    ),
-  );
 }
 
-async function collectSnapshots(ctx: CollectorContext, region: string): Promise<void> {
+function collectSnapshots(ctx: CollectorContext, region: string): Promise<void> {
   const client = ctx.clients.ecs(region);
-  const snapshots = await listOrGap(ctx, {
+  return collectList(ctx, {
+    type: 'ecs.snapshot',
     site: site(region, 'DescribeSnapshots'),
-    affects: ['ecs.snapshot'],
     paging: { style: 'nextToken', cap: 100 },
     fetch: async ({ token, size }) => {
       const { body } = await client.describeSnapshotsWithOptions(
@@ -251,30 +245,24 @@ async function collectSnapshots(ctx: CollectorContext, region: string): Promise<
       );
       return { items: body?.snapshots?.snapshot ?? [], next: body?.nextToken ?? null };
     },
+    normalize: (snapshot): Snapshot => ({
+      id: snapshot.snapshotId ?? '',
+      region,
+      name: snapshot.snapshotName ?? '',
+      sourceDiskId: optional(snapshot.sourceDiskId),
+      encrypted: snapshot.encrypted === true,
+      status: snapshot.status ?? '',
+      createdAt: optional(snapshot.creationTime),
+      retentionDays: snapshot.retentionDays ?? null,
+    }),
   });
-  if (!snapshots) return;
-  ctx.inventory.add(
-    'ecs.snapshot',
-    snapshots.map(
-      (snapshot): Snapshot => ({
-        id: snapshot.snapshotId ?? '',
-        region,
-        name: snapshot.snapshotName ?? '',
-        sourceDiskId: optional(snapshot.sourceDiskId),
-        encrypted: snapshot.encrypted === true,
-        status: snapshot.status ?? '',
-        createdAt: optional(snapshot.creationTime),
-        retentionDays: snapshot.retentionDays ?? null,
-      }),
-    ),
-  );
 }
 
-async function collectSnapshotPolicies(ctx: CollectorContext, region: string): Promise<void> {
+function collectSnapshotPolicies(ctx: CollectorContext, region: string): Promise<void> {
   const client = ctx.clients.ecs(region);
-  const policies = await listOrGap(ctx, {
+  return collectList(ctx, {
+    type: 'ecs.snapshot-policy',
     site: site(region, 'DescribeAutoSnapshotPolicyEx'),
-    affects: ['ecs.snapshot-policy'],
     paging: { style: 'pageNumber', cap: 100 },
     fetch: async ({ pageNumber, size }) => {
       const { body } = await client.describeAutoSnapshotPolicyExWithOptions(
@@ -283,30 +271,24 @@ async function collectSnapshotPolicies(ctx: CollectorContext, region: string): P
       );
       return { items: body?.autoSnapshotPolicies?.autoSnapshotPolicy ?? [], totalCount: body?.totalCount };
     },
+    normalize: (policy): SnapshotPolicy => ({
+      id: policy.autoSnapshotPolicyId ?? '',
+      region,
+      name: policy.autoSnapshotPolicyName ?? '',
+      status: policy.status ?? '',
+      retentionDays: policy.retentionDays ?? -1,
+      timePoints: parseJsonList(policy.timePoints),
+      repeatWeekdays: parseJsonList(policy.repeatWeekdays),
+      diskCount: policy.diskNums ?? 0,
+    }),
   });
-  if (!policies) return;
-  ctx.inventory.add(
-    'ecs.snapshot-policy',
-    policies.map(
-      (policy): SnapshotPolicy => ({
-        id: policy.autoSnapshotPolicyId ?? '',
-        region,
-        name: policy.autoSnapshotPolicyName ?? '',
-        status: policy.status ?? '',
-        retentionDays: policy.retentionDays ?? -1,
-        timePoints: parseJsonList(policy.timePoints),
-        repeatWeekdays: parseJsonList(policy.repeatWeekdays),
-        diskCount: policy.diskNums ?? 0,
-      }),
-    ),
-  );
 }
 
-async function collectKeyPairs(ctx: CollectorContext, region: string): Promise<void> {
+function collectKeyPairs(ctx: CollectorContext, region: string): Promise<void> {
   const client = ctx.clients.ecs(region);
-  const keyPairs = await listOrGap(ctx, {
+  return collectList(ctx, {
+    type: 'ecs.key-pair',
     site: site(region, 'DescribeKeyPairs'),
-    affects: ['ecs.key-pair'],
     paging: { style: 'pageNumber', cap: 50 },
     fetch: async ({ pageNumber, size }) => {
       const { body } = await client.describeKeyPairsWithOptions(
@@ -315,19 +297,13 @@ async function collectKeyPairs(ctx: CollectorContext, region: string): Promise<v
       );
       return { items: body?.keyPairs?.keyPair ?? [], totalCount: body?.totalCount };
     },
+    normalize: (keyPair): KeyPair => ({
+      id: keyPair.keyPairName ?? '',
+      region,
+      fingerprint: keyPair.keyPairFingerPrint ?? '',
+      createdAt: optional(keyPair.creationTime),
+    }),
   });
-  if (!keyPairs) return;
-  ctx.inventory.add(
-    'ecs.key-pair',
-    keyPairs.map(
-      (keyPair): KeyPair => ({
-        id: keyPair.keyPairName ?? '',
-        region,
-        fingerprint: keyPair.keyPairFingerPrint ?? '',
-        createdAt: optional(keyPair.creationTime),
-      }),
-    ),
-  );
 }
 
 /** The Session Manager switch: a per-region user business behaviour (DescribeUserBusinessBehavior, no newer API). */

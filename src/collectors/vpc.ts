@@ -2,7 +2,7 @@
 import * as $Vpc from '@alicloud/vpc20160428';
 import type { CallSite } from '../cloud/api-error.js';
 import type { Eip, FlowLog, NetworkAcl, NetworkAclEntry, Vpc, VSwitch } from '../inventory/types.js';
-import { forEachRegion, listOrGap, optional, type CollectorContext } from './context.js';
+import { collectList, forEachRegion, optional, type CollectorContext } from './context.js';
 
 const site = (region: string, action: string): CallSite => ({ service: 'vpc', region, action });
 
@@ -22,11 +22,11 @@ export async function collectVpc(ctx: CollectorContext): Promise<void> {
   });
 }
 
-async function collectVpcs(ctx: CollectorContext, region: string): Promise<void> {
+function collectVpcs(ctx: CollectorContext, region: string): Promise<void> {
   const client = ctx.clients.vpc(region);
-  const vpcs = await listOrGap(ctx, {
+  return collectList(ctx, {
+    type: 'vpc.vpc',
     site: site(region, 'DescribeVpcs'),
-    affects: ['vpc.vpc'],
     paging: { style: 'pageNumber', cap: 50 },
     fetch: async ({ pageNumber, size }) => {
       const { body } = await client.describeVpcsWithOptions(
@@ -35,29 +35,23 @@ async function collectVpcs(ctx: CollectorContext, region: string): Promise<void>
       );
       return { items: body?.vpcs?.vpc ?? [], totalCount: body?.totalCount };
     },
+    normalize: (vpc): Vpc => ({
+      id: vpc.vpcId ?? '',
+      region,
+      name: vpc.vpcName ?? '',
+      isDefault: vpc.isDefault === true,
+      cidrBlock: vpc.cidrBlock ?? '',
+      status: vpc.status ?? '',
+      vSwitchIds: vpc.vSwitchIds?.vSwitchId ?? [],
+    }),
   });
-  if (!vpcs) return;
-  ctx.inventory.add(
-    'vpc.vpc',
-    vpcs.map(
-      (vpc): Vpc => ({
-        id: vpc.vpcId ?? '',
-        region,
-        name: vpc.vpcName ?? '',
-        isDefault: vpc.isDefault === true,
-        cidrBlock: vpc.cidrBlock ?? '',
-        status: vpc.status ?? '',
-        vSwitchIds: vpc.vSwitchIds?.vSwitchId ?? [],
-      }),
-    ),
-  );
 }
 
-async function collectVSwitches(ctx: CollectorContext, region: string): Promise<void> {
+function collectVSwitches(ctx: CollectorContext, region: string): Promise<void> {
   const client = ctx.clients.vpc(region);
-  const vSwitches = await listOrGap(ctx, {
+  return collectList(ctx, {
+    type: 'vpc.vswitch',
     site: site(region, 'DescribeVSwitches'),
-    affects: ['vpc.vswitch'],
     paging: { style: 'pageNumber', cap: 50 },
     fetch: async ({ pageNumber, size }) => {
       const { body } = await client.describeVSwitchesWithOptions(
@@ -66,22 +60,16 @@ async function collectVSwitches(ctx: CollectorContext, region: string): Promise<
       );
       return { items: body?.vSwitches?.vSwitch ?? [], totalCount: body?.totalCount };
     },
+    normalize: (vSwitch): VSwitch => ({
+      id: vSwitch.vSwitchId ?? '',
+      region,
+      name: vSwitch.vSwitchName ?? '',
+      vpcId: vSwitch.vpcId ?? '',
+      zoneId: vSwitch.zoneId ?? '',
+      cidrBlock: vSwitch.cidrBlock ?? '',
+      networkAclId: optional(vSwitch.networkAclId),
+    }),
   });
-  if (!vSwitches) return;
-  ctx.inventory.add(
-    'vpc.vswitch',
-    vSwitches.map(
-      (vSwitch): VSwitch => ({
-        id: vSwitch.vSwitchId ?? '',
-        region,
-        name: vSwitch.vSwitchName ?? '',
-        vpcId: vSwitch.vpcId ?? '',
-        zoneId: vSwitch.zoneId ?? '',
-        cidrBlock: vSwitch.cidrBlock ?? '',
-        networkAclId: optional(vSwitch.networkAclId),
-      }),
-    ),
-  );
 }
 
 interface RawAclEntry {
@@ -109,11 +97,11 @@ function normalizeAclEntry(entry: RawAclEntry): NetworkAclEntry {
   };
 }
 
-async function collectNetworkAcls(ctx: CollectorContext, region: string): Promise<void> {
+function collectNetworkAcls(ctx: CollectorContext, region: string): Promise<void> {
   const client = ctx.clients.vpc(region);
-  const acls = await listOrGap(ctx, {
+  return collectList(ctx, {
+    type: 'vpc.network-acl',
     site: site(region, 'DescribeNetworkAcls'),
-    affects: ['vpc.network-acl'],
     paging: { style: 'pageNumber', cap: 50 },
     fetch: async ({ pageNumber, size }) => {
       const { body } = await client.describeNetworkAclsWithOptions(
@@ -122,34 +110,28 @@ async function collectNetworkAcls(ctx: CollectorContext, region: string): Promis
       );
       return { items: body?.networkAcls?.networkAcl ?? [], totalCount: count(body?.totalCount) };
     },
+    normalize: (acl): NetworkAcl => ({
+      id: acl.networkAclId ?? '',
+      region,
+      name: acl.networkAclName ?? '',
+      vpcId: acl.vpcId ?? '',
+      status: acl.status ?? '',
+      ingress: (acl.ingressAclEntries?.ingressAclEntry ?? []).map(normalizeAclEntry),
+      egress: (acl.egressAclEntries?.egressAclEntry ?? []).map(normalizeAclEntry),
+      boundResources: (acl.resources?.resource ?? []).map((resource) => ({
+        id: resource.resourceId ?? '',
+        type: resource.resourceType ?? '',
+        status: resource.status ?? '',
+      })),
+    }),
   });
-  if (!acls) return;
-  ctx.inventory.add(
-    'vpc.network-acl',
-    acls.map(
-      (acl): NetworkAcl => ({
-        id: acl.networkAclId ?? '',
-        region,
-        name: acl.networkAclName ?? '',
-        vpcId: acl.vpcId ?? '',
-        status: acl.status ?? '',
-        ingress: (acl.ingressAclEntries?.ingressAclEntry ?? []).map(normalizeAclEntry),
-        egress: (acl.egressAclEntries?.egressAclEntry ?? []).map(normalizeAclEntry),
-        boundResources: (acl.resources?.resource ?? []).map((resource) => ({
-          id: resource.resourceId ?? '',
-          type: resource.resourceType ?? '',
-          status: resource.status ?? '',
-        })),
-      }),
-    ),
-  );
 }
 
-async function collectFlowLogs(ctx: CollectorContext, region: string): Promise<void> {
+function collectFlowLogs(ctx: CollectorContext, region: string): Promise<void> {
   const client = ctx.clients.vpc(region);
-  const flowLogs = await listOrGap(ctx, {
+  return collectList(ctx, {
+    type: 'vpc.flow-log',
     site: site(region, 'DescribeFlowLogs'),
-    affects: ['vpc.flow-log'],
     paging: { style: 'pageNumber', cap: 50 },
     fetch: async ({ pageNumber, size }) => {
       const { body } = await client.describeFlowLogsWithOptions(
@@ -158,29 +140,23 @@ async function collectFlowLogs(ctx: CollectorContext, region: string): Promise<v
       );
       return { items: body?.flowLogs?.flowLog ?? [], totalCount: count(body?.totalCount) };
     },
+    normalize: (flowLog): FlowLog => ({
+      id: flowLog.flowLogId ?? '',
+      region,
+      name: flowLog.flowLogName ?? '',
+      status: flowLog.status ?? '',
+      resourceType: flowLog.resourceType ?? '',
+      resourceId: flowLog.resourceId ?? '',
+      trafficType: flowLog.trafficType ?? '',
+    }),
   });
-  if (!flowLogs) return;
-  ctx.inventory.add(
-    'vpc.flow-log',
-    flowLogs.map(
-      (flowLog): FlowLog => ({
-        id: flowLog.flowLogId ?? '',
-        region,
-        name: flowLog.flowLogName ?? '',
-        status: flowLog.status ?? '',
-        resourceType: flowLog.resourceType ?? '',
-        resourceId: flowLog.resourceId ?? '',
-        trafficType: flowLog.trafficType ?? '',
-      }),
-    ),
-  );
 }
 
-async function collectEips(ctx: CollectorContext, region: string): Promise<void> {
+function collectEips(ctx: CollectorContext, region: string): Promise<void> {
   const client = ctx.clients.vpc(region);
-  const eips = await listOrGap(ctx, {
+  return collectList(ctx, {
+    type: 'vpc.eip',
     site: site(region, 'DescribeEipAddresses'),
-    affects: ['vpc.eip'],
     paging: { style: 'pageNumber', cap: 100 },
     fetch: async ({ pageNumber, size }) => {
       const { body } = await client.describeEipAddressesWithOptions(
@@ -189,19 +165,13 @@ async function collectEips(ctx: CollectorContext, region: string): Promise<void>
       );
       return { items: body?.eipAddresses?.eipAddress ?? [], totalCount: body?.totalCount };
     },
+    normalize: (eip): Eip => ({
+      id: eip.allocationId ?? '',
+      region,
+      ipAddress: eip.ipAddress ?? '',
+      status: eip.status ?? '',
+      instanceId: optional(eip.instanceId),
+      instanceType: optional(eip.instanceType),
+    }),
   });
-  if (!eips) return;
-  ctx.inventory.add(
-    'vpc.eip',
-    eips.map(
-      (eip): Eip => ({
-        id: eip.allocationId ?? '',
-        region,
-        ipAddress: eip.ipAddress ?? '',
-        status: eip.status ?? '',
-        instanceId: optional(eip.instanceId),
-        instanceType: optional(eip.instanceType),
-      }),
-    ),
-  );
 }
