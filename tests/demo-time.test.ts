@@ -1,31 +1,15 @@
 // The demo's dates move with the clock: scanned a year later, every age-based finding reads the same.
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { parseEndpointUrl } from '../src/cloud/clients.js';
-import { Redactor } from '../src/cloud/redact.js';
-import { loadAccountModel, startEmulator } from '../src/emulator/index.js';
+import { loadAccountModel } from '../src/emulator/index.js';
 import { BUNDLED_RULES_DIR, evaluate, loadRules } from '../src/engine/index.js';
 import { DEMO_ACCOUNT_FILE } from '../src/paths.js';
-import { collectLive } from '../src/scan/collect.js';
-
-const KEY = { accessKeyId: 'LTAIdemotime000001', accessKeySecret: 'demo-time-secret-0000001' };
+import { scanThroughEmulator } from './helpers/scan-emulator.js';
 
 async function statuses(asOf: Date): Promise<Map<string, string>> {
-  const emulator = await startEmulator({ account: await loadAccountModel(DEMO_ACCOUNT_FILE, { asOf }), credentials: [KEY] });
-  try {
-    const { inventory } = await collectLive({
-      credentials: { kind: 'static', ...KEY },
-      endpoint: parseEndpointUrl(emulator.url),
-      redactor: new Redactor(),
-      logger: pino({ level: 'silent' }),
-      now: () => asOf,
-    });
-    const findings = evaluate(inventory, await loadRules([BUNDLED_RULES_DIR]), { now: asOf });
-    // the end-of-life table is the real calendar: whether an OS is still supported does change with time
-    return new Map(findings.filter((finding) => finding.ruleId !== 'ecs-instance-os-supported').map((finding) => [finding.id, finding.status]));
-  } finally {
-    await emulator.close();
-  }
+  const { inventory } = await scanThroughEmulator(await loadAccountModel(DEMO_ACCOUNT_FILE, { asOf }), { now: asOf });
+  const findings = evaluate(inventory, await loadRules([BUNDLED_RULES_DIR]), { now: asOf });
+  // the end-of-life table is the real calendar: whether an OS is still supported does change with time
+  return new Map(findings.filter((finding) => finding.ruleId !== 'ecs-instance-os-supported').map((finding) => [finding.id, finding.status]));
 }
 
 describe('demo account time', () => {

@@ -5,7 +5,6 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCaller, type RetryPolicy } from '../src/cloud/api-caller.js';
 import { cjsDefault } from '../src/cloud/cjs.js';
-import { parseEndpointUrl } from '../src/cloud/clients.js';
 import { createCredential } from '../src/cloud/credentials.js';
 import type { RateLimitPolicy } from '../src/cloud/rate-limit.js';
 import { Redactor } from '../src/cloud/redact.js';
@@ -15,8 +14,8 @@ import { BUNDLED_RULES_DIR, loadRules, type Rule } from '../src/engine/index.js'
 import type { Report } from '../src/findings/types.js';
 import type { Inventory } from '../src/inventory/types.js';
 import { DEMO_ACCOUNT_FILE } from '../src/paths.js';
-import { collectLive } from '../src/scan/collect.js';
 import { evaluateScan } from '../src/scan/run-scan.js';
+import { scanThroughEmulator } from './helpers/scan-emulator.js';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import * as $dara from '@darabonba/typescript';
 
@@ -46,21 +45,13 @@ interface ScanResult {
 
 async function scan(options: { faults?: FaultOptions; model?: AccountModel; retry?: RetryPolicy; limits?: RateLimitPolicy } = {}): Promise<ScanResult> {
   const injector = options.faults ? injectFaults(options.faults) : undefined;
-  const emulator = await startEmulator({ account: options.model ?? demo, credentials: [KEY], ...injector?.hooks });
-  try {
-    const { inventory, stats } = await collectLive({
-      credentials: { kind: 'static', ...KEY },
-      endpoint: parseEndpointUrl(emulator.url),
-      retry: options.retry ?? FAST_RETRY,
-      ...(options.limits ? { limits: options.limits } : {}),
-      redactor: new Redactor(),
-      logger,
-    });
-    const report = evaluateScan({ inventory, source: 'live', startedAt: EVALUATED_AT, apiCalls: stats.calls }, { rules, now: EVALUATED_AT });
-    return { inventory, report, injected: injector?.injected, calls: emulator.calls, retries: stats.retries };
-  } finally {
-    await emulator.close();
-  }
+  const { inventory, stats, calls } = await scanThroughEmulator(options.model ?? demo, {
+    retry: options.retry ?? FAST_RETRY,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(injector ? { hooks: injector.hooks } : {}),
+  });
+  const report = evaluateScan({ inventory, source: 'live', startedAt: EVALUATED_AT, apiCalls: stats.calls }, { rules, now: EVALUATED_AT });
+  return { inventory, report, injected: injector?.injected, calls, retries: stats.retries };
 }
 
 /** The inventory minus its time; gaps in a stable order and without the per-call request id. */

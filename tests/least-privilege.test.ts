@@ -1,30 +1,17 @@
 // `alicloud-audit policy` must grant every action the collectors call, and nothing they do not.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { parseEndpointUrl } from '../src/cloud/clients.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ramActionFor } from '../src/cloud/api-error.js';
-import { Redactor } from '../src/cloud/redact.js';
 import { readOnlyPolicyDocument, REQUIRED_RAM_ACTIONS } from '../src/cloud/required-actions.js';
-import { loadAccountModel, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
+import { loadAccountModel, type EmulatorCall } from '../src/emulator/index.js';
 import type { Service } from '../src/inventory/types.js';
 import { DEMO_ACCOUNT_FILE } from '../src/paths.js';
-import { collectLive } from '../src/scan/collect.js';
 import { runCli } from './helpers/cli.js';
+import { scanThroughEmulator } from './helpers/scan-emulator.js';
 
-const KEY = { accessKeyId: 'LTAIpolicytest0001', accessKeySecret: 'policy-test-secret-00000001' };
-let emulator: RunningEmulator;
+let emulator: { calls: EmulatorCall[] };
 
 beforeAll(async () => {
-  emulator = await startEmulator({ account: await loadAccountModel(DEMO_ACCOUNT_FILE), credentials: [KEY] });
-  await collectLive({
-    credentials: { kind: 'static', ...KEY },
-    endpoint: parseEndpointUrl(emulator.url),
-    redactor: new Redactor(),
-    logger: pino({ level: 'silent' }),
-  });
-});
-afterAll(async () => {
-  await emulator.close();
+  emulator = await scanThroughEmulator(await loadAccountModel(DEMO_ACCOUNT_FILE));
 });
 
 describe('least privilege', () => {

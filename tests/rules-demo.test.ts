@@ -1,19 +1,15 @@
 // The demo accounts exercise the whole catalogue: across the demo and the compliant demo, scanned through
 // the emulator like a live account, every rule both fails and passes somewhere, and the demo has no error.
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseEndpointUrl } from '../src/cloud/clients.js';
-import { Redactor } from '../src/cloud/redact.js';
-import { loadAccountModel, startEmulator } from '../src/emulator/index.js';
+import { loadAccountModel } from '../src/emulator/index.js';
 import { BUNDLED_RULES_DIR, evaluate, loadRules, type Rule } from '../src/engine/index.js';
 import { DUTY_IDS } from '../src/findings/duties.js';
 import { buildReport } from '../src/findings/report.js';
 import type { Finding } from '../src/findings/types.js';
 import { DEMO_ACCOUNT_FILE } from '../src/paths.js';
-import { collectLive } from '../src/scan/collect.js';
+import { scanThroughEmulator } from './helpers/scan-emulator.js';
 
-const KEY = { accessKeyId: 'LTAIrulesdemo00001', accessKeySecret: 'rules-demo-secret-000001' };
 /** the demo's dates are written relative to this scan time */
 const SCANNED_AT = new Date('2026-11-15T00:00:00Z');
 const COMPLIANT_FILE = fileURLToPath(new URL('../fixtures/demo/account-compliant.json', import.meta.url));
@@ -22,19 +18,8 @@ let rules: Rule[];
 const findings: Record<'demo' | 'compliant', Finding[]> = { demo: [], compliant: [] };
 
 async function scan(file: string): Promise<Finding[]> {
-  const emulator = await startEmulator({ account: await loadAccountModel(file), credentials: [KEY] });
-  try {
-    const { inventory } = await collectLive({
-      credentials: { kind: 'static', ...KEY },
-      endpoint: parseEndpointUrl(emulator.url),
-      redactor: new Redactor(),
-      logger: pino({ level: 'silent' }),
-      now: () => SCANNED_AT,
-    });
-    return evaluate(inventory, rules, { now: SCANNED_AT });
-  } finally {
-    await emulator.close();
-  }
+  const { inventory } = await scanThroughEmulator(await loadAccountModel(file), { now: SCANNED_AT });
+  return evaluate(inventory, rules, { now: SCANNED_AT });
 }
 
 beforeAll(async () => {
