@@ -11,8 +11,10 @@ const ocsfDir = resolve(process.cwd(), '../shared/reference/ocsf-1.8.0');
 const byId = (id: string): Finding => sample.findings.find((f) => f.id === id)!;
 
 describe.skipIf(!existsSync(ocsfDir))('OCSF 1.8.0 schema', () => {
-  const schema = JSON.parse(readFileSync(resolve(ocsfDir, 'compliance_finding.schema.json'), 'utf8'));
-  const validate = new AjvModule.default({ strict: false, allErrors: true }).compile(schema);
+  // the describe body runs even when skipped: read the reference only where it exists
+  const validate = existsSync(ocsfDir)
+    ? new AjvModule.default({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(resolve(ocsfDir, 'compliance_finding.schema.json'), 'utf8')))
+    : () => false;
 
   it('validates the reference example, so the validator itself works', () => {
     const example = JSON.parse(readFileSync(resolve(ocsfDir, 'example-compliance-finding.json'), 'utf8'));
