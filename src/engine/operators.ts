@@ -163,7 +163,8 @@ export function fitsOperand(kind: OperandKind, value: unknown): boolean {
   }
 }
 
-function compiles(pattern: string): boolean {
+/** Whether a text is a valid regular expression. */
+export function compiles(pattern: string): boolean {
   try {
     new RegExp(pattern);
     return true;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { compiles } from '../operators.js';
 
 /** The table shipped with the package (works from src/ under vitest and from dist/ once built). */
 export const OS_LIFECYCLE_FILE = fileURLToPath(new URL('../../../data/os-lifecycle.yaml', import.meta.url));
@@ -72,13 +73,4 @@ export function describeLifecycle(entry: OsLifecycleEntry, now: Date): string {
   const paid = entry.paidSupportEnd ? `; paid extended support until ${entry.paidSupportEnd}` : '';
   const state = isEndOfLife(entry, now) ? 'reached end of life on' : 'is supported until';
   return `${entry.name} ${state} ${entry.endOfLife}${paid} (${entry.source})`;
-}
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
 }
