@@ -138,12 +138,13 @@ async function main(): Promise<void> {
 
   if (!flags['no-sequential']) {
     const sequentialScale = Number(flags['sequential-scale'] ?? Math.min(scale, 0.05));
+    // one call in flight in the whole scan: every budget waits for the one before
     const one = { concurrency: 1, requestsPerSecond: 10_000, burst: 1 };
-    const sequential = await collect(sequentialScale, { regional: one, global: one });
+    const sequential = await collect(sequentialScale, { regional: one, global: one, overall: 1 });
     const perCall = sequential.wallMs / sequential.stats.calls;
     const projectedS = (perCall * run.stats.calls) / 1000;
     console.log(
-      `\nsequential reference (concurrency 1, scale ${sequentialScale}): ${sequential.stats.calls} calls in ${fixed(sequential.wallMs / 1000)} s; ` +
+      `\nsequential reference (one call in flight, scale ${sequentialScale}): ${sequential.stats.calls} calls in ${fixed(sequential.wallMs / 1000)} s; ` +
         `projected to ${run.stats.calls} calls: ${fixed(projectedS)} s, ${fixed(projectedS / wallS, 1)} x the concurrent run`,
     );
   }

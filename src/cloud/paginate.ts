@@ -35,13 +35,22 @@ function inconsistent(site: CallSite, message: string): ApiError {
   return new ApiError(site, { kind: 'malformed', apiCode: 'PagingInconsistent', message });
 }
 
-export async function paginate<T>(
+/**
+ * Every item of a listing. With `map`, each page's items are mapped as the page arrives (outside the
+ * retried call, so a mapping bug is never taken for an API failure), and the raw SDK objects of a page
+ * are garbage as soon as the next one is asked for, rather than kept until the last page.
+ */
+export async function paginate<T, U = T>(
   caller: ApiCaller,
   site: CallSite,
   paging: PagingStyle,
   fetchPage: (request: PageRequest) => Promise<PageResult<T>>,
-): Promise<T[]> {
-  const call = (request: PageRequest) => caller.call(site, () => fetchPage(request));
+  map?: (item: T) => U,
+): Promise<U[]> {
+  const call = async (request: PageRequest): Promise<PageResult<U>> => {
+    const page = await caller.call(site, () => fetchPage(request));
+    return map ? { ...page, items: page.items.map(map) } : (page as unknown as PageResult<U>);
+  };
   switch (paging.style) {
     case 'none':
       return (await call({})).items;

@@ -46,14 +46,18 @@ export interface RecordListSpec<T, K extends ResourceType> extends Omit<ListSpec
 
 /** List every item into records of one type, or record the gap that leaves that collection incomplete. */
 export async function collectList<T, K extends ResourceType>(ctx: CollectorContext, spec: RecordListSpec<T, K>): Promise<void> {
-  const items = await listOrGap(ctx, { ...spec, affects: [spec.type] });
-  if (items) ctx.inventory.add(spec.type, items.map(spec.normalize));
+  // normalized page by page: the SDK objects of a page are not kept until the last page
+  const records = await listOrGap(ctx, { ...spec, affects: [spec.type] }, spec.normalize);
+  if (records) ctx.inventory.add(spec.type, records);
 }
 
-/** List every item, or record a gap and return undefined. Anything but an API failure is a bug and propagates. */
-export async function listOrGap<T>(ctx: CollectorContext, spec: ListSpec<T>): Promise<T[] | undefined> {
+/**
+ * List every item (mapped page by page with `map`), or record a gap and return undefined. Anything but an
+ * API failure is a bug and propagates.
+ */
+export async function listOrGap<T, U = T>(ctx: CollectorContext, spec: ListSpec<T>, map?: (item: T) => U): Promise<U[] | undefined> {
   try {
-    return await paginate(ctx.caller, spec.site, spec.paging, spec.fetch);
+    return await paginate(ctx.caller, spec.site, spec.paging, spec.fetch, map);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     recordGap(ctx, spec, error);

@@ -55,7 +55,7 @@ async function collectInstances(ctx: CollectorContext, region: string): Promise<
         );
         return { items: body?.instances?.instance ?? [], next: body?.nextToken ?? null };
       },
-    }),
+    }, (instance) => normalizeInstance(instance, region)),
     listOrGap(ctx, {
       site: site(region, 'DescribeCloudAssistantStatus'),
       affects: ['ecs.instance'],
@@ -71,58 +71,59 @@ async function collectInstances(ctx: CollectorContext, region: string): Promise<
           next: body?.nextToken ?? null,
         };
       },
-    }),
+    }, (status) => ({
+      instanceId: status.instanceId,
+      agent: {
+        installed: status.cloudAssistantStatus === 'true',
+        version: optional(status.cloudAssistantVersion),
+        lastHeartbeatAt: optional(status.lastHeartbeatTime),
+        supportsSessionManager: status.supportSessionManager === true,
+      },
+    })),
   ]);
   if (!instances) return;
-  const assistantById = new Map((assistant ?? []).map((status) => [status.instanceId, status]));
-  ctx.inventory.add(
-    'ecs.instance',
-    instances.map((instance): EcsInstance => {
-      const id = instance.instanceId ?? '';
-      const status = assistantById.get(id);
-      const eip = optional(instance.eipAddress?.ipAddress);
-      return {
-        id,
-        region,
-        name: instance.instanceName ?? '',
-        status: instance.status ?? '',
-        zoneId: instance.zoneId ?? '',
-        instanceType: instance.instanceType ?? '',
-        osName: instance.OSNameEn || instance.OSName || '',
-        osType: (instance.OSType ?? '').toLowerCase(),
-        imageId: instance.imageId ?? '',
-        networkType: (instance.instanceNetworkType ?? '').toLowerCase(),
-        vpcId: optional(instance.vpcAttributes?.vpcId),
-        vSwitchId: optional(instance.vpcAttributes?.vSwitchId),
-        privateIps: [
-          ...(instance.vpcAttributes?.privateIpAddress?.ipAddress ?? []),
-          ...(instance.innerIpAddress?.ipAddress ?? []),
-        ].filter((ip) => ip !== ''),
-        publicIps: [...(instance.publicIpAddress?.ipAddress ?? []), ...(eip ? [eip] : [])].filter((ip) => ip !== ''),
-        eipAllocationId: optional(instance.eipAddress?.allocationId),
-        securityGroupIds: instance.securityGroupIds?.securityGroupId ?? [],
-        keyPairName: optional(instance.keyPairName),
-        metadata: {
-          httpEndpoint: optional(instance.metadataOptions?.httpEndpoint),
-          httpTokens: optional(instance.metadataOptions?.httpTokens),
-        },
-        // the status listing failed: unknown; it succeeded without this instance: no agent
-        cloudAssistant:
-          assistant === undefined
-            ? undefined
-            : status === undefined
-              ? null
-              : {
-                  installed: status.cloudAssistantStatus === 'true',
-                  version: optional(status.cloudAssistantVersion),
-                  lastHeartbeatAt: optional(status.lastHeartbeatTime),
-                  supportsSessionManager: status.supportSessionManager === true,
-                },
-        createdAt: optional(instance.creationTime),
-        tags: tagsOf(instance.tags?.tag),
-      };
-    }),
-  );
+  const assistantById = new Map((assistant ?? []).map((status) => [status.instanceId, status.agent]));
+  for (const instance of instances) {
+    // the status listing failed: unknown; it succeeded without this instance: no agent
+    instance.cloudAssistant = assistant === undefined ? undefined : (assistantById.get(instance.id) ?? null);
+  }
+  ctx.inventory.add('ecs.instance', instances);
+}
+
+/** An instance as the listing gives it; its Cloud Assistant agent comes from another listing. */
+function normalizeInstance(instance: $Ecs.DescribeInstancesResponseBodyInstancesInstance, region: string): EcsInstance {
+  const id = instance.instanceId ?? '';
+  const eip = optional(instance.eipAddress?.ipAddress);
+  return {
+    id,
+    region,
+    name: instance.instanceName ?? '',
+    status: instance.status ?? '',
+    zoneId: instance.zoneId ?? '',
+    instanceType: instance.instanceType ?? '',
+    osName: instance.OSNameEn || instance.OSName || '',
+    osType: (instance.OSType ?? '').toLowerCase(),
+    imageId: instance.imageId ?? '',
+    networkType: (instance.instanceNetworkType ?? '').toLowerCase(),
+    vpcId: optional(instance.vpcAttributes?.vpcId),
+    vSwitchId: optional(instance.vpcAttributes?.vSwitchId),
+    privateIps: [
+      ...(instance.vpcAttributes?.privateIpAddress?.ipAddress ?? []),
+      ...(instance.innerIpAddress?.ipAddress ?? []),
+    ].filter((ip) => ip !== ''),
+    publicIps: [...(instance.publicIpAddress?.ipAddress ?? []), ...(eip ? [eip] : [])].filter((ip) => ip !== ''),
+    eipAllocationId: optional(instance.eipAddress?.allocationId),
+    securityGroupIds: instance.securityGroupIds?.securityGroupId ?? [],
+    keyPairName: optional(instance.keyPairName),
+    metadata: {
+      httpEndpoint: optional(instance.metadataOptions?.httpEndpoint),
+      httpTokens: optional(instance.metadataOptions?.httpTokens),
+    },
+    // set once the status listing is in (kept here for the record's key order)
+    cloudAssistant: undefined,
+    createdAt: optional(instance.creationTime),
+    tags: tagsOf(instance.tags?.tag),
+  };
 }
 
 async function collectSecurityGroups(ctx: CollectorContext, region: string): Promise<void> {

@@ -6,10 +6,12 @@ import { collectRam } from './ram.js';
 import { collectSas } from './sas.js';
 import { collectVpc } from './vpc.js';
 
+// RAM first: its per-user calls share one budget per action for the whole account, so they are the long
+// pole of a large scan; its listings go out ahead of the regional flood of first pages instead of behind it.
 export const collectors = {
+  ram: collectRam,
   ecs: collectEcs,
   vpc: collectVpc,
-  ram: collectRam,
   actiontrail: collectActionTrail,
   sas: collectSas,
   kms: collectKms,

@@ -3,7 +3,7 @@ import type { Condition, CountCondition, FnCondition, QuantifiedCondition } from
 import { isParamRef, QUANTIFIERS } from './condition-schema.js';
 import { callFunction, parseFunctionArgs } from './functions.js';
 import { OPERATORS, Mismatch } from './operators.js';
-import { allOf, anyOf, fromBoolean, negate, unknown, type Outcome } from './outcome.js';
+import { allOf, anyOf, FALSE, fromBoolean, negate, TRUE, unknown, type Outcome, type UnknownReason } from './outcome.js';
 import { resolvePath, typeName, type Subject } from './path.js';
 
 export interface ConditionEnv {
@@ -19,8 +19,8 @@ export function resolveParams(value: unknown, params: Readonly<Record<string, un
 }
 
 export function evaluateCondition(condition: Condition, subject: Subject, env: ConditionEnv): Outcome {
-  if ('all' in condition) return allOf(condition.all.map((child) => evaluateCondition(child, subject, env)));
-  if ('any' in condition) return anyOf(condition.any.map((child) => evaluateCondition(child, subject, env)));
+  if ('all' in condition) return combine(condition.all, subject, env, 'false');
+  if ('any' in condition) return combine(condition.any, subject, env, 'true');
   if ('not' in condition) return negate(evaluateCondition(condition.not, subject, env));
   if ('count' in condition) return evaluateCount(condition, subject, env);
   if ('fn' in condition) {
@@ -41,6 +41,24 @@ export function evaluateCondition(condition: Condition, subject: Subject, env: C
     return fromBoolean(result);
   }
   return evaluateQuantifier(condition, subject, env);
+}
+
+/**
+ * allOf (decisive `false`) or anyOf (decisive `true`) of the children, without the array of outcomes:
+ * every child is evaluated (each may add function evidence), the first decisive one decides, else the
+ * unknowns' reasons make the result unknown.
+ */
+function combine(children: readonly Condition[], subject: Subject, env: ConditionEnv, decisive: 'true' | 'false'): Outcome {
+  let decided = false;
+  let reasons: UnknownReason[] | undefined;
+  for (const child of children) {
+    const outcome = evaluateCondition(child, subject, env);
+    if (outcome.kind === decisive) decided = true;
+    else if (outcome.kind === 'unknown') (reasons ??= []).push(...outcome.reasons);
+  }
+  if (decided) return decisive === 'true' ? TRUE : FALSE;
+  if (reasons) return unknown(...reasons);
+  return decisive === 'true' ? FALSE : TRUE;
 }
 
 /**

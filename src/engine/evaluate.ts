@@ -2,11 +2,11 @@
 // is missing, then for every record: `where` (false: no finding), `check` (pass / fail), and for a failure
 // the severity escalations. An unknown `where` or `check` is an `error` finding naming the field and gap.
 import { REGIONAL_TYPES, type CollectionGap, type Inventory, type ResourceType } from '../inventory/types.js';
-import { CIS_FRAMEWORK, CIS_VERSION, SEVERITIES, type Finding, type FindingStatus, type Severity } from '../findings/types.js';
+import { CIS_FRAMEWORK, CIS_VERSION, SEVERITIES, type ComplianceRef, type Finding, type FindingStatus, type Severity } from '../findings/types.js';
 import { findingId } from '../findings/finding-id.js';
 import { evaluateCondition, type ConditionEnv } from './condition.js';
 import { RuleParamError } from './errors.js';
-import type { UnknownReason } from './outcome.js';
+import { TRUE, type UnknownReason } from './outcome.js';
 import type { Subject } from './path.js';
 import { RelationIndex } from './relations.js';
 import type { ParamValue, Rule } from './rule-schema.js';
@@ -26,49 +26,77 @@ export interface RuleResult {
 
 export function evaluate(inventory: Inventory, rules: Rule[], options: EvaluateOptions): Finding[] {
   const index = new RelationIndex(inventory);
-  return rules.flatMap((rule) => evaluateRule(rule, index, options).map((result) => result.finding));
+  const lastRuleOf = new Map(rules.map((rule, position) => [rule.resource, position]));
+  const findings: Finding[] = [];
+  rules.forEach((rule, position) => {
+    for (const result of evaluateRule(rule, index, options)) findings.push(result.finding);
+    // the views of a type are kept while rules on it remain, then let go (they are a copy of its records)
+    if (lastRuleOf.get(rule.resource) === position) index.forgetViews(rule.resource);
+  });
+  return findings;
 }
 
 export function evaluateRule(rule: Rule, index: RelationIndex, options: EvaluateOptions): RuleResult[] {
   const inventory = index.inventory;
   const params = mergeParams(rule, options.params?.[rule.id]);
+  const compliance = complianceOf(rule);
   const results: RuleResult[] = [];
   for (const [scope, gaps] of index.gaps.scopes(rule.resource)) {
     const what = `the ${rule.resource} collection${scope === null ? '' : ` in ${scope}`} is incomplete`;
-    results.push(errorResult(rule, inventory, { id: scope ?? inventory.accountId, region: scope }, explainGaps(what, gaps)));
+    results.push(errorResult(rule, inventory, compliance, { id: scope ?? inventory.accountId, region: scope }, explainGaps(what, gaps)));
   }
+  // one env for the rule's records: the evidence of each record's function calls is cleared before it
+  const env: ConditionEnv = { now: options.now, params, evidence: new Map() };
+  const unescalated = { severity: rule.severity, note: '' };
+  const messageLayer = { $params: () => params, $fn: () => Object.fromEntries(env.evidence) };
   for (const record of recordsOf(inventory, rule.resource)) {
     const region = REGIONAL_TYPES.has(rule.resource) ? (record.region ?? null) : null;
     const target = { id: record.id, region, record };
     const view = index.view(rule.resource, record);
     const subject = { value: view, gaps: index.gaps.record(rule.resource, record.id, region), prefix: '' };
-    const env: ConditionEnv = { now: options.now, params, evidence: new Map() };
-    const where = rule.where ? evaluateCondition(rule.where, subject, env) : { kind: 'true' as const };
+    env.evidence.clear();
+    const where = rule.where ? evaluateCondition(rule.where, subject, env) : TRUE;
     if (where.kind === 'false') continue;
     if (where.kind === 'unknown') {
-      results.push(errorResult(rule, inventory, target, `cannot tell whether the rule applies: ${explain(where.reasons)}`));
+      results.push(errorResult(rule, inventory, compliance, target, `cannot tell whether the rule applies: ${explain(where.reasons)}`));
       continue;
     }
     const check = evaluateCondition(rule.check, subject, env);
     if (check.kind === 'unknown') {
-      results.push(errorResult(rule, inventory, target, explain(check.reasons)));
+      results.push(errorResult(rule, inventory, compliance, target, explain(check.reasons)));
       continue;
     }
     const status: FindingStatus = check.kind === 'true' ? 'pass' : 'fail';
-    const severity = status === 'fail' ? escalate(rule, subject, env) : { severity: rule.severity, note: '' };
-    const controls = rule.cis.filter((entry) => !entry.when || evaluateCondition(entry.when, subject, env).kind !== 'false');
-    const message = renderTemplate(rule.messages[status], view, { $params: params, $fn: Object.fromEntries(env.evidence) });
+    const severity = status === 'fail' ? escalate(rule, subject, env) : unescalated;
+    const refs = compliance.conditional ? compliance.refs.filter((_ref, i) => applies(rule.cis[i]!, subject, env)) : compliance.refs;
+    const message = renderTemplate(rule.messages[status], view, messageLayer);
     results.push({
       finding: finding(rule, inventory, target, {
         status,
         severity: severity.severity,
-        compliance: controls.map((entry) => ({ framework: CIS_FRAMEWORK, version: CIS_VERSION, control: entry.control })),
+        compliance: refs,
         evidence: message.text + severity.note,
       }),
       unresolved: message.unresolved,
     });
   }
   return results;
+}
+
+interface RuleCompliance {
+  /** one reference per `cis` entry, built once per rule and shared (frozen) by its findings */
+  refs: ComplianceRef[];
+  /** some entry has a `when`: a finding lists only the entries that apply to its record */
+  conditional: boolean;
+}
+
+function complianceOf(rule: Rule): RuleCompliance {
+  const refs = rule.cis.map((entry) => Object.freeze({ framework: CIS_FRAMEWORK, version: CIS_VERSION, control: entry.control }));
+  return { refs: Object.freeze(refs) as ComplianceRef[], conditional: rule.cis.some((entry) => entry.when) };
+}
+
+function applies(entry: Rule['cis'][number], subject: Subject, env: ConditionEnv): boolean {
+  return !entry.when || evaluateCondition(entry.when, subject, env).kind !== 'false';
 }
 
 /** Account-level rules always have a subject: the account itself, even when its facts were not collected. */
@@ -105,12 +133,12 @@ type FindingOutcome = Pick<Finding, 'status' | 'severity' | 'compliance' | 'evid
 /** A finding built field by field in the report's key order (no spreads: there are one per record and rule). */
 function finding(rule: Rule, inventory: Inventory, target: Target, outcome: FindingOutcome): Finding {
   const record = (target.record ?? {}) as Record<string, unknown>;
-  const name = [record['name'], record['displayName']].find((value) => typeof value === 'string' && value !== '');
+  const name = nonEmptyText(record['name']) ?? nonEmptyText(record['displayName']);
   const tags = record['tags'] as Record<string, string> | undefined;
   const resource: Finding['resource'] = { id: target.id, type: rule.resource, region: target.region };
   if (typeof record['arn'] === 'string') resource.arn = record['arn'];
   if (typeof name === 'string') resource.name = name;
-  if (tags && Object.keys(tags).length > 0) resource.tags = tags;
+  if (tags && hasKeys(tags)) resource.tags = tags;
   const result: Finding = {
     id: findingId(inventory.accountId, rule.id, rule.resource, target.region, target.id),
     ruleId: rule.id,
@@ -128,12 +156,21 @@ function finding(rule: Rule, inventory: Inventory, target: Target, outcome: Find
   return result;
 }
 
-function errorResult(rule: Rule, inventory: Inventory, target: Target, reason: string): RuleResult {
+function hasKeys(object: object): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
+}
+
+function nonEmptyText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function errorResult(rule: Rule, inventory: Inventory, compliance: RuleCompliance, target: Target, reason: string): RuleResult {
   return {
     finding: finding(rule, inventory, target, {
       status: 'error',
       severity: rule.severity,
-      compliance: rule.cis.map((entry) => ({ framework: CIS_FRAMEWORK, version: CIS_VERSION, control: entry.control })),
+      compliance: compliance.refs,
       evidence: `Not assessed: ${reason}`,
       reason,
     }),
@@ -152,10 +189,19 @@ function explain(reasons: UnknownReason[]): string {
 
 function explainGaps(what: string, gaps: CollectionGap[]): string {
   if (gaps.length === 0) return `${what}; no collection error was recorded for it`;
-  const causes = gaps.map(
-    (gap) => `${gap.action}${gap.region ? ` in ${gap.region}` : ''} failed: ${gap.code}: ${gap.message} (needs ${gap.ramAction})`,
-  );
-  return `${what}: ${[...new Set(causes)].join('; ')}`;
+  return `${what}: ${causesOf(gaps)}`;
+}
+
+/** The gap lists of a scope are shared (see GapIndex): each is described once, not once per record. */
+const described = new WeakMap<CollectionGap[], string>();
+
+function causesOf(gaps: CollectionGap[]): string {
+  let causes = described.get(gaps);
+  if (causes === undefined) {
+    const each = gaps.map((gap) => `${gap.action}${gap.region ? ` in ${gap.region}` : ''} failed: ${gap.code}: ${gap.message} (needs ${gap.ramAction})`);
+    described.set(gaps, (causes = [...new Set(each)].join('; ')));
+  }
+  return causes;
 }
 
 function mergeParams(rule: Rule, overrides: Record<string, unknown> | undefined): Record<string, ParamValue> {

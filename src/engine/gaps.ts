@@ -11,7 +11,8 @@ export class GapIndex {
   private readonly byType = new Map<ResourceType, CollectionGap[]>();
   /** gaps with a resourceId, by type and id */
   private readonly byRecord = new Map<ResourceType, Map<string, CollectionGap[]>>();
-  private readonly scoped = new Map<string, CollectionGap[]>();
+  /** computed lists by kind ('collection' or 'scope'), type and region (null: every region) */
+  private readonly computed = new Map<string, Map<string | null, CollectionGap[]>>();
 
   constructor(inventory: Inventory) {
     for (const gap of inventory.gaps) {
@@ -28,7 +29,7 @@ export class GapIndex {
 
   /** Gaps that leave the collection of `type` incomplete in `region` (any region when null). */
   collection(type: ResourceType, region: string | null): CollectionGap[] {
-    return this.cached(`collection\0${type}\0${region ?? ''}`, () => this.inScope(type, region).filter((gap) => gap.fields === undefined));
+    return this.cached('collection', type, region, () => this.inScope(type, region).filter((gap) => gap.fields === undefined));
   }
 
   /** Gaps that may explain an unknown field of one record: its own, and those of its scope. */
@@ -39,16 +40,19 @@ export class GapIndex {
   }
 
   private inScope(type: ResourceType, region: string | null): CollectionGap[] {
-    return this.cached(`scope\0${type}\0${region ?? ''}`, () =>
+    return this.cached('scope', type, region, () =>
       (this.byType.get(type) ?? NONE).filter(
         (gap) => gap.resourceId === undefined && (region === null || gap.region === null || gap.region === region),
       ),
     );
   }
 
-  private cached(key: string, compute: () => CollectionGap[]): CollectionGap[] {
-    let gaps = this.scoped.get(key);
-    if (!gaps) this.scoped.set(key, (gaps = compute()));
+  private cached(kind: 'collection' | 'scope', type: ResourceType, region: string | null, compute: () => CollectionGap[]): CollectionGap[] {
+    const key = `${kind}/${type}`;
+    let byRegion = this.computed.get(key);
+    if (!byRegion) this.computed.set(key, (byRegion = new Map()));
+    let gaps = byRegion.get(region);
+    if (!gaps) byRegion.set(region, (gaps = compute()));
     return gaps;
   }
 

@@ -13,8 +13,8 @@ export class RelationIndex {
   private readonly instancesByGroup = new Map<string, EcsInstance[]>();
   private readonly flowLogsByResource = new Map<string, FlowLog[]>();
   private readonly byRegionAndId = new Map<ResourceType, Map<string, object>>();
-  /** record views by record: every rule on a type reads the same view, derived once */
-  private readonly views = new Map<ResourceType, WeakMap<object, Record<string, unknown>>>();
+  /** record views by type and record: every rule on a type reads the same view, derived once */
+  private readonly views = new Map<ResourceType, Map<object, Record<string, unknown>>>();
 
   constructor(inventory: Inventory) {
     this.inventory = inventory;
@@ -46,10 +46,15 @@ export class RelationIndex {
   /** The view of a record of `type` (see viewOf), built on first use; rules only read it. */
   view(type: ResourceType, record: object): Record<string, unknown> {
     let views = this.views.get(type);
-    if (!views) this.views.set(type, (views = new WeakMap()));
+    if (!views) this.views.set(type, (views = new Map()));
     let view = views.get(record);
     if (!view) views.set(record, (view = viewOf(type, record, this)));
     return view;
+  }
+
+  /** Drop the views of `type` built so far (a later view() builds them anew). */
+  forgetViews(type: ResourceType): void {
+    this.views.delete(type);
   }
 
   /** `value`, or an UnknownValue when the collection of `source` it came from is incomplete in `region`. */

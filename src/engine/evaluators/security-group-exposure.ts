@@ -60,9 +60,7 @@ interface ParsedRule {
 }
 
 export function internetExposure(rules: readonly SecurityGroupRule[], query: ExposureQuery): Exposure[] {
-  const ordered = parsedRules(rules)
-    .filter((rule) => rule.direction === query.direction && Object.keys(rule.internet).length > 0)
-    .sort((a, b) => a.priority - b.priority || rank(a) - rank(b));
+  const ordered = internetRules(rules, query.direction);
   const exposures: Exposure[] = [];
   for (const family of FAMILIES) {
     for (const protocol of askedProtocols(query)) {
@@ -121,14 +119,21 @@ function walk(rules: ParsedRule[], family: Family, protocol: Protocol, asked: Po
   return exposures;
 }
 
-/** A group's rules are read by several rules and queries: parsed once per rules list (a failure too). */
-const parsed = new WeakMap<readonly SecurityGroupRule[], ParsedRule[] | SecurityGroupRuleError>();
+/** The rules of one direction that name the internet, in the order they apply. */
+type InternetRules = Record<Direction, ParsedRule[]>;
 
-function parsedRules(rules: readonly SecurityGroupRule[]): ParsedRule[] {
+/** A group's rules are read by several rules and queries: parsed and ordered once per list (a failure too). */
+const parsed = new WeakMap<readonly SecurityGroupRule[], InternetRules | SecurityGroupRuleError>();
+
+function internetRules(rules: readonly SecurityGroupRule[], direction: Direction): ParsedRule[] {
   let result = parsed.get(rules);
   if (!result) {
     try {
-      result = rules.map(parseRule);
+      const ordered = rules
+        .map(parseRule)
+        .filter((rule) => Object.keys(rule.internet).length > 0)
+        .sort((a, b) => a.priority - b.priority || rank(a) - rank(b));
+      result = { ingress: ordered.filter((rule) => rule.direction === 'ingress'), egress: ordered.filter((rule) => rule.direction === 'egress') };
     } catch (error) {
       if (!(error instanceof SecurityGroupRuleError)) throw error;
       result = error;
@@ -136,7 +141,7 @@ function parsedRules(rules: readonly SecurityGroupRule[]): ParsedRule[] {
     parsed.set(rules, result);
   }
   if (result instanceof SecurityGroupRuleError) throw result;
-  return result;
+  return result[direction];
 }
 
 function parseRule(rule: SecurityGroupRule): ParsedRule {
