@@ -37,7 +37,7 @@ describe('defaults and flags', () => {
       ruleParams: {},
       logLevel: 'warn',
       serve: { runNow: false, gracePeriodSeconds: 300, metricsAddress: { host: '127.0.0.1', port: 9464 } },
-      collection: { maxAttempts: 6, maxRetrySeconds: 90, concurrency: 10, requestsPerSecond: 90, readTimeoutSeconds: 30 },
+      collection: { maxAttempts: 6, maxRetrySeconds: 90, requestsPerSecond: 90, readTimeoutSeconds: 30 },
     });
   });
 

@@ -85,7 +85,7 @@ export const CONFIG_FLAGS = {
   },
   concurrency: {
     flags: '--concurrency <n>',
-    description: 'calls in flight per budget: per product and region, or per action for RAM/IMS (default 10)',
+    description: 'calls in flight per budget: per product and region, or per action for RAM/IMS (default 10 and 64)',
     kind: 'value',
     field: ['collection', 'concurrency'],
     toConfig: number,

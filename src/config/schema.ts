@@ -128,7 +128,8 @@ export function configSchema(baseDir: string) {
           maxAttempts: wholeNumber(1, 20).default(DEFAULT_RETRY.maxAttempts),
           /** no retry starts after this long on one call */
           maxRetrySeconds: wholeNumber(1, 3600).default(DEFAULT_RETRY.maxElapsedMs / 1000),
-          concurrency: wholeNumber(1, 100).default(DEFAULT_RATE_LIMITS.regional.concurrency),
+          /** calls in flight per budget; default: each kind of budget's own (10 regional, 64 per global action) */
+          concurrency: wholeNumber(1, 100).optional(),
           requestsPerSecond: z.number({ error: 'must be a number' }).positive('must be more than 0').max(1000, 'must be at most 1000').default(DEFAULT_RATE_LIMITS.regional.requestsPerSecond),
           readTimeoutSeconds: wholeNumber(1, 600).default(DEFAULT_TIMEOUTS.readMs / 1000),
         })

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ResourceType } from '../inventory/types.js';
 
 /**
@@ -12,8 +12,6 @@ export function findingId(
   region: string | null,
   resourceId: string,
 ): string {
-  return createHash('sha256')
-    .update([accountId, ruleId, resourceType, region ?? '', resourceId].join('\u0000'))
-    .digest('hex')
-    .slice(0, 32);
+  // one-shot hash(): a third of createHash's cost, and evaluation makes one per finding
+  return hash('sha256', [accountId, ruleId, resourceType, region ?? '', resourceId].join('\u0000'), 'hex').slice(0, 32);
 }
