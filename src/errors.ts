@@ -6,7 +6,6 @@ export type AuditErrorCode =
   | 'AUDIT_CREDENTIALS'
   | 'AUDIT_ENDPOINT'
   | 'AUDIT_SNAPSHOT'
-  | 'AUDIT_RULES'
   | 'AUDIT_API'
   | 'AUDIT_OUTPUT'
   | 'AUDIT_INTERNAL';
@@ -28,13 +27,13 @@ export class UsageError extends AuditError {
   }
 }
 
-/** A file the user gave us (config, snapshot, mutelist, rules) that is malformed. */
+/** A file the user gave us (config, snapshot, mutelist) that is malformed; rule files fail with RuleLoadError. */
 export class InputFileError extends AuditError {
   readonly file: string;
   readonly line: number | undefined;
 
   constructor(
-    code: 'AUDIT_CONFIG' | 'AUDIT_SNAPSHOT' | 'AUDIT_RULES',
+    code: 'AUDIT_CONFIG' | 'AUDIT_SNAPSHOT',
     file: string,
     line: number | undefined,
     reason: string,

@@ -2,5 +2,4 @@
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../rules', import.meta.url));
 export const DEMO_ACCOUNT_FILE = fileURLToPath(new URL('../fixtures/demo/account.json', import.meta.url));

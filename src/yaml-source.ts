@@ -10,13 +10,13 @@ export interface YamlSource {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-/** `code` is the error code a syntax error carries: the kind of file this is. */
-export function readYaml(text: string, file: string, code: 'AUDIT_CONFIG' | 'AUDIT_RULES' = 'AUDIT_CONFIG'): YamlSource {
+/** A syntax error is an AUDIT_CONFIG InputFileError: the config and the mutelist read through here. */
+export function readYaml(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
   const [yamlError] = doc.errors;
-  if (yamlError) throw new InputFileError(code, file, lineAt(yamlError.pos[0]), yamlError.message);
+  if (yamlError) throw new InputFileError('AUDIT_CONFIG', file, lineAt(yamlError.pos[0]), yamlError.message);
   return {
     file,
     data: doc.contents === null ? {} : doc.toJS(),

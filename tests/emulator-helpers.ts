@@ -2,25 +2,21 @@
 import CredentialMod, { Config as CredentialConfig } from '@alicloud/credentials';
 import EcsMod from '@alicloud/ecs20140526';
 import ImsMod from '@alicloud/ims20190815';
-import OpenApiMod, { $OpenApiUtil } from '@alicloud/openapi-core';
+import OpenApiMod, { $OpenApiUtil, type ClientError } from '@alicloud/openapi-core';
 import RamMod from '@alicloud/ram20150501';
 import StsMod from '@alicloud/sts20150401';
 import VpcMod from '@alicloud/vpc20160428';
 import * as $dara from '@darabonba/typescript';
+import { cjsDefault } from '../src/cloud/cjs.js';
 import type { EmulatorCredential, RunningEmulator } from '../src/emulator/index.js';
 
-/** The SDKs are CJS with `exports.default`; Node and vitest disagree on whether to unwrap it. */
-function unwrap<T>(mod: T): T extends { default: infer D } ? D : T {
-  return ((mod as { default?: unknown }).default ?? mod) as T extends { default: infer D } ? D : T;
-}
-
-export const Ecs = unwrap(EcsMod);
-export const Vpc = unwrap(VpcMod);
-export const Ram = unwrap(RamMod);
-export const Ims = unwrap(ImsMod);
-export const Sts = unwrap(StsMod);
-export const OpenApi = unwrap(OpenApiMod);
-const Credential = unwrap(CredentialMod);
+export const Ecs = cjsDefault(EcsMod);
+export const Vpc = cjsDefault(VpcMod);
+export const Ram = cjsDefault(RamMod);
+export const Ims = cjsDefault(ImsMod);
+export const Sts = cjsDefault(StsMod);
+export const OpenApi = cjsDefault(OpenApiMod);
+const Credential = cjsDefault(CredentialMod);
 
 export const runtime = () => new $dara.RuntimeOptions({});
 
@@ -62,6 +58,16 @@ export async function callRpc(
   });
   const response = (await client.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), runtime())) as { body: Record<string, unknown> };
   return response.body;
+}
+
+/** Resolves to the SDK error a call throws (fails the test when it does not throw). */
+export async function failure(call: Promise<unknown>): Promise<ClientError> {
+  try {
+    await call;
+  } catch (error) {
+    return error as ClientError;
+  }
+  throw new Error('expected the call to fail');
 }
 
 /** The body of an SDK response (typed optional by the SDK, always present on success). */

@@ -7,22 +7,13 @@ import { collectKms } from '../src/collectors/kms.js';
 import { collectSas } from '../src/collectors/sas.js';
 import { defineAccount, loadAccountModel, startEmulator, type AccountModelInput, type EmulatorCredential, type RunningEmulator } from '../src/emulator/index.js';
 import { inventorySchema } from '../src/inventory/schema.js';
-import { callRpc } from './emulator-helpers.js';
+import { callRpc, failure } from './emulator-helpers.js';
 import { collectorContext } from './helpers/context.js';
 
 const ROOT: EmulatorCredential = { accessKeyId: 'LTAI5tRootDemoKey0001', accessKeySecret: 'root-secret-1' };
 const SAS = '2018-12-03';
 const KMS = '2016-01-20';
 const ECS = '2014-05-26';
-
-async function failure(call: Promise<unknown>): Promise<{ code?: string; statusCode?: number }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as { code?: string; statusCode?: number };
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** 130 instances known to Security Center in two regions of two sites, each with a vulnerability; 130 KMS keys. */
 function largeAccount(securityCenter: boolean): AccountModelInput {

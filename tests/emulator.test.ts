@@ -15,22 +15,12 @@ import {
   type EmulatorCredential,
   type RunningEmulator,
 } from '../src/emulator/index.js';
-import { bodyOf, callRpc, clientConfig, Ecs, Ims, Ram, runtime, Sts, Vpc } from './emulator-helpers.js';
+import { bodyOf, callRpc, clientConfig, Ecs, failure, Ims, Ram, runtime, Sts, Vpc } from './emulator-helpers.js';
 
 const ROOT: EmulatorCredential = { accessKeyId: 'LTAI5tRootDemoKey0001', accessKeySecret: 'root-secret-1' };
 const BOB: EmulatorCredential = { accessKeyId: 'LTAI5tBobOldKey3kP9vX', accessKeySecret: 'bob-secret' };
 const STS_KEY: EmulatorCredential = { accessKeyId: 'STS.NUgYrLnoC37mZZCNnAbez2', accessKeySecret: 'sts-secret', securityToken: 'CAIS-token-1' };
 const REGION = 'cn-hangzhou';
-
-/** Resolves to the SDK error a call throws (fails the test when it does not throw). */
-async function failure(call: Promise<unknown>): Promise<ClientError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as ClientError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** An account with enough resources for several pages of every paging style. */
 function largeAccount(): AccountModelInput {

@@ -1,6 +1,7 @@
 // A deterministic generator of large synthetic accounts for the benchmark: the same scale and seed give
 // the same account, resource for resource.
 import type { AccountModelInput } from '../emulator/index.js';
+import { isoSeconds } from '../emulator/shapes/fill.js';
 
 export interface AccountSize {
   regions: number;
@@ -65,7 +66,7 @@ function share(total: number, regions: number, region: number): number {
 }
 
 const id = (prefix: string, region: number, index: number) => `${prefix}${region.toString(36)}z${index.toString(36).padStart(5, '0')}`;
-const day = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const day = (offset: number) => isoSeconds(new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000));
 
 function regionModel(size: AccountSize, region: number, next: () => number) {
   // an instance needs a security group: every region has one at least

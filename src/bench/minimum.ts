@@ -37,9 +37,9 @@ export function minimumCalls(model: AccountModel): MinimumCalls[] {
   const virtualMfa = users.filter((user) => user.MFADevice?.Type === 'VMFA').length;
   // without a virtual device, the report's mfa_active answers only FALSE (it says N/A without a password)
   const askMfa = users.filter((user) => user.MFADevice?.Type !== 'VMFA' && (user.LoginProfile === null || user.MFADevice !== null)).length;
-  const systemInUse = new Set(
-    [...users, ...groups, ...roles].flatMap((principal) => principal.Policies).filter((name) => policies.find((p) => p.PolicyName === name)?.PolicyType === 'System'),
-  );
+  const systemPolicies = new Set(policies.filter((p) => p.PolicyType === 'System').map((p) => p.PolicyName));
+  const systemInUse = new Set([...users, ...groups, ...roles].flatMap((principal) => principal.Policies).filter((name) => systemPolicies.has(name)));
+  const customPolicies = policies.length - systemPolicies.size;
   add('ims', 'ListUsers', null, pages(users.length, 1000));
   add('ims', 'ListVirtualMFADevices', null, pages(virtualMfa, 100));
   for (const action of ['GetLoginProfile', 'ListAccessKeys', 'ListGroupsForUser', 'ListPoliciesForUser']) add('ram', action, null, users.length);
@@ -49,7 +49,7 @@ export function minimumCalls(model: AccountModel): MinimumCalls[] {
   add('ram', 'ListRoles', null, pages(roles.length, 1000));
   add('ram', 'GetRole', null, roles.length);
   add('ram', 'ListPoliciesForRole', null, roles.length);
-  add('ram', 'ListPolicies', null, pages(policies.filter((p) => p.PolicyType === 'Custom').length, 1000));
-  add('ram', 'GetPolicy', null, policies.filter((p) => p.PolicyType === 'Custom').length + systemInUse.size);
+  add('ram', 'ListPolicies', null, pages(customPolicies, 1000));
+  add('ram', 'GetPolicy', null, customPolicies + systemInUse.size);
   return result.filter((entry) => entry.calls > 0);
 }

@@ -13,7 +13,7 @@ import type { CredentialSource } from '../cloud/credentials.js';
 import type { Redactor } from '../cloud/redact.js';
 import type { AuditConfig } from '../config/schema.js';
 import { loadAccountModel, startEmulator } from '../emulator/index.js';
-import { evaluate, loadRules, type Rule } from '../engine/index.js';
+import { BUNDLED_RULES_DIR, evaluate, loadRules, type Rule } from '../engine/index.js';
 import { UsageError } from '../errors.js';
 import { applyMutelist, loadMutelist, type Mutelist } from '../findings/mutelist.js';
 import type { Report } from '../findings/types.js';
@@ -24,7 +24,7 @@ import { deliverToSink } from '../outputs/sinks/deliver.js';
 import type { Sink } from '../outputs/sinks/sink.js';
 import { createSink } from '../outputs/sinks/sinks.js';
 import { writeOutputAtomic } from '../outputs/write-atomic.js';
-import { BUILTIN_RULES_DIR, DEMO_ACCOUNT_FILE } from '../paths.js';
+import { DEMO_ACCOUNT_FILE } from '../paths.js';
 import { collectLive } from '../scan/collect.js';
 import { evaluateScan, type ScanInput } from '../scan/run-scan.js';
 import { recordScan } from '../store/record.js';
@@ -74,7 +74,7 @@ export async function prepareAudit(
   context: Pick<AuditPlan, 'redactor' | 'logger' | 'progress' | 'snapshotOut' | 'endpointSource'>,
 ): Promise<AuditPlan> {
   const live = source.kind === 'live';
-  const rules = await loadRules([BUILTIN_RULES_DIR, ...config.rulesDirs]);
+  const rules = await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs]);
   checkRuleParams(rules, config.ruleParams);
   if (config.sinks.some((sink) => sink.changesOnly) && !config.store) {
     throw new UsageError('a sink with changesOnly needs the history store: give --store PATH (or store.path in the config)');
@@ -203,12 +203,24 @@ export interface OutputTarget {
 
 /** The file outputs of the config: `outputs` one file per format, or `formats` into `outputDir`. */
 export function fileTargets(config: AuditConfig, report: Report): OutputTarget[] {
+  const { outputDir } = config;
   const named = Object.entries(config.outputs ?? {}).map(([format, path]) => ({ format: format as FormatName, path }));
-  const inDir = config.outputDir === undefined ? [] : (config.formats ?? ['json']).map((format) => ({
+  const inDir = outputDir === undefined ? [] : (config.formats ?? ['json']).map((format) => ({
     format,
-    path: join(config.outputDir as string, defaultFileName(format, report.scan.accountId, report.scan.finishedAt)),
+    path: join(outputDir, defaultFileName(format, report.scan.accountId, report.scan.finishedAt)),
   }));
   return [...named, ...inDir];
+}
+
+/** Whether the config names output files (`outputs` or `outputDir`) rather than stdout. */
+export function writesFiles(config: AuditConfig): boolean {
+  return config.outputs !== undefined || config.outputDir !== undefined;
+}
+
+/** The report on stdout: one format only, since the formats would run together there. */
+export function stdoutTargets(wanted: readonly FormatName[]): OutputTarget[] {
+  if (wanted.length > 1) throw new UsageError('several --format values need one --output each, or --output-dir');
+  return wanted.map((format) => ({ format }));
 }
 
 /** Renders every target to stdout or an atomic 0600 file; returns the files written. */
@@ -230,8 +242,8 @@ export async function writeOutputs(report: Report, targets: readonly OutputTarge
 /** Writes the outputs and delivers to every sink (only the changes to a `changesOnly` one); returns the files written. */
 export async function publishReport(plan: AuditPlan, report: Report, targets: readonly OutputTarget[], color = false): Promise<string[]> {
   const written = await writeOutputs(report, targets, color);
-  for (const { sink, changesOnly: onlyChanges } of plan.sinks) {
-    const summary = await deliverToSink(sink, report, { changesOnly: onlyChanges });
+  for (const { sink, changesOnly } of plan.sinks) {
+    const summary = await deliverToSink(sink, report, { changesOnly });
     if (summary.errors.length > 0) {
       plan.logger.warn({ sink: summary.sink, delivered: summary.delivered, spooled: summary.spooled, spoolDir: summary.spoolDir }, summary.errors.join('; '));
     }

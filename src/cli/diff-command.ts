@@ -2,18 +2,17 @@
 // default the newest two completed scans. Printed as a list of changes, or rendered in the chosen formats (the
 // target scan's report with its `delta`: OCSF events then carry the lifecycle).
 import { Command } from 'commander';
-import { addConfigFlags, type ConfigFlags } from '../config/flags.js';
+import { addConfigFlags, givesOutputs, type ConfigFlags } from '../config/flags.js';
 import { loadConfig } from '../config/load.js';
-import { UsageError } from '../errors.js';
 import type { Report } from '../findings/types.js';
 import { diffScans } from '../store/diff.js';
 import { isChange } from '../store/lifecycle.js';
 import { reportDelta, storedReport } from '../store/report-delta.js';
-import { fileTargets, writeOutputs } from './audit-job.js';
+import { fileTargets, stdoutTargets, writeOutputs, writesFiles } from './audit-job.js';
 import { openExistingStore } from './history-command.js';
 
 /** The changes, one per line: kind, severity, finding id, title. */
-export function renderDeltaText(report: Report): string {
+function renderDeltaText(report: Report): string {
   const delta = report.delta;
   if (!delta) return '';
   const { counts } = delta;
@@ -37,7 +36,7 @@ export function diffCommand(): Command {
     async (scanA: string | undefined, scanB: string | undefined, flags: ConfigFlags) => {
       const config = await loadConfig(flags);
       // only these flags choose formats here: a config file's formats and outputDir are for scans
-      const chosen = (flags.format?.length ?? 0) > 0 || (flags.output?.length ?? 0) > 0 || flags.outputDir !== undefined;
+      const chosen = givesOutputs(flags);
       const store = openExistingStore(config);
       let report: Report;
       try {
@@ -50,9 +49,7 @@ export function diffCommand(): Command {
         process.stdout.write(renderDeltaText(report));
         return;
       }
-      const toFiles = config.outputs !== undefined || config.outputDir !== undefined;
-      if (!toFiles && (config.formats?.length ?? 0) > 1) throw new UsageError('several --format values need one --output each, or --output-dir');
-      await writeOutputs(report, toFiles ? fileTargets(config, report) : [{ format: config.formats?.[0] ?? 'json' }]);
+      await writeOutputs(report, writesFiles(config) ? fileTargets(config, report) : stdoutTargets(config.formats ?? ['json']));
     },
   );
   return command;

@@ -24,7 +24,7 @@ function row(scan: ScanRecord): string[] {
   return [scan.id, scan.state, scan.startedAt, scan.finishedAt ?? '-', scan.accountId ?? '-', counts, note];
 }
 
-export function renderHistory(scans: readonly ScanRecord[]): string {
+function renderHistory(scans: readonly ScanRecord[]): string {
   const rows = [['SCAN', 'STATE', 'STARTED', 'FINISHED', 'ACCOUNT', 'FINDINGS', 'NOTE'], ...scans.map(row)];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => cells[column]!.length)));
   return rows.map((cells) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n') + '\n';

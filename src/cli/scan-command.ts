@@ -11,7 +11,16 @@ import type { Report } from '../findings/types.js';
 import { createLogger } from '../log.js';
 import { formats, type FormatName } from '../outputs/formats.js';
 import { SqliteStore } from '../store/sqlite-store.js';
-import { fileTargets, prepareAudit, publishReport, runAudit, type InventorySource, type OutputTarget } from './audit-job.js';
+import {
+  fileTargets,
+  prepareAudit,
+  publishReport,
+  runAudit,
+  stdoutTargets,
+  writesFiles,
+  type InventorySource,
+  type OutputTarget,
+} from './audit-job.js';
 import { printSummary } from './summary.js';
 
 export interface ScanFlags extends ConfigFlags {
@@ -20,7 +29,7 @@ export interface ScanFlags extends ConfigFlags {
   fromSnapshot?: string;
 }
 
-export const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
+const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'regions', 'format', 'output', 'outputDir', 'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration',
   'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'logLevel',
   'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'readTimeout',
@@ -69,11 +78,10 @@ function sourceOf(flags: ScanFlags): InventorySource {
 }
 
 /** Where the report goes when the config names no file: stdout, or for the demo a file in the working directory. */
-function stdoutTargets(config: AuditConfig, interactive: boolean, demo: boolean): OutputTarget[] {
+function defaultTargets(config: AuditConfig, interactive: boolean, demo: boolean): OutputTarget[] {
   const wanted: FormatName[] = config.formats ?? [interactive ? 'table' : 'json'];
   if (demo) return wanted.map((format) => ({ format, path: `alicloud-audit-demo.${formats[format].extension}` }));
-  if (wanted.length > 1) throw new UsageError('several --format values need one --output each, or --output-dir');
-  return wanted.map((format) => ({ format }));
+  return stdoutTargets(wanted);
 }
 
 function deltaLine(report: Report): string {
@@ -90,8 +98,7 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   checkCombinations(flags);
   const config = await loadConfig(flags);
   const logger = createLogger(config.logLevel, redactor);
-  const toFiles = config.outputs !== undefined || config.outputDir !== undefined;
-  const targets = toFiles ? undefined : stdoutTargets(config, options.interactive, flags.demo === true);
+  const targets = writesFiles(config) ? undefined : defaultTargets(config, options.interactive, flags.demo === true);
   const plan = await prepareAudit(config, sourceOf(flags), {
     redactor,
     logger,

@@ -36,7 +36,7 @@ export function serveCommand(): Command {
 }
 
 /** `CallStats.byAction` is keyed `product:Action`; the metrics count per product. */
-export function addCallStats(totals: ApiCallTotals, stats: CallStats): void {
+function addCallStats(totals: ApiCallTotals, stats: CallStats): void {
   for (const [key, counts] of Object.entries(stats.byAction)) {
     totals.add(key.slice(0, key.indexOf(':')), { calls: counts.calls, errors: counts.failures });
   }

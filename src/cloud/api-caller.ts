@@ -58,10 +58,6 @@ export class ApiCaller {
     this.random = options.random ?? Math.random;
   }
 
-  get redactor(): Redactor {
-    return this.options.redactor;
-  }
-
   /** Run one API request with limits and retries; throws a classified ApiError. */
   async call<T>(site: CallSite, request: () => Promise<T>): Promise<T> {
     const started = Date.now();

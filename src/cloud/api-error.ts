@@ -68,7 +68,7 @@ export class ApiError extends AuditError {
 const RETRYABLE_KINDS: ReadonlySet<GapKind> = new Set<GapKind>(['throttled', 'server', 'timeout', 'network', 'malformed']);
 
 export function ramActionFor(site: CallSite): string {
-  // IMS actions are authorized under the ram: namespace
+  // IMS actions are authorized under the ram: namespace, Security Center's under yundun-sas:
   const namespace = site.service === 'ims' ? 'ram' : site.service === 'sas' ? 'yundun-sas' : site.service;
   return `${namespace}:${site.action}`;
 }

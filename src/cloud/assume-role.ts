@@ -96,11 +96,14 @@ export class AssumeRoleProvider {
       throw new CredentialsError(`AssumeRole of ${roleArn} returned no complete credentials.`);
     }
     this.redactor.add(issued.accessKeySecret, issued.securityToken);
+    const expiresAt = Date.parse(issued.expiration);
+    // a session whose end is unknown could never be refreshed in time
+    if (!Number.isFinite(expiresAt)) throw new CredentialsError(`AssumeRole of ${roleArn} returned an Expiration that is not a time.`);
     this.session = {
       accessKeyId: issued.accessKeyId,
       accessKeySecret: issued.accessKeySecret,
       securityToken: issued.securityToken,
-      expiresAt: Date.parse(issued.expiration),
+      expiresAt,
     };
     return this.session;
   }

@@ -5,7 +5,7 @@ import type { CallSite } from '../cloud/api-error.js';
 import type { PageRequest } from '../cloud/paginate.js';
 import type { KmsKey, KmsKeyMetadata } from '../inventory/types.js';
 import { callOrGap, forEachRegion, listOrGap, optional, type CollectorContext } from './context.js';
-import { callRpc } from './rpc-call.js';
+import { callRpc, malformedAnswer } from './rpc-call.js';
 
 const VERSION = '2016-01-20';
 const PAGE_CAP = 100;
@@ -85,7 +85,7 @@ export async function collectKms(ctx: CollectorContext): Promise<void> {
           { site: site(region, 'DescribeKey'), affects: ['kms.key'], resourceId: id, fields: ['metadata'] },
           async () => {
             const body = await call<{ KeyMetadata?: RawKeyMetadata }>('DescribeKey', { KeyId: id });
-            if (!body.KeyMetadata) throw Object.assign(new SyntaxError('DescribeKey answered without KeyMetadata'), { name: 'SyntaxError' });
+            if (!body.KeyMetadata) throw malformedAnswer('DescribeKey answered without KeyMetadata');
             return body.KeyMetadata;
           },
         );

@@ -13,6 +13,11 @@ export interface RpcCall {
   query?: Record<string, string | undefined>;
 }
 
+/** An answer missing what it must carry: toApiError classifies it as malformed, like the SDKs' own JSON failures. */
+export function malformedAnswer(message: string): SyntaxError {
+  return new SyntaxError(message);
+}
+
 export async function callRpc<T>(ctx: Pick<CollectorContext, 'clients' | 'runtime'>, call: RpcCall): Promise<T> {
   const query = Object.fromEntries(
     Object.entries({ RegionId: call.region, ...call.query }).filter((entry): entry is [string, string] => entry[1] !== undefined),
@@ -23,8 +28,7 @@ export async function callRpc<T>(ctx: Pick<CollectorContext, 'clients' | 'runtim
     ctx.runtime,
   )) as { body?: unknown };
   if (typeof response.body !== 'object' || response.body === null) {
-    // classified as a malformed answer by toApiError, like the SDKs' own JSON failures
-    throw Object.assign(new SyntaxError(`${call.action} answered with a body that is not a JSON object`), { name: 'SyntaxError' });
+    throw malformedAnswer(`${call.action} answered with a body that is not a JSON object`);
   }
   return response.body as T;
 }

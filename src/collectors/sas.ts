@@ -5,7 +5,7 @@
 import type { CallSite } from '../cloud/api-error.js';
 import type { SecurityCenterAsset, SecurityCenterConfig, SecurityCenterEdition, Vulnerability } from '../inventory/types.js';
 import { callOrGap, listOrGap, optional, type CollectorContext } from './context.js';
-import { callRpc } from './rpc-call.js';
+import { callRpc, malformedAnswer } from './rpc-call.js';
 
 const VERSION = '2018-12-03';
 /** the page size asked for; NextToken paging means a lower server cap only costs pages, never items */
@@ -91,7 +91,7 @@ async function collectSite(ctx: CollectorContext, siteRegion: SecurityCenterSite
   const [config, assets] = await Promise.all([
     callOrGap(ctx, { site: site(siteRegion, 'DescribeVersionConfig'), affects: ['sas.config'] }, async () => {
       const body = await call<RawVersionConfig>('DescribeVersionConfig');
-      if (numberOf(body.Version) === null) throw Object.assign(new SyntaxError('DescribeVersionConfig answered without a Version'), { name: 'SyntaxError' });
+      if (numberOf(body.Version) === null) throw malformedAnswer('DescribeVersionConfig answered without a Version');
       return body;
     }),
     listOrGap(ctx, {

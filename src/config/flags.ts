@@ -127,7 +127,7 @@ export const CONFIG_FLAGS = {
   },
   logLevel: { flags: '--log-level <level>', description: 'log level of the JSON logs on stderr (default warn)', kind: 'value', field: ['logLevel'], choices: LOG_LEVELS },
   store: { flags: '--store <file>', description: 'the SQLite history database', kind: 'value', field: ['store', 'path'], isPath: true },
-  schedule: { flags: '--schedule <cron>', description: 'cron schedule, e.g. "0 */6 * * *" (six fields: seconds first)', kind: 'value', field: ['serve', 'schedule'] },
+  schedule: { flags: '--schedule <cron>', description: 'cron schedule, e.g. "0 */6 * * *" (a sixth leading field: seconds)', kind: 'value', field: ['serve', 'schedule'] },
   timezone: { flags: '--timezone <tz>', description: "IANA time zone of the schedule (default the host's)", kind: 'value', field: ['serve', 'timezone'] },
   runNow: { flags: '--run-now', description: 'also scan once at start', kind: 'switch', field: ['serve', 'runNow'] },
   metricsAddress: {
@@ -152,7 +152,7 @@ export type ConfigFlags = { -readonly [K in ConfigFlagName]?: FlagValue<(typeof 
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function flagName(name: ConfigFlagName): string {
+function flagName(name: ConfigFlagName): string {
   return CONFIG_FLAGS[name].flags.split(' ')[0] as string;
 }
 
@@ -196,6 +196,11 @@ function sinkFromFlag(spec: string): { type: string; url: string } {
   return { type: spec.slice(0, separator).trim(), url: spec.slice(separator + 1).trim() };
 }
 
+/** Whether any of `--format`, `--output`, `--output-dir` was given. */
+export function givesOutputs(flags: ConfigFlags): boolean {
+  return (flags.format?.length ?? 0) > 0 || (flags.output?.length ?? 0) > 0 || flags.outputDir !== undefined;
+}
+
 /** `--format`, `--output`, `--output-dir` as the file's `formats` / `outputs` / `outputDir`. */
 function outputFields(flags: ConfigFlags, cwd: string): Record<string, unknown> {
   const formatsGiven = flags.format ?? [];
@@ -229,7 +234,7 @@ export function flagLayer(flags: ConfigFlags, cwd: string): FlagLayer {
     setIn(data, spec.field, Array.isArray(raw) ? raw.map(convert) : typeof raw === 'string' ? convert(raw) : raw);
     origins.push({ field: spec.field, flag: flagName(name) });
   }
-  const replacesOutputs = (flags.format?.length ?? 0) > 0 || (flags.output?.length ?? 0) > 0 || flags.outputDir !== undefined;
+  const replacesOutputs = givesOutputs(flags);
   if (replacesOutputs) {
     const outputs = outputFields(flags, cwd);
     Object.assign(data, outputs);

@@ -197,14 +197,9 @@ function indexRegion(id: string, region: RegionModel, accountId: string): Region
     if (disk.AutoSnapshotPolicyId) diskCountByPolicy.set(disk.AutoSnapshotPolicyId, (diskCountByPolicy.get(disk.AutoSnapshotPolicyId) ?? 0) + 1);
   }
   const disks = region.disks.map((authored) => {
+    const attachment = { InstanceId: authored.InstanceId, Device: authored.Type === 'system' ? '/dev/xvda' : '/dev/xvdb', AttachedTime: '2026-01-05T08:01:00Z' };
     const attached: ApiObject = authored.InstanceId
-      ? {
-          Status: 'In_use',
-          MountInstanceNum: 1,
-          AttachedTime: '2026-01-05T08:01:00Z',
-          Device: authored.Type === 'system' ? '/dev/xvda' : '/dev/xvdb',
-          Attachments: [{ InstanceId: authored.InstanceId, Device: authored.Type === 'system' ? '/dev/xvda' : '/dev/xvdb', AttachedTime: '2026-01-05T08:01:00Z' }],
-        }
+      ? { Status: 'In_use', MountInstanceNum: 1, AttachedTime: attachment.AttachedTime, Device: attachment.Device, Attachments: [attachment] }
       : {};
     const policy: ApiObject = authored.AutoSnapshotPolicyId ? { EnableAutoSnapshot: true, EnableAutomatedSnapshotPolicy: true } : {};
     return fill(fill(diskTemplate(context), { ...attached, ...policy }), authored);

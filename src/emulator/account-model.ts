@@ -4,7 +4,7 @@
 // as bare arrays. Fields that the template does not know are rejected, so a typo cannot silently vanish.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { unknownFields, type ApiObject, type ShapeContext } from './shapes/fill.js';
+import { isoSeconds, unknownFields, type ApiObject, type ShapeContext } from './shapes/fill.js';
 import {
   autoSnapshotPolicyTemplate,
   cloudAssistantTemplate,
@@ -334,7 +334,7 @@ const accountShape = z.strictObject({
   deniedActions: z.array(deniedActionSchema).default([]),
 });
 
-export const accountModelSchema = accountShape.superRefine((model, context) => {
+const accountModelSchema = accountShape.superRefine((model, context) => {
   for (const { path, message } of referenceProblems(model)) context.addIssue({ code: 'custom', path, message });
 });
 
@@ -347,7 +347,6 @@ export type RamRoleModel = AccountModel['ram']['roles'][number];
 export type RamPolicyModel = AccountModel['ram']['policies'][number];
 export type AccessKeyModel = z.output<typeof accessKeySchema>;
 export type TrailModel = AccountModel['trails'][number];
-export type KmsKeyModel = RegionModel['kmsKeys'][number];
 
 interface Problem {
   path: (string | number)[];
@@ -456,8 +455,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 /** Every ISO time in a JSON value moved by `ms`, in the same spelling (seconds kept, milliseconds dropped as written). */
 function shiftTimes(value: unknown, ms: number): unknown {
   if (typeof value === 'string' && ISO_TIME.test(value)) {
-    const shifted = new Date(Date.parse(value) + ms).toISOString();
-    return value.includes('.') ? shifted : shifted.replace(/\.\d{3}Z$/, 'Z');
+    const shifted = new Date(Date.parse(value) + ms);
+    return value.includes('.') ? shifted.toISOString() : isoSeconds(shifted);
   }
   if (Array.isArray(value)) return value.map((item) => shiftTimes(item, ms));
   if (typeof value === 'object' && value !== null) {

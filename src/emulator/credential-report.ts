@@ -3,6 +3,7 @@
 // two access key column groups, then `additional_access_key_N_*` groups only when some principal
 // has more than two keys. "N/A" marks a credential that does not exist, "-" a time that never happened.
 import type { AccessKeyModel, AccountModel, RamUserModel } from './account-model.js';
+import { isoSeconds } from './shapes/fill.js';
 import { userPrincipalName } from './shapes/ram.js';
 
 const BASE_COLUMNS = [
@@ -29,10 +30,6 @@ function keyCells(key: AccessKeyModel | undefined): string[] {
   return ['TRUE', flag(key.Status === 'Active'), key.CreateDate, key.LastUsedDate ?? '-'];
 }
 
-function withoutMilliseconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 function userCells(user: RamUserModel, model: AccountModel): string[] {
   const profile = user.LoginProfile;
   const lastChanged = profile ? (profile.PasswordLastChanged ?? profile.CreateDate ?? user.CreateDate) : null;
@@ -42,7 +39,7 @@ function userCells(user: RamUserModel, model: AccountModel): string[] {
       ? 'N/A'
       : maxAgeDays === 0
         ? '-'
-        : withoutMilliseconds(new Date(Date.parse(lastChanged) + maxAgeDays * 86_400_000));
+        : isoSeconds(new Date(Date.parse(lastChanged) + maxAgeDays * 86_400_000));
   return [
     userPrincipalName(user, model.accountId),
     user.CreateDate,

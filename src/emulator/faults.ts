@@ -58,9 +58,14 @@ function roll(text: string): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
+/** The action and region a call is metered under. */
+function siteKey(call: InterceptedCall): string {
+  return `${call.product}:${call.action}@${call.region ?? 'global'}`;
+}
+
 function requestKey(call: InterceptedCall): string {
   const params = [...call.params].filter(([name]) => !SIGNING_PARAMS.has(name)).sort(([a], [b]) => a.localeCompare(b));
-  return `${call.product}:${call.action}@${call.region ?? 'global'}?${params.map(([k, v]) => `${k}=${v}`).join('&')}`;
+  return `${siteKey(call)}?${params.map(([k, v]) => `${k}=${v}`).join('&')}`;
 }
 
 function delay(ms: number): Promise<void> {
@@ -124,12 +129,14 @@ export function injectFaults(options: FaultOptions): FaultInjector {
     return roll(`${seed}|${salt}|${key}|${count}`);
   }
 
+  const retryAfter = { 'x-acs-retry-after': String(options.retryAfterMs ?? 50) };
+
   function faultReply(kind: FaultKind, call: InterceptedCall, variant: number): EmulatorReply | 'hold' {
     switch (kind) {
       case 'throttle':
         return variant < 0.5
-          ? errorReply(call, 400, 'Throttling.User', 'Request was denied due to user flow control.', variant < 0.25 ? { 'x-acs-retry-after': String(options.retryAfterMs ?? 50) } : undefined)
-          : errorReply(call, 503, 'Throttling', 'Request was denied due to request throttling.', variant > 0.75 ? { 'x-acs-retry-after': String(options.retryAfterMs ?? 50) } : undefined);
+          ? errorReply(call, 400, 'Throttling.User', 'Request was denied due to user flow control.', variant < 0.25 ? retryAfter : undefined)
+          : errorReply(call, 503, 'Throttling', 'Request was denied due to request throttling.', variant > 0.75 ? retryAfter : undefined);
       case 'server':
         return variant < 0.5
           ? errorReply(call, 500, 'InternalError', 'The request processing has failed due to some unknown error, exception or failure.')
@@ -148,7 +155,7 @@ export function injectFaults(options: FaultOptions): FaultInjector {
 
   async function intercept(call: InterceptedCall): Promise<EmulatorReply | undefined> {
     const cap = options.qpsCap?.(call);
-    const admitted = cap === undefined || meter.admit(`${call.product}:${call.action}@${call.region ?? 'global'}`, cap, performance.now());
+    const admitted = cap === undefined || meter.admit(siteKey(call), cap, performance.now());
     if (options.latencyMs) await delay(options.latencyMs);
     if (!admitted) {
       injected.qps++;
@@ -172,11 +179,12 @@ export function injectFaults(options: FaultOptions): FaultInjector {
 
   function rewrite(call: InterceptedCall, reply: EmulatorReply): EmulatorReply {
     const rate = options.emptyPageRate ?? 0;
-    const paged = call.params.has('PageNumber') && typeof reply.body === 'object' && 'TotalCount' in reply.body;
-    if (rate === 0 || !paged || !applies(call) || typeof reply.body !== 'object') return reply;
+    const { body } = reply;
+    const paged = typeof body === 'object' && 'TotalCount' in body && call.params.has('PageNumber');
+    if (rate === 0 || !paged || !applies(call)) return reply;
     if (rollFor(call, 'empty-page') >= rate) return reply;
     injected['empty-page']++;
-    return { ...reply, body: emptied(reply.body) };
+    return { ...reply, body: emptied(body) };
   }
 
   return { hooks: { intercept, rewrite }, injected };

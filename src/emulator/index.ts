@@ -8,5 +8,5 @@ export type {
   RunningEmulator,
   StartEmulatorOptions,
 } from './server.js';
-export { AccountModelError, accountModelSchema, defineAccount, loadAccountModel } from './account-model.js';
+export { AccountModelError, defineAccount, loadAccountModel } from './account-model.js';
 export type { AccountModel, AccountModelInput } from './account-model.js';

@@ -38,13 +38,22 @@ function encodeToken(offset: number): string {
   return TOKEN_PREFIX + Buffer.from(`offset:${offset}`).toString('base64url');
 }
 
-function decodeToken(name: string, token: string): number {
+/** The offset a token or marker stands for; 0 without one. */
+function decodeToken(name: string, token: string | undefined): number {
+  if (token === undefined) return 0;
   const decoded = token.startsWith(TOKEN_PREFIX)
     ? Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString()
     : '';
   const match = /^offset:(\d+)$/.exec(decoded);
   if (!match) throw invalidParameter(name, token);
   return Number(match[1]);
+}
+
+/** `size` items from `offset`, with the token of the rest (undefined on the last page). */
+function sliceFrom<T>(items: readonly T[], offset: number, size: number): { items: T[]; next: string | undefined } {
+  const slice = items.slice(offset, offset + size);
+  const end = offset + slice.length;
+  return { items: slice, next: end < items.length ? encodeToken(end) : undefined };
 }
 
 function pageSize(params: Params, name: 'PageSize' | 'MaxResults' | 'MaxItems', rule: PageSizeRule): number {
@@ -62,29 +71,24 @@ export function paginate<T>(items: readonly T[], params: Params, paging: Paging)
       return byPageNumber(items, params, paging, paging.totalsAsStrings === true);
     case 'next-token': {
       const page = byToken(items, params, paging);
-      return { items: page.items, fields: { NextToken: page.next } };
+      return { items: page.items, fields: { NextToken: page.next ?? '' } };
     }
     case 'page-number-or-next-token': {
       if (params.get('NextToken') === undefined && params.get('MaxResults') === undefined) {
         const page = byPageNumber(items, params, paging, false);
-        const offset = ((page.fields.PageNumber as number) - 1) * (page.fields.PageSize as number);
-        const end = offset + page.items.length;
-        return { items: page.items, fields: { ...page.fields, NextToken: end < items.length ? encodeToken(end) : '' } };
+        return { items: page.items, fields: { ...page.fields, NextToken: page.next ?? '' } };
       }
       const page = byToken(items, params, paging);
       return {
         items: page.items,
-        fields: { NextToken: page.next, PageNumber: Math.floor(page.offset / page.size) + 1, PageSize: page.size, TotalCount: items.length },
+        fields: { NextToken: page.next ?? '', PageNumber: Math.floor(page.offset / page.size) + 1, PageSize: page.size, TotalCount: items.length },
       };
     }
     case 'current-page-or-next-token': {
       const size = pageSize(params, 'PageSize', paging);
       if (params.bool('UseNextToken') === true) {
-        const token = params.get('NextToken');
-        const offset = token === undefined ? 0 : decodeToken('NextToken', token);
-        const slice = items.slice(offset, offset + size);
-        const end = offset + slice.length;
-        return { items: slice, fields: { PageSize: size, Count: slice.length, NextToken: end < items.length ? encodeToken(end) : '' } };
+        const page = sliceFrom(items, decodeToken('NextToken', params.get('NextToken')), size);
+        return { items: page.items, fields: { PageSize: size, Count: page.items.length, NextToken: page.next ?? '' } };
       }
       const current = params.int('CurrentPage') ?? 1;
       if (current < 1) throw invalidParameter('CurrentPage', String(current));
@@ -92,44 +96,33 @@ export function paginate<T>(items: readonly T[], params: Params, paging: Paging)
       return { items: slice, fields: { CurrentPage: current, PageSize: size, Count: slice.length, TotalCount: items.length } };
     }
     case 'marker': {
-      const marker = params.get('Marker');
-      const offset = marker === undefined ? 0 : decodeToken('Marker', marker);
-      const size = pageSize(params, 'MaxItems', paging);
-      const slice = items.slice(offset, offset + size);
-      const end = offset + slice.length;
-      return {
-        items: slice,
-        fields: end < items.length ? { IsTruncated: true, Marker: encodeToken(end) } : { IsTruncated: false },
-      };
+      const offset = decodeToken('Marker', params.get('Marker'));
+      const page = sliceFrom(items, offset, pageSize(params, 'MaxItems', paging));
+      return { items: page.items, fields: page.next === undefined ? { IsTruncated: false } : { IsTruncated: true, Marker: page.next } };
     }
   }
 }
 
-function byPageNumber<T>(items: readonly T[], params: Params, rule: PageSizeRule, asStrings: boolean): Page<T> {
+/** A PageNumber page; `next` is the NextToken of the rest, for the ECS APIs that also answer one. */
+function byPageNumber<T>(items: readonly T[], params: Params, rule: PageSizeRule, asStrings: boolean): Page<T> & { next: string | undefined } {
   const number = params.int('PageNumber') ?? 1;
   if (number < 1) throw invalidParameter('PageNumber', String(number));
   const size = pageSize(params, 'PageSize', rule);
-  const offset = (number - 1) * size;
+  const page = sliceFrom(items, (number - 1) * size, size);
   const fields = { PageNumber: number, PageSize: size, TotalCount: items.length };
   return {
-    items: items.slice(offset, offset + size),
+    ...page,
     fields: asStrings ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)])) : fields,
   };
 }
 
 function byToken<T>(items: readonly T[], params: Params, rule: PageSizeRule) {
-  const token = params.get('NextToken');
-  const offset = token === undefined ? 0 : decodeToken('NextToken', token);
+  const offset = decodeToken('NextToken', params.get('NextToken'));
   const size = pageSize(params, 'MaxResults', rule);
-  const slice = items.slice(offset, offset + size);
-  const end = offset + slice.length;
-  return { items: slice, offset, size, next: end < items.length ? encodeToken(end) : '' };
+  return { ...sliceFrom(items, offset, size), offset, size };
 }
 
 /** A token-paged slice of arbitrary text rows (IMS GetCredentialReport). */
 export function tokenPage<T>(items: readonly T[], token: string | undefined, size: number) {
-  const offset = token === undefined ? 0 : decodeToken('NextToken', token);
-  const slice = items.slice(offset, offset + size);
-  const end = offset + slice.length;
-  return { items: slice, next: end < items.length ? encodeToken(end) : undefined };
+  return sliceFrom(items, decodeToken('NextToken', token), size);
 }

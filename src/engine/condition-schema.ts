@@ -75,7 +75,8 @@ export function isParamRef(value: unknown): value is ParamRef {
   );
 }
 
-const oneOf = (names: readonly string[]) => () => `expected one of ${names.join('|')}`;
+/** The error of an enum: the accepted names. */
+export const oneOf = (names: readonly string[]) => () => `expected one of ${names.join('|')}`;
 
 /** `field`, `a.b.c`, `$derived.x`, `list.0.field` */
 const pathSchema = z

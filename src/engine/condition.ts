@@ -14,7 +14,7 @@ export interface ConditionEnv {
   evidence: Map<string, string>;
 }
 
-export function resolveParams(value: unknown, params: Readonly<Record<string, unknown>>): unknown {
+function resolveParams(value: unknown, params: Readonly<Record<string, unknown>>): unknown {
   return isParamRef(value) ? params[value.param] : value;
 }
 
@@ -104,7 +104,7 @@ function evaluateQuantifier(condition: QuantifiedCondition, subject: Subject, en
 function evaluateCount(condition: CountCondition, subject: Subject, env: ConditionEnv): Outcome {
   const subjects = items(condition.count, subject);
   if (!Array.isArray(subjects)) return subjects;
-  const outcomes = subjects.map((item) => (condition.match ? evaluateCondition(condition.match, item, env) : fromBoolean(true)));
+  const outcomes = subjects.map((item) => (condition.match ? evaluateCondition(condition.match, item, env) : TRUE));
   const low = outcomes.filter((outcome) => outcome.kind === 'true').length;
   const high = low + outcomes.filter((outcome) => outcome.kind === 'unknown').length;
   const expected = resolveParams(condition.value, env.params) as number;

@@ -6,7 +6,7 @@ import { evaluateRule } from './evaluate.js';
 import { RelationIndex } from './relations.js';
 import type { Example, ExampleOutcome, Rule } from './rule-schema.js';
 
-export const EXAMPLE_ACCOUNT_ID = '1234567890123456';
+const EXAMPLE_ACCOUNT_ID = '1234567890123456';
 /** The scan time of every example, so date checks in examples are reproducible. */
 export const EXAMPLE_NOW = new Date('2026-01-01T00:00:00Z');
 export const EXAMPLE_OUTCOMES = ['pass', 'fail', 'error', 'skip'] as const satisfies readonly ExampleOutcome[];

@@ -2,20 +2,19 @@
 // registry: `grep` shows every function a rule can call, and its `args` schema is checked at load.
 import { z } from 'zod';
 import type { NetworkAclEntry, SecurityGroupRule } from '../inventory/types.js';
-import { FALSE, fromBoolean, unknown, type Outcome } from './outcome.js';
+import { FALSE, fromBoolean, TRUE, unknown, type Outcome } from './outcome.js';
 import { resolvePath, typeName, type Subject } from './path.js';
 import {
   describeExposure,
   internetExposure,
-  PROTOCOLS,
   SecurityGroupRuleError,
   wholeSpaceExposed,
   type ExposureQuery,
 } from './evaluators/security-group-exposure.js';
 import { allowsFullAccess, PolicyDocumentError } from './evaluators/policy-document.js';
-import { ACL_PROTOCOLS, aclInternetExposure, describeAclExposure, NetworkAclEntryError } from './evaluators/network-acl.js';
+import { aclInternetExposure, describeAclExposure, NetworkAclEntryError } from './evaluators/network-acl.js';
 import { describeLifecycle, findOs, isEndOfLife, loadOsLifecycle, type OsLifecycleEntry } from './evaluators/os-lifecycle.js';
-import type { PortRange } from './evaluators/port-range.js';
+import { PROTOCOLS, type PortRange } from './evaluators/port-range.js';
 
 export interface FunctionResult {
   outcome: Outcome;
@@ -125,7 +124,7 @@ export const FUNCTIONS = {
           return { outcome: FALSE, evidence: what };
         }
         const evidence = exposing.flatMap(({ exposures }) => exposures.map(describeExposure));
-        return { outcome: fromBoolean(true), evidence: [...new Set(evidence)].join('; ') };
+        return { outcome: TRUE, evidence: [...new Set(evidence)].join('; ') };
       });
     },
   }),
@@ -133,7 +132,7 @@ export const FUNCTIONS = {
     summary:
       'true when the network ACL `ingress` entries, in order and first match deciding, let the internet (a CIDR with prefix 0) reach the asked protocols/ports',
     args: z.strictObject({
-      protocol: oneOrMany(z.enum(ACL_PROTOCOLS)),
+      protocol: oneOrMany(z.enum(PROTOCOLS)),
       ports: z.array(port).min(1).optional(),
     }),
     call(subject, args) {
@@ -143,7 +142,7 @@ export const FUNCTIONS = {
           ranges.flatMap((ports) => aclInternetExposure(entries as NetworkAclEntry[], { protocol, ...(ports ? { ports } : {}) })),
         );
         return exposures.length > 0
-          ? { outcome: fromBoolean(true), evidence: exposures.map(describeAclExposure).join('; ') }
+          ? { outcome: TRUE, evidence: exposures.map(describeAclExposure).join('; ') }
           : { outcome: FALSE, evidence: `no entry lets the internet reach ${describeAsked('ingress', args.protocol, ranges)}` };
       });
     },

@@ -61,13 +61,14 @@ export class GapIndex {
     const scopes = new Map<string | null, CollectionGap[]>();
     for (const gap of this.collection(type, null)) {
       const scope = REGIONAL_TYPES.has(type) ? gap.region : null;
-      scopes.set(scope, [...(scopes.get(scope) ?? []), gap]);
+      push(scopes, scope, gap);
     }
     return scopes;
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Adds `value` to the list of `key` (the indexes here and in relations.ts group records this way). */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { EcsInstance, FlowLog, Inventory, ResourceMap, ResourceType } from '../inventory/types.js';
 import { recordSchemas } from '../inventory/schema.js';
-import { GapIndex } from './gaps.js';
+import { GapIndex, push } from './gaps.js';
 import { UnknownValue } from './outcome.js';
 
 export class RelationIndex {
@@ -62,12 +62,6 @@ export class RelationIndex {
     const gaps = this.gaps.collection(source, region);
     return gaps.length > 0 ? new UnknownValue(`the ${source} collection is incomplete`, gaps) : value();
   }
-}
-
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 interface DerivedField<T extends ResourceType> {

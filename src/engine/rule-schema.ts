@@ -7,12 +7,11 @@ import { RESOURCE_TYPES, type ResourceType } from '../inventory/types.js';
 import { collectionGapSchema, recordSchemas } from '../inventory/schema.js';
 import { DUTY_IDS, type DutyId } from '../findings/duties.js';
 import { SEVERITIES } from '../findings/types.js';
-import { conditionSchema, isParamRef, QUANTIFIERS, type Condition } from './condition-schema.js';
+import { conditionSchema, isParamRef, oneOf, QUANTIFIERS, type Condition } from './condition-schema.js';
 import { functionArgsSchema } from './functions.js';
 import { OPERATORS, fitsOperand } from './operators.js';
 import { derivedFieldsOf } from './relations.js';
 
-const oneOf = (names: readonly string[]) => () => `expected one of ${names.join('|')}`;
 const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
 export type ParamValue = z.infer<typeof paramValue>;
 
@@ -29,7 +28,8 @@ const exampleSchema = z.strictObject({
   severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).optional(),
 });
 
-const ruleShape = z.strictObject({
+/** The shape of a rule file; `ruleIssues` then checks what depends on a well-formed rule. */
+export const ruleFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' }),
   title: z.string().min(1),
   service: z.string().min(1),
@@ -66,9 +66,6 @@ export interface RuleIssue {
   /** where to point in the file when not at `path` */
   lineAt?: PropertyKey[];
 }
-
-/** The shape of a rule file; `ruleIssues` then checks what depends on a well-formed rule. */
-export const ruleFileSchema = ruleShape;
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 

@@ -1,6 +1,7 @@
 // The README's rules table, generated from the rule files (never written by hand): one row per rule with
 // its duty, CIS controls and severity, between the markers below. `scripts/rules-table.mjs` rewrites the
 // README; tests/rules-table.test.ts fails when the README's table is stale.
+import { CIS_VERSION } from '../findings/types.js';
 import type { Rule } from './rule-schema.js';
 
 export const RULES_TABLE_START = '<!-- rules:start -->';
@@ -16,7 +17,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 export function rulesTable(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) => a.duty.localeCompare(b.duty) || a.id.localeCompare(b.id));
   const lines = [
-    '| rule | duty | CIS 2.0.0 | severity | title |',
+    `| rule | duty | CIS ${CIS_VERSION} | severity | title |`,
     '| --- | --- | --- | --- | --- |',
     ...sorted.map((rule) => {
       const cis = rule.cis.map((entry) => entry.control).join(', ') || '-';

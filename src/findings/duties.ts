@@ -98,7 +98,3 @@ export const DUTIES = [
 export type DutyId = (typeof DUTIES)[number]['id'];
 
 export const DUTY_IDS: readonly DutyId[] = DUTIES.map((duty) => duty.id);
-
-export function isDutyId(value: string): value is DutyId {
-  return (DUTY_IDS as readonly string[]).includes(value);
-}

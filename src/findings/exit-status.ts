@@ -12,7 +12,7 @@ export const EXIT_CODES = { ok: 0, failing: 1, badInput: 2, incomplete: 3 } as c
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 
 /** Severities at or above `threshold`: `atOrAbove('high')` is critical and high. */
-export function atOrAbove(threshold: Severity): readonly Severity[] {
+function atOrAbove(threshold: Severity): readonly Severity[] {
   return SEVERITIES.slice(0, SEVERITIES.indexOf(threshold) + 1);
 }
 

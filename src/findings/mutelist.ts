@@ -17,8 +17,8 @@ import { readFile } from 'node:fs/promises';
 import { readYaml } from '../yaml-source.js';
 import { z } from 'zod';
 import { InputFileError } from '../errors.js';
-import type { Finding, FindingStatus, Report, Severity } from './types.js';
-import { SEVERITIES, STATUSES } from './types.js';
+import { countStatuses, summarize } from './report.js';
+import type { Finding, Report } from './types.js';
 
 const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
 const pattern = text().trim().min(1, 'must be a non-empty pattern');
@@ -120,23 +120,15 @@ function unmuted(finding: Finding): Finding {
   return { ...rest, status: mutedStatus };
 }
 
-function countByStatus(findings: readonly Finding[]): Record<FindingStatus, number> {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<FindingStatus, number>;
-  for (const finding of findings) counts[finding.status] += 1;
-  return counts;
-}
-
 function recount(report: Report, findings: Finding[]): Report {
-  const failBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const finding of findings) if (finding.status === 'fail') failBySeverity[finding.severity] += 1;
   return {
     ...report,
-    summary: { total: findings.length, byStatus: countByStatus(findings), failBySeverity },
+    summary: summarize(findings),
     coverage: {
       ...report.coverage,
       duties: report.coverage.duties.map((duty) => ({
         ...duty,
-        counts: countByStatus(findings.filter((finding) => finding.duty === duty.duty)),
+        counts: countStatuses(findings.filter((finding) => finding.duty === duty.duty)),
       })),
     },
     findings,

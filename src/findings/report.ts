@@ -11,6 +11,7 @@ import {
   type Finding,
   type FindingStatus,
   type Report,
+  type ReportSummary,
   type ScanInfo,
   type Severity,
 } from './types.js';
@@ -26,10 +27,17 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 }
 
-function countStatuses(findings: Finding[]): Record<FindingStatus, number> {
+export function countStatuses(findings: readonly Finding[]): Record<FindingStatus, number> {
   const counts = zeroes(STATUSES);
   for (const finding of findings) counts[finding.status] += 1;
   return counts;
+}
+
+/** The report's summary counts (also recounted after a mutelist changed statuses). */
+export function summarize(findings: readonly Finding[]): ReportSummary {
+  const failBySeverity = zeroes<Severity>(SEVERITIES);
+  for (const finding of findings) if (finding.status === 'fail') failBySeverity[finding.severity] += 1;
+  return { total: findings.length, byStatus: countStatuses(findings), failBySeverity };
 }
 
 /** An error, muted or not, means the duty was not fully assessed. */
@@ -57,12 +65,10 @@ export function dutyCoverage(rules: Rule[], findings: Finding[]): DutyCoverage[]
 
 export function buildReport(input: BuildReportInput): Report {
   const { findings, inventory } = input;
-  const failBySeverity = zeroes<Severity>(SEVERITIES);
-  for (const finding of findings) if (finding.status === 'fail') failBySeverity[finding.severity] += 1;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     scan: { ...input.scan, incomplete: inventory.gaps.length > 0 || findings.some(isError) },
-    summary: { total: findings.length, byStatus: countStatuses(findings), failBySeverity },
+    summary: summarize(findings),
     coverage: { duties: dutyCoverage(input.rules, findings), gaps: inventory.gaps },
     findings,
   };

@@ -11,10 +11,6 @@ export type FormatName = keyof typeof formats;
 
 export const FORMAT_NAMES = Object.keys(formats) as FormatName[];
 
-export function isFormatName(value: string): value is FormatName {
-  return Object.hasOwn(formats, value);
-}
-
 /** The file a format writes into `--output-dir`, e.g. `alicloud-audit-1234567890123456-20261129T040000Z.ocsf.json`. */
 export function defaultFileName(format: FormatName, accountId: string, finishedAt: string): string {
   const stamp = finishedAt.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');

@@ -212,19 +212,22 @@ export function toOcsfEvent(finding: Finding, scan: ScanInfo, lifecycle: OcsfLif
   };
 }
 
-/**
- * One event per finding; with a delta (`report.delta`), each carries its lifecycle, and failures fixed by
- * disappearing get a Close event of their own.
- */
 const lifecycles = new WeakMap<Report, ReadonlyMap<string, OcsfLifecycle>>();
 
 /** A finding's lifecycle in a report with a delta; the index is built once per report. */
 export function lifecycleFor(report: Report, findingId: string): OcsfLifecycle | undefined {
-  const index = lifecycles.get(report) ?? lifecycleIndex(report.delta?.entries ?? []);
-  lifecycles.set(report, index);
+  let index = lifecycles.get(report);
+  if (!index) {
+    index = lifecycleIndex(report.delta?.entries ?? []);
+    lifecycles.set(report, index);
+  }
   return index.get(findingId);
 }
 
+/**
+ * One event per finding; with a delta (`report.delta`), each carries its lifecycle, and failures fixed by
+ * disappearing get a Close event of their own.
+ */
 export function toOcsfEvents(report: Report): OcsfComplianceFinding[] {
   return deliverableFindings(report).map((finding) => toOcsfEvent(finding, report.scan, lifecycleFor(report, finding.id)));
 }

@@ -2,7 +2,7 @@
 // and return the inventory with the call statistics.
 import type * as $dara from '@darabonba/typescript';
 import type { Logger } from 'pino';
-import { ApiCaller, type RetryPolicy } from '../cloud/api-caller.js';
+import { ApiCaller, type CallStats, type RetryPolicy } from '../cloud/api-caller.js';
 import { ApiError } from '../cloud/api-error.js';
 import { CloudClients, DEFAULT_TIMEOUTS, runtimeOptions, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
 import { describeSource, resolveCredential, type CredentialSource } from '../cloud/credentials.js';
@@ -14,7 +14,6 @@ import type { CollectionProgress } from '../collectors/context.js';
 import { CredentialsError, EndpointError, UsageError } from '../errors.js';
 import { InventoryBuilder } from '../inventory/builder.js';
 import type { Inventory } from '../inventory/types.js';
-import type { CallStats } from '../cloud/api-caller.js';
 
 export interface LiveCollectionOptions {
   credentials: CredentialSource;

@@ -1,6 +1,6 @@
 // The service's HTTP endpoints: GET /healthz (JSON; 200 healthy, 503 stale) and GET /metrics (Prometheus text).
 // Binds loopback unless told otherwise: the metrics describe the account's security posture.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UsageError } from '../errors.js';
 import type { HealthReport } from './health.js';
@@ -26,7 +26,7 @@ export interface ServiceHttp {
 }
 
 function handler(endpoints: ServiceEndpoints) {
-  return (request: { method?: string; url?: string }, response: import('node:http').ServerResponse) => {
+  return (request: { method?: string; url?: string }, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path !== '/healthz' && path !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /healthz or /metrics\n');
@@ -49,16 +49,16 @@ function handler(endpoints: ServiceEndpoints) {
 
 export async function startServiceHttp(endpoints: ServiceEndpoints, options: ServiceHttpOptions = {}): Promise<ServiceHttp> {
   const host = options.host ?? DEFAULT_HTTP_HOST;
+  const port = options.port ?? DEFAULT_HTTP_PORT;
   const server: Server = createServer(handler(endpoints));
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (cause: Error) =>
-      reject(new UsageError(`cannot listen on ${host}:${options.port ?? DEFAULT_HTTP_PORT}: ${cause.message}`, { cause })),
-    );
-    server.listen(options.port ?? DEFAULT_HTTP_PORT, host, () => resolve());
+    server.once('error', (cause: Error) => reject(new UsageError(`cannot listen on ${host}:${port}: ${cause.message}`, { cause })));
+    server.listen(port, host, () => resolve());
   });
-  const { address, port } = server.address() as AddressInfo;
+  // port 0 binds a free one: the URL names the port bound
+  const bound = server.address() as AddressInfo;
   return {
-    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
+    url: `http://${bound.address.includes(':') ? `[${bound.address}]` : bound.address}:${bound.port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         if (!server.listening) return resolve();

@@ -20,11 +20,8 @@
 //
 // Entries cover every finding the current scan reported, and every earlier failure it did not report (resolved
 // when its scope was assessed, otherwise unchanged and still failing).
-import { DELTA_KINDS, type DeltaKind, type Finding } from '../findings/types.js';
+import type { DeltaKind, Finding } from '../findings/types.js';
 import type { ScanCoverage } from './store.js';
-
-// the report carries deltas too, so their vocabulary lives with the report contract
-export { DELTA_KINDS, type DeltaKind };
 
 export type Observation = 'fail' | 'pass' | 'unknown';
 type Assessed = Exclude<Observation, 'unknown'>;

@@ -18,9 +18,11 @@ async function completedScans(store: AuditStore): Promise<CompletedScanRecord[]>
   return (await store.lastCompleted(Number.MAX_SAFE_INTEGER)).reverse();
 }
 
-function positionOf(scans: CompletedScanRecord[], scanId: string, state: string | undefined): number {
+/** The scan's index among the completed scans; the store is asked why only when it is not there. */
+async function positionOf(store: AuditStore, scans: CompletedScanRecord[], scanId: string): Promise<number> {
   const index = scans.findIndex((scan) => scan.id === scanId);
   if (index >= 0) return index;
+  const state = (await store.getScan(scanId))?.state;
   throw new UsageError(
     state === undefined
       ? `no scan ${scanId} in the history; \`alicloud-audit history\` lists the scans`
@@ -49,7 +51,7 @@ async function diffAt(
 /** The delta of a completed scan against every completed scan before it (the one `scan --store` reports). */
 export async function deltaForScan(store: AuditStore, scanId: string): Promise<ScanDiff> {
   const scans = await completedScans(store);
-  const target = positionOf(scans, scanId, (await store.getScan(scanId))?.state);
+  const target = await positionOf(store, scans, scanId);
   return diffAt(store, scans, target - 1, target);
 }
 
@@ -59,9 +61,8 @@ export async function deltaForScan(store: AuditStore, scanId: string): Promise<S
  */
 export async function diffScans(store: AuditStore, baseId?: string, targetId?: string): Promise<ScanDiff> {
   const scans = await completedScans(store);
-  const locate = async (id: string) => positionOf(scans, id, (await store.getScan(id))?.state);
-  const target = targetId === undefined ? scans.length - 1 : await locate(targetId);
-  const base = baseId === undefined ? target - 1 : await locate(baseId);
+  const target = targetId === undefined ? scans.length - 1 : await positionOf(store, scans, targetId);
+  const base = baseId === undefined ? target - 1 : await positionOf(store, scans, baseId);
   if (target < 0 || base < 0) {
     throw new UsageError(`the history has ${scans.length} completed scan(s); a diff needs two`);
   }

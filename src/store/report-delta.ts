@@ -1,5 +1,5 @@
 // A scan's delta as the report carries it (`report.delta`): what every format and sink reads.
-import type { Finding, Report, ReportDelta } from '../findings/types.js';
+import { REPORT_SCHEMA_VERSION, type Finding, type Report, type ReportDelta } from '../findings/types.js';
 import type { ScanDiff } from './diff.js';
 import { isChange } from './lifecycle.js';
 import type { AuditStore, CompletedScanRecord } from './store.js';
@@ -47,7 +47,7 @@ export function deliverableFindings(report: Report, changesOnly = false): Findin
 /** A completed scan rebuilt as a report from the store (for `diff`), without the delta. */
 export async function storedReport(store: AuditStore, scan: CompletedScanRecord): Promise<Report> {
   return {
-    schemaVersion: '1.0',
+    schemaVersion: REPORT_SCHEMA_VERSION,
     scan: {
       id: scan.id,
       startedAt: scan.startedAt,

@@ -1,14 +1,13 @@
 // Scan an account model the way a live scan runs: the real SDKs against the emulator, signed with a key of
 // its own. Tests that need the inventory or the emulator's call log share this.
 import { pino } from 'pino';
-import type { RetryPolicy } from '../../src/cloud/api-caller.js';
+import type { CallStats, RetryPolicy } from '../../src/cloud/api-caller.js';
 import { parseEndpointUrl } from '../../src/cloud/clients.js';
 import type { RateLimitPolicy } from '../../src/cloud/rate-limit.js';
 import { Redactor } from '../../src/cloud/redact.js';
 import { startEmulator, type AccountModel, type EmulatorCall, type StartEmulatorOptions } from '../../src/emulator/index.js';
 import type { Inventory } from '../../src/inventory/types.js';
 import { collectLive } from '../../src/scan/collect.js';
-import type { CallStats } from '../../src/cloud/api-caller.js';
 
 const KEY = { accessKeyId: 'LTAIscanemulator001', accessKeySecret: 'scan-emulator-secret-000001' };
 

@@ -3,13 +3,14 @@ import { ApiError, entityNotExist, invalidParameter } from '../api-error.js';
 import type { RamUserModel } from '../account-model.js';
 import { credentialReportLines } from '../credential-report.js';
 import { tokenPage, type Paging } from '../paging.js';
-import { wrap } from '../shapes/fill.js';
+import { isoSeconds, wrap } from '../shapes/fill.js';
 import {
   accessKeyItem,
   imsLoginProfile,
   imsUser,
   mfaSerialNumber,
   passwordPolicy,
+  userDisplayName,
   userId,
   userPrincipalName,
 } from '../shapes/ram.js';
@@ -81,7 +82,7 @@ export const imsActions: ActionTable = {
       .filter((u) => u.MFADevice?.Type === 'VMFA')
       .map((u) => ({
         SerialNumber: mfaSerialNumber(u, account.accountId),
-        User: { UserPrincipalName: userPrincipalName(u, account.accountId), DisplayName: u.DisplayName ?? u.UserName, UserId: userId(u) },
+        User: { UserPrincipalName: userPrincipalName(u, account.accountId), DisplayName: userDisplayName(u), UserId: userId(u) },
         ActivateDate: u.MFADevice!.ActivateDate ?? u.CreateDate,
       }));
     return listPage(items, params, MFA_PAGING, 'VirtualMFADevices', 'VirtualMFADevice');
@@ -108,7 +109,7 @@ export const imsActions: ActionTable = {
     const { header, rows } = credentialReportLines(account.model);
     const page = tokenPage(rows, params.get('NextToken'), maxItems);
     return {
-      GeneratedTime: state.credentialReportGeneratedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      GeneratedTime: isoSeconds(state.credentialReportGeneratedAt),
       Content: Buffer.from([header, ...page.items].join('\n') + '\n').toString('base64'),
       IsTruncated: String(page.next !== undefined),
       ...(page.next === undefined ? {} : { NextToken: page.next }),

@@ -19,6 +19,7 @@ import {
   ramUserItem,
   roleItem,
   trustPolicy,
+  userDisplayName,
   userId,
 } from '../shapes/ram.js';
 import { global, listPage, type ActionContext, type ActionTable } from './action.js';
@@ -26,7 +27,7 @@ import type { RamIndex } from '../account-index.js';
 
 const MARKER_PAGING: Paging = { style: 'marker', max: 1000, default: 100 };
 
-export function findUser(ram: RamIndex, name: string): RamUserModel {
+function findUser(ram: RamIndex, name: string): RamUserModel {
   const user = ram.userByName.get(name);
   if (!user) throw entityNotExist('EntityNotExist.User', `The user does not exist: ${name}.`);
   return user;
@@ -50,6 +51,12 @@ function findPolicy(ram: RamIndex, name: string, type: string | undefined) {
     throw entityNotExist('EntityNotExist.Policy', `The policy does not exist: ${name}.`);
   }
   return policy;
+}
+
+/** How many principals a policy is attached to (the AttachmentCount of ListPolicies and GetPolicy). */
+function attachmentCount(ram: RamIndex, policyName: string): number {
+  const { users, groups, roles } = ram.attachmentsOfPolicy.get(policyName)!;
+  return users.length + groups.length + roles.length;
 }
 
 /** The keys ListAccessKeys lists: the named user's, else the caller's own (root's for the account). */
@@ -102,19 +109,14 @@ export const ramActions: ActionTable = {
     const type = params.get('PolicyType');
     if (type !== undefined && type !== 'System' && type !== 'Custom') throw invalidParameter('PolicyType', type);
     const policies = type === undefined ? account.ram.policies : account.ram.policies.filter((p) => p.PolicyType === type);
-    const items = policies.map((p) => {
-      const attached = account.ram.attachmentsOfPolicy.get(p.PolicyName)!;
-      return policyItem(p, attached.users.length + attached.groups.length + attached.roles.length);
-    });
+    const items = policies.map((p) => policyItem(p, attachmentCount(account.ram, p.PolicyName)));
     return listPage(items, params, MARKER_PAGING, 'Policies', 'Policy');
   }),
 
   GetPolicy: global(({ params, account }) => {
     const policy = findPolicy(account.ram, params.required('PolicyName'), params.get('PolicyType'));
-    const attached = account.ram.attachmentsOfPolicy.get(policy.PolicyName)!;
-    const count = attached.users.length + attached.groups.length + attached.roles.length;
     return {
-      Policy: { ...policyItem(policy, count), PolicyDocument: documentString(policy.PolicyDocument) },
+      Policy: { ...policyItem(policy, attachmentCount(account.ram, policy.PolicyName)), PolicyDocument: documentString(policy.PolicyDocument) },
       DefaultPolicyVersion: policyVersion(policy),
     };
   }),
@@ -144,7 +146,7 @@ export const ramActions: ActionTable = {
       ...wrap(
         'Users',
         'User',
-        attached.users.map(({ user }) => ({ DisplayName: user.DisplayName ?? user.UserName, UserId: userId(user), UserName: user.UserName, AttachDate: user.CreateDate })),
+        attached.users.map(({ user }) => ({ DisplayName: userDisplayName(user), UserId: userId(user), UserName: user.UserName, AttachDate: user.CreateDate })),
       ),
     };
   }),
@@ -179,7 +181,7 @@ export const ramActions: ActionTable = {
   ListUsersForGroup: global(({ params, account }) => {
     const group = findGroup(account.ram, params.required('GroupName'));
     const members = account.ram.membersOfGroup.get(group.GroupName)!;
-    const items = members.map((u) => ({ DisplayName: u.DisplayName ?? u.UserName, JoinDate: u.CreateDate, UserName: u.UserName }));
+    const items = members.map((u) => ({ DisplayName: userDisplayName(u), JoinDate: u.CreateDate, UserName: u.UserName }));
     return listPage(items, params, MARKER_PAGING, 'Users', 'User');
   }),
 
@@ -212,7 +214,7 @@ export const ramActions: ActionTable = {
         .filter((u) => u.MFADevice?.Type === 'VMFA')
         .map((u) => ({
           SerialNumber: mfaSerialNumber(u, account.accountId),
-          User: { DisplayName: u.DisplayName ?? u.UserName, UserId: userId(u), UserName: u.UserName },
+          User: { DisplayName: userDisplayName(u), UserId: userId(u), UserName: u.UserName },
           ActivateDate: u.MFADevice!.ActivateDate ?? u.CreateDate,
         })),
     ),

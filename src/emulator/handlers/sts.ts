@@ -1,6 +1,7 @@
 // STS 2015-04-01: who is calling, and AssumeRole issuing credentials the emulator then accepts.
 import { entityNotExist, invalidParameter } from '../api-error.js';
-import { roleItem, userId } from '../shapes/ram.js';
+import { isoSeconds } from '../shapes/fill.js';
+import { roleArn, roleId, userId } from '../shapes/ram.js';
 import { global, type ActionContext, type ActionTable } from './action.js';
 
 const SESSION_NAME = /^[\w.@-]{2,64}$/;
@@ -18,14 +19,14 @@ function callerIdentity({ account, caller }: ActionContext) {
     }
     case 'AssumedRoleUser': {
       const role = account.ram.roleByLowerName.get(identity.roleName.toLowerCase())!;
-      const roleId = roleItem(role, accountId).RoleId as string;
+      const id = roleId(role);
       return {
         IdentityType: 'AssumedRoleUser',
         AccountId: accountId,
-        PrincipalId: `${roleId}:${identity.sessionName}`,
+        PrincipalId: `${id}:${identity.sessionName}`,
         UserId: '',
         Arn: `acs:ram::${accountId}:assumed-role/${role.RoleName}/${identity.sessionName}`,
-        RoleId: roleId,
+        RoleId: id,
       };
     }
   }
@@ -44,15 +45,14 @@ export const stsActions: ActionTable = {
     const duration = params.int('DurationSeconds') ?? 3600;
     if (duration < 900 || duration > role.MaxSessionDuration) throw invalidParameter('DurationSeconds', String(duration));
     const session = credentials.issueSession(role.RoleName, sessionName, duration, now.getTime());
-    const roleId = roleItem(role, account.accountId).RoleId as string;
     return {
       AssumedRoleUser: {
-        AssumedRoleId: `${roleId}:${sessionName}`,
-        Arn: `acs:ram::${account.accountId}:role/${role.RoleName.toLowerCase()}/${sessionName}`,
+        AssumedRoleId: `${roleId(role)}:${sessionName}`,
+        Arn: `${roleArn(role, account.accountId)}/${sessionName}`,
       },
       Credentials: {
         SecurityToken: session.securityToken,
-        Expiration: session.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        Expiration: isoSeconds(session.expiration),
         AccessKeySecret: session.accessKeySecret,
         AccessKeyId: session.accessKeyId,
       },

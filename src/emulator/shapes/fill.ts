@@ -10,7 +10,7 @@ export interface ShapeContext {
   regionId: string;
 }
 
-export function isPlainObject(value: unknown): value is ApiObject {
+function isPlainObject(value: unknown): value is ApiObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -50,6 +50,11 @@ export function unknownFields(template: ApiObject, authored: ApiObject, allowed:
     }
   }
   return found;
+}
+
+/** A time as the API writes it: ISO 8601 UTC to the second, without milliseconds. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** `{ Outer: { Inner: items } }`, the list envelope of most RPC responses. */

@@ -13,7 +13,7 @@ import type {
 } from '../account-model.js';
 
 /** A stable numeric id (RAM user ids, role ids) derived from a name. */
-export function numericId(seed: string, digits = 16): string {
+function numericId(seed: string, digits = 16): string {
   const hex = createHash('sha256').update(seed).digest('hex');
   return (BigInt(`0x${hex.slice(0, 15)}`) % 10n ** BigInt(digits)).toString().padStart(digits, '1');
 }
@@ -22,13 +22,18 @@ export function userId(user: RamUserModel): string {
   return user.UserId ?? numericId(`user:${user.UserName}`);
 }
 
+/** The API shows the user name where no display name was set. */
+export function userDisplayName(user: RamUserModel): string {
+  return user.DisplayName ?? user.UserName;
+}
+
 export function userPrincipalName(user: RamUserModel, accountId: string): string {
   return `${user.UserName}@${accountId}.onaliyun.com`;
 }
 
 export function ramUserItem(user: RamUserModel): ApiObject {
   return {
-    DisplayName: user.DisplayName ?? user.UserName,
+    DisplayName: userDisplayName(user),
     Email: user.Email,
     UpdateDate: user.UpdateDate ?? user.CreateDate,
     MobilePhone: user.MobilePhone,
@@ -48,7 +53,7 @@ export function ramUserDetail(user: RamUserModel): ApiObject {
 export function imsUser(user: RamUserModel, accountId: string, lastLogin: 'epoch-ms' | 'iso'): ApiObject {
   const last = user.LastLoginDate;
   return {
-    DisplayName: user.DisplayName ?? user.UserName,
+    DisplayName: userDisplayName(user),
     UserPrincipalName: userPrincipalName(user, accountId),
     Email: user.Email,
     UpdateDate: user.UpdateDate ?? user.CreateDate,
@@ -99,6 +104,10 @@ export function groupId(group: RamGroupModel): string {
   return group.GroupId ?? `g-${numericId(`group:${group.GroupName}`, 12)}`;
 }
 
+export function roleId(role: RamRoleModel): string {
+  return role.RoleId ?? numericId(`role:${role.RoleName}`, 18);
+}
+
 export function roleArn(role: RamRoleModel, accountId: string): string {
   return `acs:ram::${accountId}:role/${role.RoleName.toLowerCase()}`;
 }
@@ -110,7 +119,7 @@ export function roleItem(role: RamRoleModel, accountId: string): ApiObject {
     MaxSessionDuration: role.MaxSessionDuration,
     RoleName: role.RoleName,
     CreateDate: role.CreateDate,
-    RoleId: role.RoleId ?? numericId(`role:${role.RoleName}`, 18),
+    RoleId: roleId(role),
     Arn: roleArn(role, accountId),
   };
 }

@@ -5,24 +5,29 @@
 // when its CIDR contains the whole address family (prefix length 0), so a drop from a narrower CIDR does
 // not shield the internet, and an accept from it does not expose the port to the whole internet.
 import type { NetworkAclEntry } from '../../inventory/types.js';
-import { ALL_PORTS, formatPorts, intersect, NO_PORTS, parsePortRange, subtract, type PortRange } from './port-range.js';
-
-export type AclProtocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'gre';
-export const ACL_PROTOCOLS: readonly AclProtocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'gre'];
-const PORTED: ReadonlySet<AclProtocol> = new Set(['tcp', 'udp']);
-
-export type AclFamily = 'ipv4' | 'ipv6';
+import {
+  ALL_PORTS,
+  formatPorts,
+  intersect,
+  parsePortRange,
+  parseProtocol,
+  portsOf,
+  subtract,
+  type Family,
+  type PortRange,
+  type Protocol,
+} from './port-range.js';
 
 export interface AclQuery {
-  protocol: AclProtocol;
+  protocol: Protocol;
   /** the ports asked about (tcp/udp); every port when omitted */
   ports?: PortRange;
 }
 
 /** A slice of the asked space the internet gets through, and the accept entry that lets it. */
 export interface AclExposure {
-  family: AclFamily;
-  protocol: AclProtocol;
+  family: Family;
+  protocol: Protocol;
   ports: PortRange;
   entryId: string;
   /** 1-based position of the entry in the list */
@@ -46,9 +51,9 @@ interface ParsedEntry {
   id: string;
   position: number;
   policy: 'accept' | 'drop';
-  protocols: readonly AclProtocol[];
+  protocols: readonly Protocol[];
   ports: PortRange;
-  family: AclFamily;
+  family: Family;
   /** the entry names every host of its family */
   internet: boolean;
   cidr: string;
@@ -56,16 +61,16 @@ interface ParsedEntry {
 
 export function aclInternetExposure(entries: readonly NetworkAclEntry[], query: AclQuery): AclExposure[] {
   const parsed = entries.map(parseEntry);
-  const asked = PORTED.has(query.protocol) ? (query.ports ?? ALL_PORTS) : NO_PORTS;
+  const asked = portsOf(query.protocol, query.ports ?? ALL_PORTS);
   return (['ipv4', 'ipv6'] as const).flatMap((family) => walk(parsed, family, query.protocol, asked));
 }
 
-function walk(entries: ParsedEntry[], family: AclFamily, protocol: AclProtocol, asked: PortRange): AclExposure[] {
+function walk(entries: ParsedEntry[], family: Family, protocol: Protocol, asked: PortRange): AclExposure[] {
   let open: PortRange[] = [asked];
   const exposures: AclExposure[] = [];
   for (const entry of entries) {
     if (!entry.internet || entry.family !== family || !entry.protocols.includes(protocol)) continue;
-    const ports = PORTED.has(protocol) ? entry.ports : NO_PORTS;
+    const ports = portsOf(protocol, entry.ports);
     if (entry.policy === 'accept') {
       for (const range of open.flatMap((candidate) => intersect(candidate, ports))) {
         exposures.push({ family, protocol, ports: range, entryId: entry.id, position: entry.position, cidr: entry.cidr });
@@ -87,15 +92,14 @@ function parseEntry(entry: NetworkAclEntry, index: number): ParsedEntry {
   const cidr = entry.cidr.trim();
   const prefix = /^([0-9a-f.:]+)\/(\d+)$/i.exec(cidr);
   if (!prefix) throw new NetworkAclEntryError(id, `unreadable CIDR "${entry.cidr}"`);
-  const family: AclFamily = prefix[1]!.includes(':') ? 'ipv6' : 'ipv4';
-  return { id, position: index + 1, policy, protocols: parseProtocol(id, entry.protocol), ports, family, internet: Number(prefix[2]) === 0, cidr };
+  const family: Family = prefix[1]!.includes(':') ? 'ipv6' : 'ipv4';
+  return { id, position: index + 1, policy, protocols: parseProtocols(id, entry.protocol), ports, family, internet: Number(prefix[2]) === 0, cidr };
 }
 
-function parseProtocol(id: string, protocol: string): readonly AclProtocol[] {
-  const value = protocol.toLowerCase();
-  if (value === 'all') return ACL_PROTOCOLS;
-  if ((ACL_PROTOCOLS as readonly string[]).includes(value)) return [value as AclProtocol];
-  throw new NetworkAclEntryError(id, `unknown Protocol "${protocol}"`);
+function parseProtocols(id: string, protocol: string): readonly Protocol[] {
+  const protocols = parseProtocol(protocol);
+  if (!protocols) throw new NetworkAclEntryError(id, `unknown Protocol "${protocol}"`);
+  return protocols;
 }
 
 export function describeAclExposure(exposure: AclExposure): string {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { compiles } from '../operators.js';
 
 /** The table shipped with the package (works from src/ under vitest and from dist/ once built). */
-export const OS_LIFECYCLE_FILE = fileURLToPath(new URL('../../../data/os-lifecycle.yaml', import.meta.url));
+const OS_LIFECYCLE_FILE = fileURLToPath(new URL('../../../data/os-lifecycle.yaml', import.meta.url));
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' });
 
@@ -55,7 +55,7 @@ export function loadOsLifecycle(file: string = OS_LIFECYCLE_FILE): OsLifecycleEn
 }
 
 /** "CentOS  7.9 64 bit" -> "centos 7.9 64 bit": lower case, runs of whitespace collapsed. */
-export function normalizeOsName(osName: string): string {
+function normalizeOsName(osName: string): string {
   return osName.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

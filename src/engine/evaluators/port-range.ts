@@ -1,5 +1,17 @@
-// Port ranges as Alibaba Cloud writes them (`22/22`, `20/25`, `-1/-1` = every port) and the set arithmetic
-// the exposure evaluators use to track which ports are still undecided while they walk the rules.
+// Protocols and port ranges as Alibaba Cloud writes them (`22/22`, `20/25`, `-1/-1` = every port) and the
+// set arithmetic the exposure evaluators (security groups, network ACLs) use to track which ports are
+// still undecided while they walk the rules.
+
+export type Protocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'gre';
+export const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'gre'];
+export type Family = 'ipv4' | 'ipv6';
+
+/** A rule's protocol text (any case, `all` = every protocol); undefined when unknown. */
+export function parseProtocol(text: string): readonly Protocol[] | undefined {
+  const protocol = text.toLowerCase();
+  if (protocol === 'all') return PROTOCOLS;
+  return (PROTOCOLS as readonly string[]).includes(protocol) ? [protocol as Protocol] : undefined;
+}
 
 export interface PortRange {
   from: number;
@@ -9,6 +21,11 @@ export interface PortRange {
 export const ALL_PORTS: PortRange = Object.freeze({ from: 1, to: 65535 });
 /** protocols without ports (ICMP, GRE) are one point in the port space */
 export const NO_PORTS: PortRange = Object.freeze({ from: -1, to: -1 });
+
+/** The part of `ports` that `protocol` uses: all of it for TCP and UDP, else the one point NO_PORTS. */
+export function portsOf(protocol: Protocol, ports: PortRange): PortRange {
+  return protocol === 'tcp' || protocol === 'udp' ? ports : NO_PORTS;
+}
 
 /** `-1/-1` is every port; otherwise `from/to` within 1-65535. Undefined when the text is unreadable. */
 export function parsePortRange(text: string): PortRange | undefined {

@@ -5,15 +5,24 @@
 // Drop from 0.0.0.0/0 blocks the IPv4 internet only, and rules naming a source group, a prefix list or a
 // narrower CIDR neither expose to nor shield from the whole internet.
 import type { SecurityGroupRule } from '../../inventory/types.js';
-import { ALL_PORTS, formatPorts, intersect, NO_PORTS, parsePortRange, portCount, subtract, type PortRange } from './port-range.js';
+import {
+  ALL_PORTS,
+  formatPorts,
+  intersect,
+  parsePortRange,
+  parseProtocol,
+  portCount,
+  portsOf,
+  PROTOCOLS,
+  subtract,
+  type Family,
+  type PortRange,
+  type Protocol,
+} from './port-range.js';
 
 export type Direction = 'ingress' | 'egress';
-export type Family = 'ipv4' | 'ipv6';
-export type Protocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'gre';
 export type ProtocolQuery = Protocol | 'all';
 
-export const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'gre'];
-const PORTED: ReadonlySet<Protocol> = new Set(['tcp', 'udp']);
 const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
 
 export interface ExposureQuery {
@@ -88,7 +97,7 @@ function askedProtocols(query: ExposureQuery): readonly Protocol[] {
 }
 
 function askedPorts(query: ExposureQuery, protocol: Protocol): PortRange {
-  return PORTED.has(protocol) ? (query.ports ?? ALL_PORTS) : NO_PORTS;
+  return portsOf(protocol, query.ports ?? ALL_PORTS);
 }
 
 /** Drop before Accept at the same priority. */
@@ -102,7 +111,7 @@ function walk(rules: ParsedRule[], family: Family, protocol: Protocol, asked: Po
   for (const rule of rules) {
     const cidr = rule.internet[family];
     if (cidr === undefined || !rule.protocols.includes(protocol)) continue;
-    const ports = PORTED.has(protocol) ? rule.ports : NO_PORTS;
+    const ports = portsOf(protocol, rule.ports);
     const decided = open.flatMap((range) => intersect(range, ports));
     if (rule.policy === 'accept') {
       for (const range of decided) {
@@ -162,18 +171,17 @@ function parseRule(rule: SecurityGroupRule): ParsedRule {
   const ipv6 = egress ? rule.ipv6DestCidrIp : rule.ipv6SourceCidrIp;
   if (isInternet(ipv4)) internet.ipv4 = ipv4;
   if (isInternet(ipv6)) internet.ipv6 = ipv6;
-  return { id: rule.id, direction, policy, priority: rule.priority, protocols: parseProtocol(rule), ports: parsePorts(rule), internet };
+  return { id: rule.id, direction, policy, priority: rule.priority, protocols: parseProtocols(rule), ports: parsePorts(rule), internet };
 }
 
 function isInternet(cidr: string | null): cidr is string {
   return cidr !== null && /\/0+$/.test(cidr.trim());
 }
 
-function parseProtocol(rule: SecurityGroupRule): readonly Protocol[] {
-  const protocol = rule.ipProtocol.toLowerCase();
-  if (protocol === 'all') return PROTOCOLS;
-  if ((PROTOCOLS as readonly string[]).includes(protocol)) return [protocol as Protocol];
-  throw new SecurityGroupRuleError(rule.id, `unknown IpProtocol "${rule.ipProtocol}"`);
+function parseProtocols(rule: SecurityGroupRule): readonly Protocol[] {
+  const protocols = parseProtocol(rule.ipProtocol);
+  if (!protocols) throw new SecurityGroupRuleError(rule.id, `unknown IpProtocol "${rule.ipProtocol}"`);
+  return protocols;
 }
 
 function parsePorts(rule: SecurityGroupRule): PortRange {

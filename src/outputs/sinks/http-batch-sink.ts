@@ -93,7 +93,7 @@ export function createHttpBatchSink(config: HttpBatchSinkConfig, options: SinkOp
 
   async function drainSpool(): Promise<void> {
     for (const file of await spool.list()) {
-      const { body } = await spool.read(file);
+      const body = await spool.read(file);
       if (!(await deliver(body))) {
         blocked = true;
         return;
@@ -125,7 +125,7 @@ export function createHttpBatchSink(config: HttpBatchSinkConfig, options: SinkOp
     },
     async onScanEnd() {
       let waiting = 0;
-      for (const file of await spool.list()) waiting += recordCount((await spool.read(file)).body);
+      for (const file of await spool.list()) waiting += recordCount(await spool.read(file));
       return { ...summary, spooled: waiting, errors: [...summary.errors] };
     },
   };

@@ -14,11 +14,6 @@ export function defaultSpoolDir(env: Readonly<Record<string, string | undefined>
   return join(stateHome, 'alicloud-audit', 'spool');
 }
 
-export interface SpooledBatch {
-  file: string;
-  body: string;
-}
-
 export class Spool {
   readonly dir: string;
   private sequence = 0;
@@ -43,8 +38,8 @@ export class Spool {
     }
   }
 
-  async read(file: string): Promise<SpooledBatch> {
-    return { file, body: await readFile(join(this.dir, file), 'utf8') };
+  async read(file: string): Promise<string> {
+    return readFile(join(this.dir, file), 'utf8');
   }
 
   async remove(file: string): Promise<void> {
