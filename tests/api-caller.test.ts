@@ -57,6 +57,16 @@ describe('ApiCaller', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('throws an absent answer as it came, without counting it as a failure', async () => {
+    const caller = newCaller([]);
+    const call = caller.call(site, async () => {
+      throw sdkError({ code: 'EntityNotExist.User.MFADevice', statusCode: 404 });
+    }, ['EntityNotExist.User.MFADevice']);
+    await expect(call).rejects.toMatchObject({ apiCode: 'EntityNotExist.User.MFADevice' });
+    expect(caller.stats).toMatchObject({ calls: 1, failures: 0 });
+    expect(caller.stats.byAction['ecs:DescribeInstances']).toEqual({ calls: 1, retries: 0, failures: 0 });
+  });
+
   it('honours x-acs-retry-after and gives up after the attempt budget', async () => {
     const sleeps: number[] = [];
     const caller = newCaller(sleeps);

@@ -59,7 +59,11 @@ export class ApiCaller {
   }
 
   /** Run one API request with limits and retries; throws a classified ApiError. */
-  async call<T>(site: CallSite, request: () => Promise<T>): Promise<T> {
+  /**
+   * `absentWhen`: error codes that answer "there is none" (RAM's 404 for a user without MFA): thrown like any
+   * error, but a fact, so not counted as a failure in the stats and metrics.
+   */
+  async call<T>(site: CallSite, request: () => Promise<T>, absentWhen: readonly string[] = []): Promise<T> {
     const started = Date.now();
     const counter = this.counterFor(site);
     for (let attempt = 1; ; attempt++) {
@@ -72,6 +76,7 @@ export class ApiCaller {
         const error = toApiError(raw, site, this.options.redactor);
         const elapsed = Date.now() - started;
         const delay = this.backoff(attempt, error);
+        if (absentWhen.includes(error.apiCode)) throw error;
         if (!error.retryable || attempt >= this.retry.maxAttempts || elapsed + delay > this.retry.maxElapsedMs) {
           this.stats.failures++;
           counter.failures++;

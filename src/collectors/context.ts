@@ -77,7 +77,7 @@ export interface CallSpec {
 /** One call that is not a listing: the answer, null when the API says there is none, undefined on a gap. */
 export async function callOrGap<T>(ctx: CollectorContext, spec: CallSpec, request: () => Promise<T>): Promise<T | null | undefined> {
   try {
-    return await ctx.caller.call(spec.site, request);
+    return await ctx.caller.call(spec.site, request, spec.absentWhen);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (spec.absentWhen?.includes(error.apiCode)) return null;
