@@ -70,6 +70,7 @@ export class ApiCaller {
       this.options.signal?.throwIfAborted();
       this.stats.calls++;
       counter.calls++;
+      this.options.logger.trace({ site, attempt }, 'api call');
       try {
         return await this.limiter.run(site, request);
       } catch (raw) {
