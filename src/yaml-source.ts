@@ -1,5 +1,5 @@
 // A YAML file read with its line numbers kept, so a schema error can point at the line that caused it.
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { InputFileError } from './errors.js';
 
 export interface YamlSource {
@@ -20,12 +20,15 @@ export function readYaml(text: string, file: string): YamlSource {
   return {
     file,
     data: doc.contents === null ? {} : doc.toJS(),
-    lineOf(path) {
-      for (let depth = path.length; depth >= 0; depth--) {
-        const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-        if (isNode(node)) return lineAt(node.range?.[0]);
-      }
-      return undefined;
-    },
+    lineOf: (path) => lineOfPath(doc, lineCounter, path),
   };
+}
+
+/** 1-based line of the deepest node on `path` that has a place in the text (merged keys have none). */
+export function lineOfPath(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
 }

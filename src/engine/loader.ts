@@ -4,7 +4,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { lineOfPath } from '../yaml-source.js';
 import { RuleLoadError } from './errors.js';
 import { ruleFileSchema, ruleIssues, type Rule, type RuleIssue } from './rule-schema.js';
 
@@ -76,13 +77,9 @@ export async function loadRuleFile(file: string): Promise<Rule> {
   return { ...rule, file: shown };
 }
 
-/** The line of the deepest node on `at` that exists in the document (merged keys have no node of their own). */
+/** The line of `at` in the document, or the file's first line. */
 function lineOf(doc: Document, lineCounter: LineCounter, at: readonly PropertyKey[]): number {
-  for (let depth = at.length; depth >= 0; depth -= 1) {
-    const node = doc.getIn(at.slice(0, depth) as unknown[], true);
-    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-  }
-  return 1;
+  return lineOfPath(doc, lineCounter, at) ?? 1;
 }
 
 function displayPath(file: string): string {
