@@ -110,6 +110,34 @@ export interface ReportDelta {
   entries: FindingLifecycle[];
 }
 
+/** A control's state in the compliance view: from its rules' findings, or why it has none. */
+export const CONTROL_STATUSES = ['pass', 'fail', 'error', 'manual', 'not-covered'] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+export interface ComplianceControl {
+  /** e.g. 4.3 */
+  control: string;
+  title: string;
+  /** the benchmark section, e.g. "4 Virtual Machines" */
+  section: string;
+  /** fail when any finding of its rules fails; error when none fails but one is error; pass when all pass */
+  status: ControlStatus;
+  /** the rules that carry this control */
+  rules: string[];
+  /** resources behind it, by the status of their findings for this control (a muted finding counts as muted) */
+  counts: Record<FindingStatus, number>;
+  /** for manual / not-covered: why no rule decides it */
+  note?: string;
+}
+
+/** The compliance view of one framework (`alicloud-audit compliance`, the report's `compliance` block). */
+export interface ComplianceView {
+  framework: string;
+  version: string;
+  controls: ComplianceControl[];
+  totals: Record<ControlStatus, number>;
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   scan: ScanInfo;
@@ -120,4 +148,6 @@ export interface Report {
   };
   findings: Finding[];
   delta?: ReportDelta;
+  /** CIS 2.0.0 control by control; present in reports the scan writes */
+  compliance?: ComplianceView;
 }
