@@ -208,7 +208,7 @@ describe('RAM collector', () => {
     ],
     GetPasswordPolicy: () => [200, { RequestId: 'r', PasswordPolicy: { MinimumPasswordLength: 8, MaxLoginAttemps: 0, HardExpire: false } }],
     GetSecurityPreference: () => [200, { RequestId: 'r', SecurityPreference: { LoginProfilePreference: { MFAOperationForLogin: 'independent' } } }],
-    GenerateCredentialReport: () => [200, { RequestId: 'r', State: 'COMPLETE' }],
+    GenerateCredentialReport: () => [200, { RequestId: 'r', State: 'COMPLETED' }],
     GetCredentialReport: () => [
       200,
       {

@@ -175,7 +175,7 @@ describe('emulator with the official SDKs', () => {
       const before = await failure(ims.getCredentialReportWithOptions(new $Ims.GetCredentialReportRequest({}), runtime()));
       expect(before).toMatchObject({ code: 'EntityNotExist.CredentialReport', statusCode: 404 });
       expect((await bodyOf(ims.generateCredentialReportWithOptions(runtime()))).state).toBe('STARTED');
-      expect((await bodyOf(ims.generateCredentialReportWithOptions(runtime()))).state).toBe('COMPLETE');
+      expect((await bodyOf(ims.generateCredentialReportWithOptions(runtime()))).state).toBe('COMPLETED');
 
       const rows: string[] = [];
       let nextToken: string | undefined;

@@ -75,7 +75,15 @@ export function ramActionFor(site: CallSite): string {
 
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 
-function kindOf(code: string, statusCode: number | undefined, name: string): GapKind {
+/**
+ * Access-denied codes: Alibaba answers a missing permission with 403 and one of these (Forbidden.RAM,
+ * NoPermission, Forbidden.NoPermission, AccessDenied, NotAuthorized, ...), with an AccessDeniedDetail on the
+ * gateways that give one. Other 403 codes (ECS's InvalidParams, a disabled key's InvalidAccessKeyId...) are
+ * refusals of the request, not of the caller's permissions.
+ */
+const DENIED_CODES = /^(Forbidden|NoPermission|NotAuthorized|AccessDenied|Unauthorized)/i;
+
+function kindOf(code: string, statusCode: number | undefined, name: string, hasDeniedDetail: boolean): GapKind {
   if (/throttl/i.test(code) || statusCode === 429) return 'throttled';
   if (name === 'RequestTimeoutError' || /timeout/i.test(code)) return 'timeout';
   if (NETWORK_CODES.has(code)) return 'network';
@@ -84,7 +92,7 @@ function kindOf(code: string, statusCode: number | undefined, name: string): Gap
   // before "denied": a service that is not activated may answer 403 or NoPermission.NotActivated; Security
   // Center's FreeVersionNotPermit means the edition bought does not include the feature
   if (/NotActivat|NotOpen|NotBuy|ServiceNotEnabled|NotApplied|NoCertification|FreeVersionNotPermit/i.test(code)) return 'not-activated';
-  if (statusCode === 403 || /^(Forbidden|NoPermission|NotAuthorized|AccessDenied|Unauthorized)/i.test(code)) return 'denied';
+  if (DENIED_CODES.test(code) || (statusCode === 403 && hasDeniedDetail)) return 'denied';
   if (statusCode !== undefined && statusCode >= 400) return 'invalid';
   return 'other';
 }
@@ -96,8 +104,12 @@ interface SdkErrorShape {
   requestId?: unknown;
   retryAfter?: unknown;
   message?: unknown;
-  data?: { Message?: unknown; message?: unknown } | undefined;
+  data?: { Message?: unknown; message?: unknown; AccessDeniedDetail?: unknown } | undefined;
+  accessDeniedDetail?: unknown;
 }
+
+const isPresent = (value: unknown) =>
+  value !== undefined && value !== null && value !== '' && !(typeof value === 'object' && Object.keys(value).length === 0);
 
 /** Classify an SDK (or socket, or model parsing) failure. The message is redacted. */
 export function toApiError(error: unknown, site: CallSite, redactor: Redactor): ApiError {
@@ -115,12 +127,15 @@ export function toApiError(error: unknown, site: CallSite, redactor: Redactor): 
         : name === 'SyntaxError'
           ? 'MalformedResponse'
           : name || 'UnknownError';
-  const kind = mismatch ? 'malformed' : kindOf(apiCode, statusCode, name);
+  const hasDeniedDetail = isPresent(shape.accessDeniedDetail) || isPresent(shape.data?.AccessDeniedDetail);
+  const kind = mismatch ? 'malformed' : kindOf(apiCode, statusCode, name, hasDeniedDetail);
   const serverMessage = typeof shape.data?.Message === 'string' ? shape.data.Message : undefined;
+  const message = redactor.text(serverMessage ?? rawMessage.replace(/^code: \d+, /, ''));
   return new ApiError(site, {
     kind,
     apiCode,
-    message: redactor.text(serverMessage ?? rawMessage.replace(/^code: \d+, /, '')),
+    // a 403 that is not a denial must not read as a permission problem
+    message: statusCode === 403 && kind === 'invalid' ? `${message} (the request was refused as invalid: not a missing permission)` : message,
     ...(statusCode === undefined ? {} : { statusCode }),
     ...(typeof shape.requestId === 'string' ? { requestId: shape.requestId } : {}),
     ...(typeof shape.retryAfter === 'number' ? { retryAfterMs: shape.retryAfter } : {}),

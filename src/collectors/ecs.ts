@@ -15,13 +15,23 @@ import { callOrGap, collectList, forEachRegion, listOrGap, optional, tagsOf, typ
 
 const site = (region: string, action: string): CallSite => ({ service: 'ecs', region, action });
 
-/** ECS DescribeRegions: the regions this account can use. */
+/**
+ * DescribeSecurityGroupAttribute NicType (ecs_2014-05-26.api-docs.json): a classic-network group answers one
+ * NIC type a call, internet (the default) or intranet, "query all types in two calls"; a VPC group's are intranet.
+ */
+type NicType = 'internet' | 'intranet';
+const CLASSIC_NIC_TYPES: readonly NicType[] = ['internet', 'intranet'];
+
+/**
+ * ECS DescribeRegions: every region of the account. Its Status says whether the region is sold out for new
+ * purchases ("available" / "soldOut", ecs_2014-05-26.api-docs.json DescribeRegions Regions.Region[].Status),
+ * not whether the account may use it: a sold-out region still holds resources to audit, so none is dropped.
+ */
 export async function discoverRegions(ctx: Pick<CollectorContext, 'clients' | 'caller' | 'runtime'>): Promise<string[]> {
   const response = await ctx.caller.call({ service: 'ecs', region: null, action: 'DescribeRegions' }, () =>
     ctx.clients.ecs('cn-hangzhou').describeRegionsWithOptions(new $Ecs.DescribeRegionsRequest({ acceptLanguage: 'en-US' }), ctx.runtime),
   );
   return (response.body?.regions?.region ?? [])
-    .filter((region) => region.status === undefined || region.status === 'available')
     .map((region) => region.regionId)
     .filter((id): id is string => typeof id === 'string' && id !== '')
     .sort();
@@ -144,25 +154,30 @@ async function collectSecurityGroups(ctx: CollectorContext, region: string): Pro
   const records = await Promise.all(
     groups.map(async (group): Promise<SecurityGroup> => {
       const id = group.securityGroupId ?? '';
-      const rules = await listOrGap(ctx, {
-        site: site(region, 'DescribeSecurityGroupAttribute'),
-        affects: ['ecs.security-group'],
-        resourceId: id,
-        paging: { style: 'nextToken', cap: 1000 },
-        fetch: async ({ token, size }) => {
-          const { body } = await client.describeSecurityGroupAttributeWithOptions(
-            new $Ecs.DescribeSecurityGroupAttributeRequest({
-              regionId: region,
-              securityGroupId: id,
-              direction: 'all',
-              maxResults: size,
-              nextToken: token,
-            }),
-            ctx.runtime,
-          );
-          return { items: body?.permissions?.permission ?? [], next: body?.nextToken ?? null };
-        },
-      });
+      const listRules = (nicType: NicType | undefined) =>
+        listOrGap(ctx, {
+          site: site(region, 'DescribeSecurityGroupAttribute'),
+          affects: ['ecs.security-group'],
+          resourceId: id,
+          paging: { style: 'nextToken', cap: 1000 },
+          fetch: async ({ token, size }) => {
+            const { body } = await client.describeSecurityGroupAttributeWithOptions(
+              new $Ecs.DescribeSecurityGroupAttributeRequest({
+                regionId: region,
+                securityGroupId: id,
+                direction: 'all',
+                nicType,
+                maxResults: size,
+                nextToken: token,
+              }),
+              ctx.runtime,
+            );
+            return { items: body?.permissions?.permission ?? [], next: body?.nextToken ?? null };
+          },
+        });
+      // a classic-network group (no VpcId) needs one call per NIC type; a VPC group's rules are all intranet
+      const lists = await Promise.all(optional(group.vpcId) === null ? CLASSIC_NIC_TYPES.map(listRules) : [listRules(undefined)]);
+      const rules = lists.some((list) => list === undefined) ? undefined : lists.flatMap((list) => list ?? []);
       return {
         id,
         region,

@@ -42,6 +42,8 @@ export interface IndexedSecurityGroup {
 export interface RegionIndex {
   id: string;
   localName: string;
+  /** DescribeRegions Status: available or soldOut */
+  status: 'available' | 'soldOut';
   instances: ApiObject[];
   /** one DescribeCloudAssistantStatus entry per instance, in instance order */
   cloudAssistant: ApiObject[];
@@ -220,6 +222,7 @@ function indexRegion(id: string, region: RegionModel, accountId: string): Region
   return {
     id,
     localName: region.localName ?? id,
+    status: region.status,
     instances,
     cloudAssistant,
     cloudAssistantById: new Map(cloudAssistant.map((entry) => [entry.InstanceId as string, entry])),

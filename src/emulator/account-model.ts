@@ -67,6 +67,8 @@ const permissionSchema = resource(permissionTemplate, {
   Policy: z.string().optional(),
   Priority: z.union([z.string().regex(/^\d+$/), z.number().int()]).optional(),
   PortRange: z.string().regex(/^-?\d+\/-?\d+$/, 'expected "from/to", e.g. "22/22" or "-1/-1"').optional(),
+  // internet rules exist on classic-network groups only (DescribeSecurityGroupAttribute NicType)
+  NicType: z.enum(['internet', 'intranet']).optional(),
 });
 
 const vulnerabilitySchema = resource(vulRecordTemplate, {
@@ -167,6 +169,12 @@ const kmsKeySchema = resource(
 
 const regionSchema = z.strictObject({
   localName: z.string().optional(),
+  /**
+   * DescribeRegions Status: whether the region is sold out, "available" or "soldOut"
+   * (ecs_2014-05-26.api-docs.json, DescribeRegions Regions.Region[].Status "集群是否售罄"). A sold-out region
+   * still holds the account's resources.
+   */
+  status: z.enum(['available', 'soldOut']).default('available'),
   instances: z.array(instanceSchema).default([]),
   securityGroups: z.array(securityGroupSchema).default([]),
   disks: z.array(diskSchema).default([]),

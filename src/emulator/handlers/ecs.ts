@@ -9,7 +9,7 @@ const securityGroupNotFound = () =>
 
 export const ecsActions: ActionTable = {
   DescribeRegions: global(({ account }) => ({
-    ...wrap('Regions', 'Region', [...account.regions.values()].map((r) => ecsRegionItem(r.id, r.localName))),
+    ...wrap('Regions', 'Region', [...account.regions.values()].map((r) => ecsRegionItem(r.id, r.localName, r.status))),
   })),
 
   DescribeInstances: regional(({ params }, region) => {
@@ -35,7 +35,14 @@ export const ecsActions: ActionTable = {
     if (!group) throw securityGroupNotFound();
     const direction = params.get('Direction') ?? 'all';
     if (!['all', 'ingress', 'egress'].includes(direction)) throw invalidParameter('Direction', direction);
-    const rules = direction === 'all' ? group.permissions : whereEq(group.permissions, 'Direction', direction);
+    // NicType (ecs_2014-05-26.api-docs.json, DescribeSecurityGroupAttribute NicType): a classic-network group
+    // answers the rules of one NIC type a call, internet (the default) or intranet; a VPC group's rules are
+    // all intranet, whatever is asked.
+    const nicType = params.get('NicType') || 'internet';
+    if (nicType !== 'internet' && nicType !== 'intranet') throw invalidParameter('NicType', nicType);
+    const classic = group.attribute.VpcId === '';
+    let rules = direction === 'all' ? group.permissions : whereEq(group.permissions, 'Direction', direction);
+    if (classic) rules = whereEq(rules, 'NicType', nicType);
     const page = listPage(rules, params, { style: 'next-token', max: 1000, default: 500, minMaxResults: 10 }, 'Permissions', 'Permission');
     return { ...group.attribute, ...page };
   }),

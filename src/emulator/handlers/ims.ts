@@ -19,6 +19,7 @@ import { findKey, noLoginProfile, noMfaDevice, ownKeys } from './ram.js';
 
 const USER_PAGING: Paging = { style: 'marker', max: 1000, default: 1000 };
 const MFA_PAGING: Paging = { style: 'marker', max: 100, default: 100 };
+/** GetCredentialReport MaxItems: 1-3501, default 3501 (ims_2019-08-15.api-docs.json, GetCredentialReport MaxItems) */
 const REPORT_MAX_ROWS = 3501;
 
 /** `name@<account id or alias>.onaliyun.com` -> the RAM user. */
@@ -92,11 +93,12 @@ export const imsActions: ActionTable = {
 
   GetSecurityPreference: global(({ account }) => ({ SecurityPreference: account.ram.securityPreference })),
 
-  // The report is ready at once: the first call answers STARTED, later ones COMPLETE.
+  // State is STARTED / INPROGRESS / COMPLETED (ims_2019-08-15.api-docs.json, GenerateCredentialReport State).
+  // The report is ready at once: the first call answers STARTED, later ones COMPLETED.
   GenerateCredentialReport: global(({ state, now }) => {
     const started = state.credentialReportGeneratedAt === null;
     if (started) state.credentialReportGeneratedAt = now;
-    return { State: started ? 'STARTED' : 'COMPLETE' };
+    return { State: started ? 'STARTED' : 'COMPLETED' };
   }),
 
   // Every page repeats the CSV header, so each page parses on its own.

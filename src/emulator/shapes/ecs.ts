@@ -306,7 +306,7 @@ export function cloudAssistantTemplate(): ApiObject {
   };
 }
 
-export function ecsRegionItem(regionId: string, localName: string): ApiObject {
+export function ecsRegionItem(regionId: string, localName: string, status: 'available' | 'soldOut'): ApiObject {
   const host = regionId === 'cn-hangzhou' ? 'ecs-cn-hangzhou.aliyuncs.com' : `ecs.${regionId}.aliyuncs.com`;
-  return { Status: 'available', RegionEndpoint: host, LocalName: localName, RegionId: regionId };
+  return { Status: status, RegionEndpoint: host, LocalName: localName, RegionId: regionId };
 }
