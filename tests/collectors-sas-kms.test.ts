@@ -4,7 +4,8 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectEcs } from '../src/collectors/ecs.js';
 import { collectKms } from '../src/collectors/kms.js';
-import { collectSas, siteOf } from '../src/collectors/sas.js';
+import { securityCenterSite as siteOf } from '../src/cloud/clients.js';
+import { collectSas } from '../src/collectors/sas.js';
 import { inventorySchema } from '../src/inventory/schema.js';
 import { collectorContext } from './helpers/context.js';
 import { alibabaError, mockAlibaba, NOCK_ENDPOINT, type Answer, type Handler } from './helpers/nock-alibaba.js';
@@ -70,14 +71,19 @@ describe('Security Center collector', () => {
     expect(inventory.gaps).toEqual([]);
     expect(inventory.resources['sas.config']).toEqual([
       {
-        id: 'cn-shanghai',
+        id: ctx.accountId,
+        sites: ['cn-shanghai'],
         regions: ['cn-hangzhou'],
         edition: 'enterprise',
         version: 8,
         highestVersion: 3,
+        mergedVersion: null,
+        postPayHostVersion: null,
         isTrial: false,
         isPostpay: false,
+        postPayStatus: null,
         instanceId: 'sas-1',
+        postPayInstanceId: null,
         expiresAt: '2028-01-05T08:00:00.000Z',
       },
     ]);
@@ -102,10 +108,12 @@ describe('Security Center collector', () => {
     expect(assets.find((a) => a.id === 'i-100')).toMatchObject({ clientStatus: 'offline', clientSubStatus: 'uninstalled', lastOnlineAt: null, unfixedVulnerabilities: [] });
 
     const listing = calls.filter((call) => call.action === 'DescribeCloudCenterInstances');
-    expect(listing.map((call) => [call.query.RegionId, call.query.MachineTypes, call.query.UseNextToken, call.query.PageSize, call.query.NextToken])).toEqual([
-      ['cn-shanghai', 'ecs', 'true', '100', undefined],
-      ['cn-shanghai', 'ecs', 'true', '100', 'page-2'],
+    // RegionId is deprecated for DescribeCloudCenterInstances and absent from the other two: never sent
+    expect(listing.map((call) => [call.query.MachineTypes, call.query.UseNextToken, call.query.PageSize, call.query.NextToken])).toEqual([
+      ['ecs', 'true', '100', undefined],
+      ['ecs', 'true', '100', 'page-2'],
     ]);
+    expect(calls.filter((call) => 'RegionId' in call.query)).toEqual([]);
     const vulCalls = calls.filter((call) => call.action === 'DescribeVulList');
     expect(vulCalls.map((call) => [call.query.Type, call.query.Dealed]).sort()).toEqual([
       ['cve', 'n'],
@@ -117,39 +125,39 @@ describe('Security Center collector', () => {
   it.each([
     { region: 'cn-hangzhou', site: 'cn-shanghai' },
     { region: 'cn-beijing', site: 'cn-shanghai' },
-    { region: 'cn-hongkong', site: 'ap-southeast-1' },
+    // sas_2018-12-03.api-docs.json endpoints: cn-hongkong and the finance regions are on the cn-shanghai site
+    { region: 'cn-hongkong', site: 'cn-shanghai' },
+    { region: 'cn-shanghai-finance-1', site: 'cn-shanghai' },
     { region: 'ap-southeast-3', site: 'ap-southeast-1' },
     { region: 'eu-central-1', site: 'ap-southeast-1' },
   ])('asks the $site site about $region', ({ region, site }) => {
     expect(siteOf(region)).toBe(site);
   });
 
-  it('asks each site that serves a scanned region once', async () => {
+  it('asks each site that serves a scanned region once, and records the edition once, for the account', async () => {
     const calls = mockAlibaba(activated());
     const ctx = collectorContext(NOCK_ENDPOINT, ['cn-hangzhou', 'cn-shanghai', 'ap-southeast-1']);
     await collectSas(ctx);
     const inventory = build(ctx);
-    expect(inventory.resources['sas.config'].map((config) => [config.id, config.regions])).toEqual([
-      ['ap-southeast-1', ['ap-southeast-1']],
-      ['cn-shanghai', ['cn-hangzhou', 'cn-shanghai']],
+    expect(inventory.resources['sas.config'].map((config) => [config.id, config.sites, config.regions])).toEqual([
+      [ctx.accountId, ['ap-southeast-1', 'cn-shanghai'], ['ap-southeast-1', 'cn-hangzhou', 'cn-shanghai']],
     ]);
-    const versionCalls = calls.filter((call) => call.action === 'DescribeVersionConfig').map((call) => call.query.RegionId);
-    expect(versionCalls.sort()).toEqual(['ap-southeast-1', 'cn-shanghai']);
+    expect(calls.filter((call) => call.action === 'DescribeVersionConfig')).toHaveLength(2);
     // the same assets answered by both sites are kept once, and only in their own region
     expect(inventory.resources['sas.asset'].filter((a) => a.id === 'i-1')).toHaveLength(1);
   });
 
-  it('records a not-activated gap for the edition and the assets, and asks nothing more', async () => {
-    const notActivated = () => alibabaError(400, 'NoPermission.NotActivated', 'Security Center is not activated.');
-    const calls = mockAlibaba({ DescribeVersionConfig: notActivated, DescribeCloudCenterInstances: notActivated, DescribeVulList: notActivated });
+  it('records a gap for the edition and the assets when both are denied, and asks nothing more', async () => {
+    const denied = () => alibabaError(403, 'NoPermission', 'You are not authorized to do this action.');
+    const calls = mockAlibaba({ DescribeVersionConfig: denied, DescribeCloudCenterInstances: denied, DescribeVulList: denied });
     const ctx = collectorContext(NOCK_ENDPOINT, ['cn-hangzhou']);
     await collectSas(ctx);
     const inventory = build(ctx);
     expect(inventory.resources['sas.config']).toEqual([]);
     expect(inventory.resources['sas.asset']).toEqual([]);
     expect(inventory.gaps.map((gap) => [gap.action, gap.kind, gap.resourceTypes, gap.ramAction, gap.fields])).toEqual([
-      ['DescribeCloudCenterInstances', 'not-activated', ['sas.asset'], 'yundun-sas:DescribeCloudCenterInstances', undefined],
-      ['DescribeVersionConfig', 'not-activated', ['sas.config'], 'yundun-sas:DescribeVersionConfig', undefined],
+      ['DescribeCloudCenterInstances', 'denied', ['sas.asset'], 'yundun-sas:DescribeCloudCenterInstances', undefined],
+      ['DescribeVersionConfig', 'denied', ['sas.config'], 'yundun-sas:DescribeVersionConfig', undefined],
     ]);
     expect(calls.some((call) => call.action === 'DescribeVulList')).toBe(false);
     // not retried: the answer will not change
@@ -172,6 +180,23 @@ describe('Security Center collector', () => {
       ['denied', ['sas.asset'], ['unfixedVulnerabilities']],
       ['not-activated', ['sas.asset'], ['unfixedVulnerabilities']],
     ]);
+  });
+
+  // DescribeVersionConfigResponseBody (aliyun/alibabacloud-typescript-sdk sas-20181203): Version is the
+  // subscription, MergedVersion the higher of subscription and pay-as-you-go host protection,
+  // PostPayHostVersion the highest edition bound under pay-as-you-go, PostPayStatus 2 a suspended one.
+  it.each([
+    { name: 'pay-as-you-go only (Ultimate)', answer: { Version: 1, IsPostpay: true, PostPayStatus: 1, PostPayHostVersion: 7 }, edition: 'ultimate' },
+    { name: 'subscription Advanced merged with pay-as-you-go Enterprise', answer: { Version: 5, MergedVersion: 3, IsPostpay: true, PostPayHostVersion: 3 }, edition: 'enterprise' },
+    { name: 'pay-as-you-go suspended for an overdue payment', answer: { Version: 1, IsPostpay: true, PostPayStatus: 2, PostPayHostVersion: 7 }, edition: 'free' },
+    { name: 'pay-as-you-go off', answer: { Version: 1, IsPostpay: false, PostPayHostVersion: 7 }, edition: 'free' },
+    { name: 'a plain Free account', answer: { Version: 1, HighestVersion: 1, InstanceId: '' }, edition: 'free' },
+    { name: 'the undocumented code 2', answer: { Version: 2 }, edition: 'unknown' },
+  ])('reads the edition of $name', async ({ answer, edition }) => {
+    mockAlibaba({ ...activated(), DescribeVersionConfig: () => ok(answer) });
+    const ctx = collectorContext(NOCK_ENDPOINT, ['cn-hangzhou']);
+    await collectSas(ctx);
+    expect(build(ctx).resources['sas.config'].map((config) => [config.id, config.edition])).toEqual([[ctx.accountId, edition]]);
   });
 
   it('treats a DescribeVersionConfig answer without a Version as malformed, not as an edition', async () => {

@@ -1,5 +1,5 @@
-// The emulator's Security Center, KMS and Session Manager answers: their real shapes and paging, the
-// not-activated answer of an account without Security Center, and the collectors reading the demo account.
+// The emulator's Security Center, KMS and Session Manager answers: their real shapes and paging, the Free
+// edition of an account that bought no Security Center, and the collectors reading the demo account.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectEcs } from '../src/collectors/ecs.js';
@@ -53,47 +53,48 @@ describe('emulator: Security Center, KMS, Session Manager', () => {
 
   describe('Security Center', () => {
     it('answers DescribeVersionConfig in its real shape', async () => {
-      const body = await callRpc(demo, ROOT, SAS, 'DescribeVersionConfig', { RegionId: 'cn-shanghai' });
+      const body = await callRpc(demo, ROOT, SAS, 'DescribeVersionConfig', {});
       expect(body).toMatchObject({ Version: 6, HighestVersion: 6, IsTrialVersion: 0, IsPostpay: false, InstanceId: 'sas-acmeav01' });
       expect(typeof body.ReleaseTime).toBe('number');
     });
 
-    it('lists only the assets of the site asked, by CurrentPage with TotalCount', async () => {
-      const page = (RegionId: string, CurrentPage: string) =>
-        callRpc(large, ROOT, SAS, 'DescribeCloudCenterInstances', { RegionId, CurrentPage, PageSize: '50', MachineTypes: 'ecs' });
-      const first = await page('cn-shanghai', '1');
-      expect(first.PageInfo).toEqual({ CurrentPage: 1, PageSize: 50, Count: 50, TotalCount: 65 });
-      expect((first.Instances as Array<{ RegionId: string }>).every((asset) => asset.RegionId === 'cn-hangzhou')).toBe(true);
-      const second = await page('ap-southeast-1', '2');
-      expect(second.PageInfo).toMatchObject({ Count: 15, TotalCount: 65 });
-      expect((second.Instances as Array<{ InstanceId: string }>)[0]!.InstanceId).toBe('i-t4nbig0050');
+    // DescribeCloudCenterInstances' RegionId is deprecated (sas_2018-12-03.api-docs.json): it filters nothing
+    it('lists the assets of the whole account, whatever RegionId says, by CurrentPage with TotalCount', async () => {
+      const page = (query: Record<string, string>, CurrentPage: string) =>
+        callRpc(large, ROOT, SAS, 'DescribeCloudCenterInstances', { ...query, CurrentPage, PageSize: '50', MachineTypes: 'ecs' });
+      for (const query of [{}, { RegionId: 'cn-shanghai' }, { RegionId: 'ap-southeast-1' }] as Record<string, string>[]) {
+        const first = await page(query, '1');
+        expect(first.PageInfo).toEqual({ CurrentPage: 1, PageSize: 50, Count: 50, TotalCount: 130 });
+        const third = await page(query, '3');
+        expect(third.PageInfo).toMatchObject({ Count: 30, TotalCount: 130 });
+        expect(new Set((third.Instances as Array<{ RegionId: string }>).map((asset) => asset.RegionId))).toEqual(new Set(['ap-southeast-1']));
+      }
     });
 
     it('caps PageSize at 100 and pages by NextToken without a TotalCount when UseNextToken is set', async () => {
-      const { PageInfo } = await callRpc(large, ROOT, SAS, 'DescribeCloudCenterInstances', { RegionId: 'cn-shanghai', UseNextToken: 'true', PageSize: '500' });
-      expect(PageInfo).toMatchObject({ PageSize: 100, Count: 65, NextToken: '' });
+      const { PageInfo } = await callRpc(large, ROOT, SAS, 'DescribeCloudCenterInstances', { UseNextToken: 'true', PageSize: '500' });
+      expect(PageInfo).toMatchObject({ PageSize: 100, Count: 100 });
+      expect(PageInfo).toHaveProperty('NextToken');
       expect(PageInfo).not.toHaveProperty('TotalCount');
     });
 
     it('filters DescribeVulList by Type, Dealed and Uuids, and requires Type', async () => {
-      const all = await callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai', Type: 'cve', PageSize: '100' });
-      expect(all.TotalCount).toBe(130);
-      const unfixed = await callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai', Type: 'cve', Dealed: 'n', PageSize: '100' });
-      expect(unfixed.TotalCount).toBe(65);
+      const all = await callRpc(large, ROOT, SAS, 'DescribeVulList', { Type: 'cve', PageSize: '100' });
+      expect(all.TotalCount).toBe(260);
+      const unfixed = await callRpc(large, ROOT, SAS, 'DescribeVulList', { Type: 'cve', Dealed: 'n', PageSize: '100' });
+      expect(unfixed.TotalCount).toBe(130);
       const [record] = unfixed.VulRecords as Array<Record<string, unknown>>;
       expect(record).toMatchObject({ Type: 'cve', Status: 1, RegionId: 'cn-hangzhou', InstanceId: 'i-bp1big0000', Name: 'USN-0000' });
-      const one = await callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai', Type: 'cve', Dealed: 'n', Uuids: record!.Uuid as string });
+      const one = await callRpc(large, ROOT, SAS, 'DescribeVulList', { Type: 'cve', Dealed: 'n', Uuids: record!.Uuid as string });
       expect(one.TotalCount).toBe(1);
-      expect((await callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai', Type: 'sys' })).TotalCount).toBe(0);
-      expect(await failure(callRpc(large, ROOT, SAS, 'DescribeVulList', { RegionId: 'cn-shanghai' }))).toMatchObject({ code: 'MissingParameter' });
+      expect((await callRpc(large, ROOT, SAS, 'DescribeVulList', { Type: 'sys' })).TotalCount).toBe(0);
+      expect(await failure(callRpc(large, ROOT, SAS, 'DescribeVulList', {}))).toMatchObject({ code: 'MissingParameter' });
     });
 
-    it.each(['DescribeVersionConfig', 'DescribeCloudCenterInstances', 'DescribeVulList'])(
-      'answers %s with NoPermission.NotActivated when Security Center is not activated',
-      async (action) => {
-        expect(await failure(callRpc(inactive, ROOT, SAS, action, { Type: 'cve' }))).toMatchObject({ code: 'NoPermission.NotActivated', statusCode: 400 });
-      },
-    );
+    // DescribeVersionConfig documents Version 1 as the Free edition; there is no "not activated" error of ours
+    it('answers the documented Free edition for an account that bought nothing', async () => {
+      expect(await callRpc(inactive, ROOT, SAS, 'DescribeVersionConfig', {})).toMatchObject({ Version: 1, HighestVersion: 1, InstanceId: '', IsPostpay: false });
+    });
   });
 
   describe('KMS', () => {
@@ -136,10 +137,8 @@ describe('emulator: Security Center, KMS, Session Manager', () => {
       const inventory = ctx.inventory.build({ accountId: ctx.accountId, collectedAt: '2026-11-15T00:00:00Z', regions: ctx.regions });
       expect(inventorySchema.safeParse(inventory).error).toBeUndefined();
       expect(inventory.gaps).toEqual([]);
-      expect(inventory.resources['sas.config'].map((c) => [c.id, c.edition])).toEqual([
-        ['ap-southeast-1', 'anti-virus'],
-        ['cn-shanghai', 'anti-virus'],
-      ]);
+      // the edition is the account's: one record, whose id is the account id
+      expect(inventory.resources['sas.config'].map((c) => [c.id, c.sites, c.edition])).toEqual([[ctx.accountId, ['ap-southeast-1', 'cn-shanghai'], 'anti-virus']]);
       const assets = new Map(inventory.resources['sas.asset'].map((a) => [a.id, a]));
       expect(assets.has('i-bp1legacy2e9f4')).toBe(false);
       expect(assets.get('i-bp1db01c6q1r5')).toMatchObject({ clientStatus: 'offline', clientSubStatus: 'uninstalled' });
@@ -156,14 +155,20 @@ describe('emulator: Security Center, KMS, Session Manager', () => {
       ]);
     });
 
-    it('record not-activated gaps, not empty collections, for an account without Security Center', async () => {
+    it('read the Free edition of an account that bought no Security Center', async () => {
       const ctx = collectorContext(inactive.url, ['cn-hangzhou'], ROOT);
       await collectSas(ctx);
       const inventory = ctx.inventory.build({ accountId: ctx.accountId, collectedAt: '2026-11-15T00:00:00Z', regions: ctx.regions });
-      expect(inventory.gaps.map((gap) => [gap.action, gap.kind, gap.resourceTypes])).toEqual([
-        ['DescribeCloudCenterInstances', 'not-activated', ['sas.asset']],
-        ['DescribeVersionConfig', 'not-activated', ['sas.config']],
-      ]);
+      expect(inventory.gaps).toEqual([]);
+      expect(inventory.resources['sas.config'].map((c) => [c.id, c.edition, c.instanceId, c.expiresAt])).toEqual([[ctx.accountId, 'free', null, null]]);
+    });
+
+    it('read an account-wide asset list from one site: every scanned region, whichever site serves it', async () => {
+      const ctx = collectorContext(large.url, ['ap-southeast-1'], ROOT);
+      await collectSas(ctx);
+      const inventory = ctx.inventory.build({ accountId: ctx.accountId, collectedAt: '2026-11-15T00:00:00Z', regions: ctx.regions });
+      expect(new Set(inventory.resources['sas.asset'].map((a) => a.region))).toEqual(new Set(['ap-southeast-1']));
+      expect(inventory.resources['sas.asset']).toHaveLength(65);
     });
 
     it('page through a site with more assets than one page', async () => {

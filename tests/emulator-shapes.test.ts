@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccountModel, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { PRODUCTS } from '../src/emulator/products.js';
 import { callRpc } from './emulator-helpers.js';
+import { referencePath } from './helpers/reference.js';
 
-const examplesDir = path.resolve(import.meta.dirname, '../../shared/reference/response-examples');
+const examplesDir = referencePath('response-examples');
 const ROOT = { accessKeyId: 'LTAI5tShapeTest0001', accessKeySecret: 'shape-secret' };
 const ACCOUNT = '5012884630217745';
 const UPN = `alice@${ACCOUNT}.onaliyun.com`;

@@ -58,13 +58,24 @@ export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 10_000, readMs: 30_
 
 /**
  * Generic (callApi) products: no SDK package on openapi-core exists for them (KMS's package sits on the
- * old RPC client). Security Center is called per site: cn-shanghai (tds.aliyuncs.com) or ap-southeast-1.
+ * old RPC client). Security Center is called per site, with the site's region (see securityCenterSite).
  */
 const GENERIC_ENDPOINTS = {
   actiontrail: (region: string) => `actiontrail.${region}.aliyuncs.com`,
   kms: (region: string) => `kms.${region}.aliyuncs.com`,
-  sas: (region: string) => (region.startsWith('cn-') ? 'tds.aliyuncs.com' : `tds.${region}.aliyuncs.com`),
+  sas: (site: string) => `tds.${site}.aliyuncs.com`,
 } as const;
+
+export type SecurityCenterSite = 'cn-shanghai' | 'ap-southeast-1';
+
+/**
+ * The Security Center site that serves a region. sas_2018-12-03.api-docs.json `endpoints` maps every cn-*
+ * region (cn-hongkong and the finance regions included) to tds.cn-shanghai.aliyuncs.com and every other
+ * region to tds.ap-southeast-1.aliyuncs.com.
+ */
+export function securityCenterSite(region: string): SecurityCenterSite {
+  return region.startsWith('cn-') ? 'cn-shanghai' : 'ap-southeast-1';
+}
 
 export type GenericProduct = keyof typeof GENERIC_ENDPOINTS;
 

@@ -27,7 +27,7 @@ interface RawTrailStatus {
 }
 
 const callActionTrail = <T>(ctx: CollectorContext, region: string, action: string, query: Record<string, string>) =>
-  callRpc<T>(ctx, { product: 'actiontrail', version: VERSION, region, action, query });
+  callRpc<T>(ctx, { product: 'actiontrail', version: VERSION, region, regionId: region, action, query });
 
 const bool = (value: boolean | string | undefined) => value === true || value === 'true';
 

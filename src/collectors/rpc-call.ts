@@ -7,8 +7,10 @@ import type { CollectorContext } from './context.js';
 export interface RpcCall {
   product: GenericProduct;
   version: string;
-  /** the endpoint's region; also sent as RegionId */
+  /** the endpoint's region */
   region: string;
+  /** the RegionId parameter; null for actions whose metadata lists none (e.g. sas DescribeVersionConfig) */
+  regionId: string | null;
   action: string;
   query?: Record<string, string | undefined>;
 }
@@ -20,7 +22,7 @@ export function malformedAnswer(message: string): SyntaxError {
 
 export async function callRpc<T>(ctx: Pick<CollectorContext, 'clients' | 'runtime'>, call: RpcCall): Promise<T> {
   const query = Object.fromEntries(
-    Object.entries({ RegionId: call.region, ...call.query }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    Object.entries({ ...(call.regionId === null ? {} : { RegionId: call.regionId }), ...call.query }).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
   const response = (await ctx.clients.generic(call.product, call.region).callApi(
     rpcParams(call.action, call.version, ctx.clients.protocol),

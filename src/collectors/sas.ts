@@ -1,8 +1,10 @@
 // Security Center (sas 2018-12-03): the edition bought, the ECS instances it watches with their agent state,
-// and their unfixed vulnerabilities. Security Center is not regional: one site answers for the mainland China
-// regions (cn-shanghai, endpoint tds.aliyuncs.com), another for every other region (ap-southeast-1). An
-// account that has not activated it answers with an error, recorded as a gap: never as "no assets".
+// and their unfixed vulnerabilities. Security Center is not regional: the site of each scanned region
+// (securityCenterSite: the official `endpoints` table) answers for the whole account. None of these actions
+// takes a RegionId (sas_2018-12-03.api-docs.json: DescribeVersionConfig and DescribeVulList list none,
+// DescribeCloudCenterInstances' is deprecated), so none is sent.
 import type { CallSite } from '../cloud/api-error.js';
+import { securityCenterSite, type SecurityCenterSite } from '../cloud/clients.js';
 import type { SecurityCenterAsset, SecurityCenterConfig, SecurityCenterEdition, Vulnerability } from '../inventory/types.js';
 import { callOrGap, listOrGap, optional, type CollectorContext } from './context.js';
 import { callRpc, malformedAnswer } from './rpc-call.js';
@@ -13,16 +15,15 @@ const PAGE_SIZE = 100;
 /** Linux software, Windows system and urgent vulnerabilities: those a patch fixes */
 const VULNERABILITY_TYPES = ['cve', 'sys', 'emg'] as const;
 
-export type SecurityCenterSite = 'cn-shanghai' | 'ap-southeast-1';
-
-export function siteOf(region: string): SecurityCenterSite {
-  return region.startsWith('cn-') && region !== 'cn-hongkong' ? 'cn-shanghai' : 'ap-southeast-1';
-}
-
-/** DescribeVersionConfig codes; 2 is an older code for Enterprise. 8 (multi-version) defers to HighestVersion. */
+/**
+ * Edition codes of DescribeVersionConfig Version / HighestVersion / MergedVersion / PostPayHostVersion, as
+ * documented (sas-20181203 DescribeVersionConfigResponseBody in aliyun/alibabacloud-typescript-sdk; public
+ * API reference api-sas-2018-12-03-describeversionconfig): 1 Free, 3 Enterprise, 5 Advanced, 6 Anti-virus,
+ * 7 Ultimate, 10 value-added services only. Version 8 (multi-version) defers to HighestVersion. Any other
+ * code is `unknown`, never a guess.
+ */
 const EDITIONS: Readonly<Record<number, SecurityCenterEdition>> = {
   1: 'free',
-  2: 'enterprise',
   3: 'enterprise',
   5: 'advanced',
   6: 'anti-virus',
@@ -30,10 +31,26 @@ const EDITIONS: Readonly<Record<number, SecurityCenterEdition>> = {
   10: 'value-added',
 };
 const MULTI_VERSION = 8;
+/** PostPayStatus 2: the pay-as-you-go instance is suspended for an overdue payment (1 is normal) */
+const POSTPAY_SUSPENDED = 2;
+/** how much host protection an edition gives; value-added services alone give none beyond Free */
+const PROTECTION: Readonly<Record<SecurityCenterEdition, number>> = {
+  unknown: -1,
+  'value-added': 0,
+  free: 0,
+  'anti-virus': 1,
+  advanced: 2,
+  enterprise: 3,
+  ultimate: 4,
+};
 
 interface RawVersionConfig {
   Version?: number | string;
   HighestVersion?: number | string;
+  MergedVersion?: number | string;
+  PostPayHostVersion?: number | string;
+  PostPayStatus?: number | string;
+  PostPayInstanceId?: string;
   IsTrialVersion?: number | string;
   IsPostpay?: boolean | string;
   InstanceId?: string;
@@ -80,13 +97,42 @@ const isoFromMs = (value: number | string | undefined) => {
 
 export async function collectSas(ctx: CollectorContext): Promise<void> {
   const regionsBySite = new Map<SecurityCenterSite, string[]>();
-  for (const region of ctx.regions) regionsBySite.set(siteOf(region), [...(regionsBySite.get(siteOf(region)) ?? []), region]);
-  await Promise.all([...regionsBySite].map(([siteRegion, regions]) => collectSite(ctx, siteRegion, regions)));
+  for (const region of ctx.regions) {
+    const site = securityCenterSite(region);
+    regionsBySite.set(site, [...(regionsBySite.get(site) ?? []), region]);
+  }
+  const sites = await Promise.all([...regionsBySite].map(([siteRegion, regions]) => collectSite(ctx, siteRegion, regions)));
+  // the edition is a fact of the account: one record, and only when every site could say it
+  const configs = sites.map((site) => site.config);
+  if (configs.every((config) => config !== undefined)) ctx.inventory.add('sas.config', [accountConfig(ctx.accountId, configs)]);
+  // every site lists the whole account: each instance once, in the scanned regions only
+  const scanned = new Set(ctx.regions);
+  const seen = new Set<string>();
+  const records: SecurityCenterAsset[] = [];
+  for (const site of sites) {
+    for (const asset of site.assets ?? []) {
+      if (asset.id === '' || !scanned.has(asset.region) || seen.has(asset.id)) continue;
+      seen.add(asset.id);
+      records.push(asset);
+    }
+  }
+  if (sites.some((site) => site.assets !== undefined)) ctx.inventory.add('sas.asset', records);
 }
 
-async function collectSite(ctx: CollectorContext, siteRegion: SecurityCenterSite, regions: string[]): Promise<void> {
+interface SiteAnswer {
+  config: SiteConfig | undefined;
+  assets: SecurityCenterAsset[] | undefined;
+}
+
+interface SiteConfig {
+  site: SecurityCenterSite;
+  regions: string[];
+  raw: RawVersionConfig;
+}
+
+async function collectSite(ctx: CollectorContext, siteRegion: SecurityCenterSite, regions: string[]): Promise<SiteAnswer> {
   const call = <T>(action: string, query: Record<string, string | undefined> = {}) =>
-    callRpc<T>(ctx, { product: 'sas', version: VERSION, region: siteRegion, action, query });
+    callRpc<T>(ctx, { product: 'sas', version: VERSION, region: siteRegion, regionId: null, action, query });
 
   const [config, assets] = await Promise.all([
     callOrGap(ctx, { site: site(siteRegion, 'DescribeVersionConfig'), affects: ['sas.config'] }, async () => {
@@ -109,22 +155,15 @@ async function collectSite(ctx: CollectorContext, siteRegion: SecurityCenterSite
       },
     }),
   ]);
-  if (config) ctx.inventory.add('sas.config', [configRecord(siteRegion, regions, config)]);
-  if (!assets) return;
+  const siteConfig = config ? { site: siteRegion, regions, raw: config } : undefined;
+  if (!assets) return { config: siteConfig, assets: undefined };
 
   const vulnerabilities = await unfixedVulnerabilitiesByAsset(ctx, siteRegion, call);
-  const scanned = new Set(regions);
-  const seen = new Set<string>();
-  const records: SecurityCenterAsset[] = [];
-  for (const raw of assets) {
-    const id = raw.InstanceId ?? '';
-    const region = raw.RegionId ?? '';
-    if (id === '' || !scanned.has(region) || seen.has(id)) continue;
-    seen.add(id);
+  const records = assets.map((raw): SecurityCenterAsset => {
     const uuid = raw.Uuid ?? '';
-    records.push({
-      id,
-      region,
+    return {
+      id: raw.InstanceId ?? '',
+      region: raw.RegionId ?? '',
       uuid,
       name: raw.InstanceName ?? '',
       clientStatus: (raw.ClientStatus ?? '').toLowerCase(),
@@ -133,25 +172,52 @@ async function collectSite(ctx: CollectorContext, siteRegion: SecurityCenterSite
       authVersion: numberOf(raw.AuthVersion),
       bound: isTrue(raw.Bind),
       ...(vulnerabilities === undefined ? {} : { unfixedVulnerabilities: vulnerabilities.get(uuid) ?? [] }),
-    });
-  }
-  ctx.inventory.add('sas.asset', records);
+    };
+  });
+  return { config: siteConfig, assets: records };
 }
 
-function configRecord(siteRegion: SecurityCenterSite, regions: string[], raw: RawVersionConfig): SecurityCenterConfig {
-  // checked present when it was read
-  const version = numberOf(raw.Version)!;
-  const highestVersion = numberOf(raw.HighestVersion);
-  const effective = version === MULTI_VERSION ? highestVersion : version;
+const editionOf = (code: number | null): SecurityCenterEdition => (code === null ? 'unknown' : (EDITIONS[code] ?? 'unknown'));
+
+/**
+ * The best edition one DescribeVersionConfig answer puts in force. An account with only pay-as-you-go host
+ * protection answers Version 1 with IsPostpay and PostPayHostVersion: it is not Free. An undocumented
+ * subscription code makes the edition unknown.
+ */
+function editionFrom(raw: RawVersionConfig): SecurityCenterEdition {
+  const version = numberOf(raw.Version);
+  const subscription = editionOf(version === MULTI_VERSION ? numberOf(raw.HighestVersion) : version);
+  if (subscription === 'unknown') return 'unknown';
+  const postPayOn = isTrue(raw.IsPostpay) && numberOf(raw.PostPayStatus) !== POSTPAY_SUSPENDED;
+  const others = [numberOf(raw.MergedVersion), postPayOn ? numberOf(raw.PostPayHostVersion) : null]
+    .filter((code): code is number => code !== null && code > 0)
+    .map(editionOf)
+    .filter((edition) => edition !== 'unknown');
+  return others.reduce((best, edition) => (PROTECTION[edition] > PROTECTION[best] ? edition : best), subscription);
+}
+
+/** One record for the account; should the sites disagree, the weaker edition is the one reported. */
+function accountConfig(accountId: string, configs: SiteConfig[]): SecurityCenterConfig {
+  const ranked = configs
+    .map((config) => ({ ...config, edition: editionFrom(config.raw) }))
+    .sort((a, b) => PROTECTION[a.edition] - PROTECTION[b.edition]);
+  // there is at least one site: every scan has a region
+  const { raw, edition } = ranked[0]!;
   return {
-    id: siteRegion,
-    regions,
-    edition: (effective === null ? undefined : EDITIONS[effective]) ?? 'unknown',
-    version,
-    highestVersion,
+    id: accountId,
+    sites: configs.map((config) => config.site).sort(),
+    regions: configs.flatMap((config) => config.regions).sort(),
+    edition,
+    // checked present when it was read
+    version: numberOf(raw.Version)!,
+    highestVersion: numberOf(raw.HighestVersion),
+    mergedVersion: numberOf(raw.MergedVersion),
+    postPayHostVersion: numberOf(raw.PostPayHostVersion),
     isTrial: isTrue(raw.IsTrialVersion),
     isPostpay: isTrue(raw.IsPostpay),
+    postPayStatus: numberOf(raw.PostPayStatus),
     instanceId: optional(raw.InstanceId),
+    postPayInstanceId: optional(raw.PostPayInstanceId),
     expiresAt: isoFromMs(raw.ReleaseTime),
   };
 }

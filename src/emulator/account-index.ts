@@ -29,7 +29,7 @@ import {
 import { createHash } from 'node:crypto';
 import { trailStatusTemplate, trailTemplate } from './shapes/actiontrail.js';
 import { aliasArn, keyArn, keyMetadataTemplate } from './shapes/kms.js';
-import { cloudCenterInstanceTemplate, versionConfigTemplate, vulRecordTemplate } from './shapes/sas.js';
+import { cloudCenterInstanceTemplate, freeVersionConfig, versionConfigTemplate, vulRecordTemplate } from './shapes/sas.js';
 import { imsSecurityPreferenceTemplate } from './shapes/ram.js';
 
 /** A security group as both list APIs see it. */
@@ -113,7 +113,7 @@ export interface AccountIndex {
   trails: IndexedTrail[];
   trailByName: Map<string, IndexedTrail>;
   /** null: Security Center is not activated */
-  securityCenter: SecurityCenterIndex | null;
+  securityCenter: SecurityCenterIndex;
   /** is `service:Action` denied to every caller in this region (null: a global API)? */
   isDenied(ramAction: string, region: string | null): boolean;
 }
@@ -130,7 +130,7 @@ export function indexAccount(model: AccountModel): AccountIndex {
     ram: indexRam(model),
     trails,
     trailByName: new Map(trails.map((trail) => [trail.item.Name as string, trail])),
-    securityCenter: model.securityCenter === null ? null : indexSecurityCenter(model),
+    securityCenter: indexSecurityCenter(model),
     isDenied: denialsOf(model.deniedActions),
   };
 }
@@ -309,7 +309,8 @@ function indexSecurityCenter(model: AccountModel): SecurityCenterIndex {
       }
     }
   }
-  return { versionConfig: fill(versionConfigTemplate(), model.securityCenter ?? {}), assets, vulnerabilities };
+  const versionConfig = model.securityCenter === null ? freeVersionConfig() : fill(versionConfigTemplate(), model.securityCenter);
+  return { versionConfig, assets, vulnerabilities };
 }
 
 function pick(source: ApiObject, fields: readonly string[]): ApiObject {

@@ -336,7 +336,7 @@ const accountShape = z.strictObject({
   ram: ramSchema.default(ramSchema.parse({})),
   root: rootSchema.default(rootSchema.parse({})),
   trails: z.array(trailSchema).default([]),
-  /** DescribeVersionConfig; null: Security Center is not activated, and every sas action says so */
+  /** DescribeVersionConfig; null: nothing bought, the Free edition (Version 1) every account has */
   securityCenter: resource(versionConfigTemplate, { Version: z.number().int().optional() }).nullable().default(null),
   /** RAM actions every caller is denied (403), optionally only in some regions */
   deniedActions: z.array(deniedActionSchema).default([]),

@@ -279,15 +279,21 @@ const trail = z.strictObject({
 
 const ecsRegionSetting = z.strictObject({ id: text, region: text, sessionManagerEnabled: z.boolean() });
 
+// the fields added with pay-as-you-go default, so that inventories written before them still read
 const securityCenterConfig = z.strictObject({
   id: text,
+  sites: z.array(text).default([]),
   regions: z.array(text),
   edition: z.enum(['free', 'anti-virus', 'advanced', 'enterprise', 'ultimate', 'value-added', 'unknown']),
   version: z.number(),
   highestVersion: z.number().nullable(),
+  mergedVersion: z.number().nullable().default(null),
+  postPayHostVersion: z.number().nullable().default(null),
   isTrial: z.boolean(),
   isPostpay: z.boolean(),
+  postPayStatus: z.number().nullable().default(null),
   instanceId: nullableText,
+  postPayInstanceId: nullableText.default(null),
   expiresAt: nullableText,
 });
 

@@ -132,22 +132,34 @@ export interface EcsRegionSetting {
 export type SecurityCenterEdition = 'free' | 'anti-virus' | 'advanced' | 'enterprise' | 'ultimate' | 'value-added' | 'unknown';
 
 /**
- * Security Center on one of its two sites: cn-shanghai answers for mainland China regions, ap-southeast-1
- * for the others. One record per site that serves a scanned region.
+ * The Security Center edition of the account: one record, whose id is the account id. It is read on each
+ * site that serves a scanned region (cn-shanghai: every cn-* region; ap-southeast-1: the others).
  */
 export interface SecurityCenterConfig {
-  /** the site: cn-shanghai | ap-southeast-1 */
+  /** the account id */
   id: string;
-  /** the scanned regions whose assets this site reports */
+  /** the sites read: cn-shanghai | ap-southeast-1 */
+  sites: string[];
+  /** the scanned regions these sites serve */
   regions: string[];
-  /** the edition in force: Version, or HighestVersion when Version is 8 (several editions bought) */
+  /**
+   * the best edition in force over subscription and pay-as-you-go: Version (HighestVersion when Version is 8,
+   * several editions bought), MergedVersion, and PostPayHostVersion while pay-as-you-go is on and not suspended
+   */
   edition: SecurityCenterEdition;
-  /** DescribeVersionConfig Version: 1 Free, 6 Anti-virus, 5 Advanced, 3 (or 2) Enterprise, 7 Ultimate, 8 multi-version, 10 value-added only */
+  /** DescribeVersionConfig Version: 1 Free, 3 Enterprise, 5 Advanced, 6 Anti-virus, 7 Ultimate, 8 multi-version, 10 value-added only */
   version: number;
   highestVersion: number | null;
+  /** the higher edition when subscription and pay-as-you-go host protection are both on */
+  mergedVersion: number | null;
+  /** the highest edition bound to assets under pay-as-you-go host protection */
+  postPayHostVersion: number | null;
   isTrial: boolean;
   isPostpay: boolean;
+  /** PostPayStatus: 1 normal, 2 suspended for an overdue payment; null when not reported */
+  postPayStatus: number | null;
   instanceId: string | null;
+  postPayInstanceId: string | null;
   /** when the subscription ends; null when there is none */
   expiresAt: string | null;
 }

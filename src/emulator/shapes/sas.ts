@@ -1,22 +1,36 @@
-// Templates for Security Center (sas 2018-12-03) response items, with the fields of the public API reference
-// (DescribeVersionConfig, DescribeCloudCenterInstances, DescribeVulList). Defaults describe an Advanced
-// edition subscription and an ECS instance whose agent is online.
+// Templates for Security Center (sas 2018-12-03) response items. The reference has no response schema for
+// sas: the fields are those of the official SDK models (aliyun/alibabacloud-typescript-sdk, sas-20181203
+// src/models/DescribeVersionConfigResponseBody.ts, DescribeCloudCenterInstancesResponseBody.ts,
+// DescribeVulListResponseBody.ts) and the public API reference. Defaults describe an Advanced edition
+// subscription and an ECS instance whose agent is online.
 import type { ApiObject, ShapeContext } from './fill.js';
 
+/** DescribeVersionConfig (DescribeVersionConfigResponseBody.ts): edition codes 1 Free, 3 Enterprise, 5 Advanced, 6 Anti-virus, 7 Ultimate, 8 multi-version, 10 value-added only. */
 export function versionConfigTemplate(): ApiObject {
   return {
     Version: 5,
     HighestVersion: 5,
     MergedVersion: 5,
-    PostPayHostVersion: 0,
+    MultiVersion: '',
+    IsNewMultiVersion: false,
+    IsNewContainerVersion: false,
+    InstanceBuyType: 0,
+    AllowPartialBuy: 1,
+    // pay-as-you-go: PostPayStatus 1 normal, 2 suspended for an overdue payment
     IsPostpay: false,
+    PostPayHostVersion: 0,
     PostPayStatus: 0,
     PostPayInstanceId: '',
+    PostPayOpenTime: 0,
+    PostPayModuleSwitch: '',
+    CanTryPostPaidPackage: 0,
     InstanceId: 'sas-emu0001',
     AssetLevel: 30,
+    VmCores: 0,
     OpenTime: 1767600000000,
     ReleaseTime: 1830672000000,
     IsTrialVersion: 0,
+    TrialVersion: 0,
     LastTrailEndTime: 0,
     IsOverBalance: false,
     MVAuthCount: 0,
@@ -24,7 +38,29 @@ export function versionConfigTemplate(): ApiObject {
     SasLog: 0,
     SasScreen: 0,
     WebLock: 0,
+    WebLockAuthCount: 0,
+    AppWhiteList: 0,
+    AppWhiteListAuthCount: 0,
+    UserDefinedAlarms: 0,
+    HoneypotCapacity: 0,
+    ImageScanCapacity: 0,
+    SlsCapacity: 0,
+    RaspCapacity: 0,
     VulFixCapacity: 0,
+  };
+}
+
+/** What an account that bought nothing answers: the Free edition (Version 1), no instance, nothing to expire. */
+export function freeVersionConfig(): ApiObject {
+  return {
+    ...versionConfigTemplate(),
+    Version: 1,
+    HighestVersion: 1,
+    MergedVersion: 1,
+    InstanceId: '',
+    AssetLevel: 0,
+    OpenTime: 0,
+    ReleaseTime: 0,
   };
 }
 
