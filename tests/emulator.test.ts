@@ -235,7 +235,6 @@ describe('emulator with the official SDKs', () => {
       { name: 'an unknown region', call: () => callRpc(demo, ROOT, '2014-05-26', 'DescribeDisks', { RegionId: 'xx-nowhere-1' }), code: 'InvalidRegionId.NotFound', status: 404 },
       { name: 'an unknown action', call: () => callRpc(demo, ROOT, '2014-05-26', 'DescribeNothing', {}), code: 'InvalidAction.NotFound', status: 404 },
       { name: 'an unknown version', call: () => callRpc(demo, ROOT, '2001-01-01', 'DescribeDisks', {}), code: 'InvalidVersion', status: 400 },
-      { name: 'Security Center, not activated', call: () => callRpc(large, ROOT, '2018-12-03', 'DescribeCloudCenterInstances', {}), code: 'NoPermission.NotActivated', status: 400 },
     ];
     it.each(cases)('answers $name with $code', async ({ call, code, status }) => {
       expect(await failure(call())).toMatchObject({ code, statusCode: status });

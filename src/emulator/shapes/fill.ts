@@ -21,11 +21,19 @@ function wrapperKey(value: unknown): string | undefined {
   return keys.length === 1 && Array.isArray(value[keys[0]!]) ? keys[0] : undefined;
 }
 
-/** Deep-merges `authored` over `template`; arrays and scalars replace, bare arrays fill wrappers. */
+/**
+ * Deep-merges `authored` over `template`; arrays and scalars replace, bare arrays fill wrappers. An authored
+ * null drops the field: the API omits it (e.g. the RetentionDays of a snapshot kept until deleted), it never
+ * sends a null where its schema says integer.
+ */
 export function fill(template: ApiObject, authored: ApiObject): ApiObject {
   const out: ApiObject = { ...template };
   for (const [key, value] of Object.entries(authored)) {
     if (value === undefined) continue;
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
     const base = template[key];
     const inner = wrapperKey(base);
     if (inner !== undefined && Array.isArray(value)) out[key] = { [inner]: value };
