@@ -491,11 +491,6 @@ async function collectAccount(ctx: CollectorContext, report: Promise<CredentialR
 }
 
 const REPORT_POLL_MS = 1000;
-/**
- * GenerateCredentialReport State: STARTED / INPROGRESS / COMPLETED (ims_2019-08-15.api-docs.json,
- * GenerateCredentialReport responses.200 State).
- */
-const REPORT_COMPLETED = 'COMPLETED';
 /** GetCredentialReport MaxItems: 1-3501, default 3501 (ims_2019-08-15.api-docs.json, GetCredentialReport MaxItems) */
 const REPORT_PAGE_CAP = 3501;
 const REPORT_POLL_ATTEMPTS = 30;
@@ -518,7 +513,8 @@ async function readCredentialReport(ctx: CollectorContext): Promise<CredentialRe
   for (let attempt = 1; ; attempt++) {
     const generated = await callOrGap(ctx, { ...gapSpec, site }, async () => (await client.generateCredentialReportWithOptions(ctx.runtime)).body);
     if (!generated) return undefined;
-    if (generated.state === REPORT_COMPLETED) break;
+    // State: STARTED / INPROGRESS / COMPLETED (data/enums.yaml: ims GenerateCredentialReport State)
+    if (generated.state === 'COMPLETED') break;
     if (attempt === REPORT_POLL_ATTEMPTS) {
       ctx.inventory.addGap(
         new ApiError(site, {
