@@ -1,5 +1,6 @@
 // For every official response example of an action the emulator serves, the emulator's answer has the
-// same keys: at the top level, in nested objects, and in the first item of every list.
+// same keys, with values of the same JSON type: at the top level, in nested objects, and in the first item
+// of every list.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +78,11 @@ function keyDifferences(example: Json, actual: Json, at = '$'): string[] {
   if (Array.isArray(example) && Array.isArray(actual)) {
     return example.length > 0 && actual.length > 0 ? keyDifferences(example[0], actual[0], `${at}[0]`) : [];
   }
-  if (!isObject(example) || !isObject(actual)) return [];
+  if (!isObject(example) || !isObject(actual)) {
+    // the example's quirks are kept: a number sent as a string stays a string, and the other way round
+    const kind = (value: Json) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+    return kind(example) === kind(actual) || example === null || actual === null ? [] : [`${at} is ${kind(actual)}, the example has ${kind(example)}`];
+  }
   const missing = Object.keys(example).filter((k) => !(k in actual)).map((k) => `${at}.${k} missing`);
   const extra = Object.keys(actual).filter((k) => !(k in example)).map((k) => `${at}.${k} not in the example`);
   const nested = Object.keys(example).filter((k) => k in actual).flatMap((k) => keyDifferences(example[k], actual[k], `${at}.${k}`));
@@ -122,5 +127,23 @@ describe.skipIf(examples.length === 0)('response shapes match the official examp
     const example: Json = JSON.parse(readFileSync(file, 'utf8'));
     const actual = await callRpc(emulator, ROOT, version, action, request!);
     expect(keyDifferences(example, actual)).toEqual([]);
+  });
+});
+
+describe.skipIf(examples.length === 0)('the templates cite the official examples they carry', () => {
+  const shapesDir = path.resolve(import.meta.dirname, '../src/emulator/shapes');
+  // products whose examples the reference holds; Security Center and KMS cite the SDK models instead
+  const files = ['ecs.ts', 'vpc.ts', 'ram.ts', 'actiontrail.ts'];
+
+  it.each(files)('%s: every template names an example, and every example it names exists', (file) => {
+    const lines = readFileSync(path.join(shapesDir, file), 'utf8').split('\n');
+    const uncited = lines
+      .map((line, index) => ({ name: /^export function (\w+Template)\(/.exec(line)?.[1], comment: lines[index - 1] ?? '' }))
+      .filter(({ name, comment }) => name !== undefined && !comment.includes('Fields: response-examples/'))
+      .map(({ name }) => name);
+    expect(uncited).toEqual([]);
+    const cited = [...lines.join('\n').matchAll(/(\w+_\d{4}-\d{2}-\d{2})\/(\w+)\.json/g)].map(([, folder, action]) => `${folder}/${action}.json`);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((example) => !existsSync(path.join(examplesDir, example)))).toEqual([]);
   });
 });

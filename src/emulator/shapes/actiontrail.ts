@@ -1,6 +1,7 @@
 // Templates for ActionTrail 2020-07-06 response items, with every field of the official response examples.
 import type { ApiObject } from './fill.js';
 
+/** Fields: response-examples/actiontrail_2020-07-06/DescribeTrails.json TrailList[]. */
 export function trailTemplate(): ApiObject {
   return {
     TrailRegion: 'All',
@@ -27,6 +28,7 @@ export function trailTemplate(): ApiObject {
   };
 }
 
+/** Fields: response-examples/actiontrail_2020-07-06/GetTrailStatus.json. */
 export function trailStatusTemplate(): ApiObject {
   return {
     StartLoggingTime: '2026-01-05T08:00:00Z',
@@ -41,6 +43,7 @@ export function trailStatusTemplate(): ApiObject {
   };
 }
 
+/** Fields: response-examples/actiontrail_2020-07-06/DescribeRegions.json Regions.Region[]. */
 export function actionTrailRegionItem(regionId: string, localName: string): ApiObject {
   return { RegionId: regionId, RegionEndpoint: `actiontrail.${regionId}.aliyuncs.com`, LocalName: localName };
 }

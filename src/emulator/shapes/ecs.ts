@@ -11,6 +11,7 @@ export function defaultZone(regionId: string): string {
   return regionId.startsWith('cn-') ? `${regionId}-b` : `${regionId}a`;
 }
 
+/** Fields: response-examples/ecs_2014-05-26/DescribeInstances.json Instances.Instance[]. */
 export function instanceTemplate({ regionId }: ShapeContext): ApiObject {
   return {
     CreationTime: '2026-01-05T08:00Z',
@@ -95,6 +96,7 @@ export function primaryNetworkInterface(instanceId: string, privateIp: string): 
   };
 }
 
+/** Fields: response-examples/ecs_2014-05-26/DescribeSecurityGroups.json SecurityGroups.SecurityGroup[] and DescribeSecurityGroupAttribute.json. */
 export function securityGroupTemplate({ regionId }: ShapeContext): ApiObject {
   return {
     SecurityGroupId: '',
@@ -140,6 +142,7 @@ export const SECURITY_GROUP_LIST_FIELDS = [
   'Tags',
 ] as const;
 
+/** Fields: response-examples/ecs_2014-05-26/DescribeSecurityGroupAttribute.json Permissions.Permission[]. */
 export function permissionTemplate(): ApiObject {
   return {
     SecurityGroupRuleId: '',
@@ -170,6 +173,7 @@ export function permissionTemplate(): ApiObject {
   };
 }
 
+/** Fields: response-examples/ecs_2014-05-26/DescribeDisks.json Disks.Disk[]. */
 export function diskTemplate({ regionId }: ShapeContext): ApiObject {
   return {
     SerialNumber: '',
@@ -224,6 +228,7 @@ export function diskTemplate({ regionId }: ShapeContext): ApiObject {
   };
 }
 
+/** Fields: response-examples/ecs_2014-05-26/DescribeSnapshots.json Snapshots.Snapshot[]. */
 export function snapshotTemplate({ regionId }: ShapeContext): ApiObject {
   return {
     Status: 'accomplished',
@@ -258,6 +263,7 @@ export function snapshotTemplate({ regionId }: ShapeContext): ApiObject {
   };
 }
 
+/** Fields: response-examples/ecs_2014-05-26/DescribeAutoSnapshotPolicyEx.json AutoSnapshotPolicies.AutoSnapshotPolicy[]. */
 export function autoSnapshotPolicyTemplate({ regionId }: ShapeContext): ApiObject {
   return {
     // TimePoints and RepeatWeekdays are JSON strings in the API.
@@ -281,6 +287,7 @@ export function autoSnapshotPolicyTemplate({ regionId }: ShapeContext): ApiObjec
   };
 }
 
+/** Fields: response-examples/ecs_2014-05-26/DescribeKeyPairs.json KeyPairs.KeyPair[]. */
 export function keyPairTemplate(): ApiObject {
   return {
     CreationTime: '2026-01-05T08:00Z',
@@ -292,6 +299,7 @@ export function keyPairTemplate(): ApiObject {
   };
 }
 
+/** Fields: response-examples/ecs_2014-05-26/DescribeCloudAssistantStatus.json InstanceCloudAssistantStatusSet.InstanceCloudAssistantStatus[]. */
 export function cloudAssistantTemplate(): ApiObject {
   return {
     CloudAssistantStatus: 'false',
@@ -306,6 +314,7 @@ export function cloudAssistantTemplate(): ApiObject {
   };
 }
 
+/** Fields: response-examples/ecs_2014-05-26/DescribeRegions.json Regions.Region[]. */
 export function ecsRegionItem(regionId: string, localName: string, status: 'available' | 'soldOut'): ApiObject {
   const host = regionId === 'cn-hangzhou' ? 'ecs-cn-hangzhou.aliyuncs.com' : `ecs.${regionId}.aliyuncs.com`;
   return { Status: status, RegionEndpoint: host, LocalName: localName, RegionId: regionId };

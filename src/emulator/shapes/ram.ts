@@ -31,6 +31,7 @@ export function userPrincipalName(user: RamUserModel, accountId: string): string
   return `${user.UserName}@${accountId}.onaliyun.com`;
 }
 
+/** Fields: response-examples/ram_2015-05-01/ListUsers.json Users.User[]. */
 export function ramUserItem(user: RamUserModel): ApiObject {
   return {
     DisplayName: userDisplayName(user),
@@ -49,7 +50,7 @@ export function ramUserDetail(user: RamUserModel): ApiObject {
   return { ...ramUserItem(user), LastLoginDate: user.LastLoginDate ?? '' };
 }
 
-/** IMS user; ListUsers reports LastLoginDate as epoch milliseconds, GetUser as an ISO time. */
+/** IMS user; ListUsers reports LastLoginDate as epoch milliseconds, GetUser as an ISO time. Fields: response-examples/ims_2019-08-15/ListUsers.json Users.User[] and GetUser.json User. */
 export function imsUser(user: RamUserModel, accountId: string, lastLogin: 'epoch-ms' | 'iso'): ApiObject {
   const last = user.LastLoginDate;
   return {
@@ -67,6 +68,7 @@ export function imsUser(user: RamUserModel, accountId: string, lastLogin: 'epoch
   };
 }
 
+/** Fields: response-examples/ram_2015-05-01/ListAccessKeys.json and ims_2019-08-15/ListAccessKeys.json AccessKeys.AccessKey[]. */
 export function accessKeyItem(key: AccessKeyModel, api: 'ram' | 'ims'): ApiObject {
   const item: ApiObject = { Status: key.Status, AccessKeyId: key.AccessKeyId, CreateDate: key.CreateDate };
   return api === 'ims' ? { ...item, UpdateDate: key.CreateDate } : item;
@@ -112,6 +114,7 @@ export function roleArn(role: RamRoleModel, accountId: string): string {
   return `acs:ram::${accountId}:role/${role.RoleName.toLowerCase()}`;
 }
 
+/** Fields: response-examples/ram_2015-05-01/ListRoles.json Roles.Role[]. */
 export function roleItem(role: RamRoleModel, accountId: string): ApiObject {
   return {
     Description: role.Description,
@@ -138,6 +141,7 @@ export function trustPolicy(role: RamRoleModel, accountId: string): string {
   );
 }
 
+/** Fields: response-examples/ram_2015-05-01/ListPolicies.json Policies.Policy[]. */
 export function policyItem(policy: RamPolicyModel, attachmentCount: number): ApiObject {
   return {
     DefaultVersion: policy.DefaultVersion,
@@ -159,7 +163,7 @@ export function policyVersion(policy: RamPolicyModel): ApiObject {
   };
 }
 
-/** An attachment as ListPoliciesForUser/Group/Role report it. */
+/** An attachment as ListPoliciesForUser/Group/Role report it. Fields: response-examples/ram_2015-05-01/ListPoliciesForUser.json Policies.Policy[]. */
 export function attachedPolicyItem(policy: RamPolicyModel, attachDate: string): ApiObject {
   return {
     DefaultVersion: policy.DefaultVersion,
@@ -170,6 +174,7 @@ export function attachedPolicyItem(policy: RamPolicyModel, attachDate: string): 
   };
 }
 
+/** Fields: response-examples/ram_2015-05-01/GetPasswordPolicy.json and ims_2019-08-15/GetPasswordPolicy.json PasswordPolicy. */
 export function passwordPolicy(model: AccountModel['ram']['passwordPolicy'], api: 'ram' | 'ims'): ApiObject {
   const { HardExpiry, PasswordNotContainUserName, MinimumPasswordDifferentCharacter, ...common } = model;
   return api === 'ram'
@@ -177,6 +182,7 @@ export function passwordPolicy(model: AccountModel['ram']['passwordPolicy'], api
     : { ...common, HardExpire: HardExpiry, PasswordNotContainUserName, MinimumPasswordDifferentCharacter };
 }
 
+/** Fields: response-examples/ims_2019-08-15/GetSecurityPreference.json SecurityPreference. */
 export function imsSecurityPreferenceTemplate(): ApiObject {
   return {
     AccessKeyPreference: { AllowUserToManageAccessKeys: false },

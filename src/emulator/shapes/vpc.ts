@@ -4,6 +4,7 @@ import { DEFAULT_CREATION_TIME, defaultZone } from './ecs.js';
 
 const tags = (): ApiObject => ({ Tag: [] });
 
+/** Fields: response-examples/vpc_2016-04-28/DescribeVpcs.json Vpcs.Vpc[]. */
 export function vpcTemplate({ regionId, accountId }: ShapeContext): ApiObject {
   return {
     CreationTime: DEFAULT_CREATION_TIME,
@@ -32,6 +33,7 @@ export function vpcTemplate({ regionId, accountId }: ShapeContext): ApiObject {
   };
 }
 
+/** Fields: response-examples/vpc_2016-04-28/DescribeVSwitches.json VSwitches.VSwitch[]. */
 export function vSwitchTemplate({ regionId, accountId }: ShapeContext): ApiObject {
   return {
     VpcId: '',
@@ -55,6 +57,7 @@ export function vSwitchTemplate({ regionId, accountId }: ShapeContext): ApiObjec
   };
 }
 
+/** Fields: response-examples/vpc_2016-04-28/DescribeNetworkAcls.json NetworkAcls.NetworkAcl[]. */
 export function networkAclTemplate({ regionId, accountId }: ShapeContext): ApiObject {
   return {
     Status: 'Available',
@@ -73,6 +76,7 @@ export function networkAclTemplate({ regionId, accountId }: ShapeContext): ApiOb
   };
 }
 
+/** Fields: response-examples/vpc_2016-04-28/DescribeNetworkAcls.json NetworkAcls.NetworkAcl[].IngressAclEntries.IngressAclEntry[]. */
 export function ingressAclEntryTemplate(): ApiObject {
   return {
     NetworkAclEntryId: '',
@@ -87,6 +91,7 @@ export function ingressAclEntryTemplate(): ApiObject {
   };
 }
 
+/** Fields: response-examples/vpc_2016-04-28/DescribeNetworkAcls.json NetworkAcls.NetworkAcl[].EgressAclEntries.EgressAclEntry[]. */
 export function egressAclEntryTemplate(): ApiObject {
   return {
     NetworkAclEntryId: '',
@@ -101,10 +106,12 @@ export function egressAclEntryTemplate(): ApiObject {
   };
 }
 
+/** Fields: response-examples/vpc_2016-04-28/DescribeNetworkAcls.json NetworkAcls.NetworkAcl[].Resources.Resource[]. */
 export function aclResourceTemplate(): ApiObject {
   return { Status: 'BINDED', ResourceType: 'VSwitch', ResourceId: '' };
 }
 
+/** Fields: response-examples/vpc_2016-04-28/DescribeFlowLogs.json FlowLogs.FlowLog[]. */
 export function flowLogTemplate({ regionId }: ShapeContext): ApiObject {
   return {
     Status: 'Active',
@@ -129,6 +136,7 @@ export function flowLogTemplate({ regionId }: ShapeContext): ApiObject {
   };
 }
 
+/** Fields: response-examples/vpc_2016-04-28/DescribeEipAddresses.json EipAddresses.EipAddress[]. */
 export function eipTemplate({ regionId }: ShapeContext): ApiObject {
   return {
     ReservationActiveTime: '',
