@@ -3,7 +3,11 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { parseEndpointUrl } from '../src/cloud/clients.js';
+import { ApiCaller } from '../src/cloud/api-caller.js';
+import { CloudClients, parseEndpointUrl, runtimeOptions } from '../src/cloud/clients.js';
+import { createCredential } from '../src/cloud/credentials.js';
+import { collectSas } from '../src/collectors/sas.js';
+import { InventoryBuilder } from '../src/inventory/builder.js';
 import { Redactor } from '../src/cloud/redact.js';
 import { collectEcs } from '../src/collectors/ecs.js';
 import { collectRam } from '../src/collectors/ram.js';
@@ -149,5 +153,48 @@ describe('403 answers', () => {
       expect(gaps).toEqual([expect.objectContaining({ kind: 'denied', code })]);
       nock.cleanAll();
     }
+  });
+});
+
+describe('Security Center sites', () => {
+  it('calls tds.cn-shanghai.aliyuncs.com for every cn-* region (cn-hongkong included) and tds.ap-southeast-1 for the rest, with no RegionId', async () => {
+    const hosts: string[] = [];
+    const regionIds: (string | null)[] = [];
+    for (const host of ['https://tds.cn-shanghai.aliyuncs.com', 'https://tds.ap-southeast-1.aliyuncs.com']) {
+      nock(host)
+        .persist()
+        .post('/')
+        .query(true)
+        .reply(function reply(uri) {
+          hosts.push(host);
+          regionIds.push(new URL(uri, host).searchParams.get('RegionId'));
+          const action = String(this.req.headers['x-acs-action']);
+          const body =
+            action === 'DescribeVersionConfig'
+              ? { RequestId: 'r', Version: 5 }
+              : action === 'DescribeCloudCenterInstances'
+                ? { RequestId: 'r', Instances: [], PageInfo: { NextToken: '' } }
+                : { RequestId: 'r', VulRecords: [], NextToken: '' };
+          return [200, body, { 'content-type': 'application/json' }];
+        });
+    }
+    const key = { accessKeyId: 'LTAIsitetest000001', accessKeySecret: 'site-test-secret-000001' };
+    const logger = pino({ level: 'silent' });
+    const redactor = new Redactor();
+    const ctx = {
+      clients: new CloudClients({ credential: createCredential({ kind: 'static', ...key }) }),
+      caller: new ApiCaller({ redactor, logger, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 1_000 } }),
+      runtime: runtimeOptions(),
+      logger,
+      accountId: '1234567890123456',
+      regions: ['cn-hongkong'],
+      inventory: new InventoryBuilder(),
+    };
+    await collectSas(ctx);
+    expect(new Set(hosts)).toEqual(new Set(['https://tds.cn-shanghai.aliyuncs.com']));
+    hosts.length = 0;
+    await collectSas({ ...ctx, regions: ['eu-central-1'], inventory: new InventoryBuilder() });
+    expect(new Set(hosts)).toEqual(new Set(['https://tds.ap-southeast-1.aliyuncs.com']));
+    expect(regionIds.every((regionId) => regionId === null)).toBe(true);
   });
 });
