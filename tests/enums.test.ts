@@ -24,19 +24,21 @@ const table = parse(readFileSync(path.join(ROOT, 'data/enums.yaml'), 'utf8')) as
 const same = (entry: EnumEntry, literal: string) =>
   entry.values.some((value) => (entry.ci ? String(value).toLowerCase() === literal.toLowerCase() : String(value) === literal));
 
-/** `=== 'X'` / `!== 'X'` in the collectors, by file (typeof checks excluded). */
-function collectorLiterals(): { file: string; line: number; literal: string }[] {
-  const dir = path.join(ROOT, 'src/collectors');
+/** `=== 'X'` / `!== 'X'` in the collectors and the rule evaluators, by file (typeof checks excluded). */
+function codeLiterals(): { file: string; line: number; literal: string }[] {
   const found: { file: string; line: number; literal: string }[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts'))) {
-    const file = `src/collectors/${name}`;
+  for (const { folder, name } of ['src/collectors', 'src/engine/evaluators'].flatMap((folder) =>
+    readdirSync(path.join(ROOT, folder)).filter((file) => file.endsWith('.ts')).map((name) => ({ folder, name })),
+  )) {
+    const dir = path.join(ROOT, folder);
+    const file = `${folder}/${name}`;
     readFileSync(path.join(dir, name), 'utf8')
       .split('\n')
       .forEach((text, index) => {
         for (const match of text.matchAll(/[!=]==\s*'([^']*)'/g)) {
           const literal = match[1]!;
           // `typeof value === 'string'` compares a JavaScript type, not an API value
-          if (literal !== '' && !/typeof\s+[\w.?]+\s*$/.test(text.slice(0, match.index))) found.push({ file, line: index + 1, literal });
+          if (literal !== '' && !/typeof\s+\S+\s*$/.test(text.slice(0, match.index))) found.push({ file, line: index + 1, literal });
         }
       });
   }
@@ -69,22 +71,27 @@ function ruleLiterals(): { rule: string; literal: string }[] {
   return found;
 }
 
-/** A field of the metadata: `Outer.Item[].Field` in the 200 response, or `param:Name`. */
+/** A field of the metadata: `Outer.Item[].Field` in the 200 response, or `param:Name[].Field` in a request parameter. */
 function metaField(source: NonNullable<EnumEntry['meta']>): MetaSchema | undefined {
   const api = meta(source.file).apis[source.api];
-  if (source.field.startsWith('param:')) return api?.parameters?.find((parameter) => parameter.name === source.field.slice(6))?.schema;
-  let schema = api?.responses?.['200']?.schema;
-  for (const part of source.field.split('.')) {
-    const list = part.endsWith('[]');
-    schema = schema?.properties?.[list ? part.slice(0, -2) : part];
-    if (list) schema = schema?.items;
+  const [first, ...rest] = source.field.replace(/^param:/, '').split('.');
+  const isParam = source.field.startsWith('param:');
+  const list = (part: string) => part.endsWith('[]');
+  const name = (part: string) => (list(part) ? part.slice(0, -2) : part);
+  let schema = isParam
+    ? api?.parameters?.find((parameter) => parameter.name === name(first!))?.schema
+    : api?.responses?.['200']?.schema?.properties?.[name(first!)];
+  if (list(first!)) schema = schema?.items;
+  for (const part of rest) {
+    schema = schema?.properties?.[name(part)];
+    if (list(part)) schema = schema?.items;
   }
   return schema;
 }
 
 describe('the enum table', () => {
-  it('lists every literal a collector compares against, for that file', () => {
-    const unlisted = collectorLiterals()
+  it('lists every literal a collector or a rule evaluator compares against, for that file', () => {
+    const unlisted = codeLiterals()
       .filter(({ literal }) => !Object.hasOwn(table.notEnums, literal))
       .filter(({ file, literal }) => !table.enums.some((entry) => entry.code?.includes(file) && same(entry, literal)))
       .map(({ file, line, literal }) => `${file}:${line} '${literal}'`);
