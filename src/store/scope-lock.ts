@@ -21,7 +21,7 @@ export function accountScope(accountId: string): string {
   return `account:${accountId}`;
 }
 
-/** Another run holds the scope: the scan could not run (exit 4), nothing was recorded for it. */
+/** Another run holds the scope: the scan could not run (exit 4); it is recorded as aborted with this reason. */
 export class ScopeBusyError extends StoreError {
   readonly scope: string;
 
