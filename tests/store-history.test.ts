@@ -5,7 +5,7 @@ import { recordScan } from '../src/store/record.js';
 import type { AuditStore } from '../src/store/store.js';
 import type { Finding } from '../src/findings/types.js';
 import { STORE_KINDS, type StoreBox } from './helpers/stores.js';
-import { finding, report } from './store-fixtures.js';
+import { ACCOUNT, finding, report } from './store-fixtures.js';
 
 describe.each(STORE_KINDS)('$name store', (kind) => {
   let box: StoreBox;
@@ -21,11 +21,14 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
   let clock = Date.parse('2026-11-01T00:00:00.000Z');
 
   /** Record a scan whose report has these findings, as `scan --store` would. */
-  async function scanWith(findings: Finding[]) {
+  async function scanWith(findings: Finding[], accountId = ACCOUNT) {
     clock += 3_600_000;
     return recordScan(
       store,
-      async ({ scanId }) => report({ id: scanId, findings, finishedAt: new Date(clock).toISOString() }),
+      async ({ scanId }) => {
+        const built = report({ id: scanId, findings, finishedAt: new Date(clock).toISOString() });
+        return { ...built, scan: { ...built.scan, accountId } };
+      },
       never,
     );
   }
@@ -69,6 +72,33 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
       expect(aborted).toMatchObject({ state: 'aborted', abortReason: expect.stringMatching(reason) });
       const third = await scanWith([sshOpen]);
       expect(third.diff.delta.entries[0]?.kind).toBe('unchanged');
+    });
+  });
+
+  describe('a history shared by accounts', () => {
+    const other = '2234567890123456';
+    const otherGroup = finding('ecs-sg-ssh-open', 'sg-7', 'pass');
+
+    it("keeps each account's own sequence: another account's scan resolves nothing", async () => {
+      const a1 = await scanWith([sshOpen]);
+      const b1 = await scanWith([otherGroup], other);
+      expect(b1.diff.base).toBeNull();
+      expect(b1.diff.delta.entries.map((entry) => [entry.findingId, entry.kind])).toEqual([[otherGroup.id, 'unchanged']]);
+      const a2 = await scanWith([sshOpen]);
+      expect(a2.diff.base?.id).toBe(a1.report.scan.id);
+      expect(a2.diff.delta.entries.map((entry) => [entry.findingId, entry.kind])).toEqual([[sshOpen.id, 'unchanged']]);
+      // diff without ids: the newest scan's account
+      expect((await diffScans(store)).base?.id).toBe(a1.report.scan.id);
+      expect((await diffScans(store, a1.report.scan.id)).target.id).toBe(a2.report.scan.id);
+    });
+
+    it('refuses a diff of two accounts', async () => {
+      const a = await scanWith([sshOpen]);
+      const b = await scanWith([otherGroup], other);
+      await expect(diffScans(store, a.report.scan.id, b.report.scan.id)).rejects.toThrow(
+        new RegExp(`of account ${ACCOUNT} and scan ${b.report.scan.id} of account ${other}: a diff compares scans of one account`),
+      );
+      await expect(diffScans(store)).rejects.toThrow(`the history has 1 completed scan(s) of account ${other}; a diff needs two`);
     });
   });
 
