@@ -13,9 +13,10 @@ function deadPid(): number {
   return child.pid as number;
 }
 
-async function completed(store: AuditStore, id: string, finishedAt: string, findings = [finding('r1', 'sg-1', 'fail')]) {
+async function completed(store: AuditStore, id: string, finishedAt: string, findings = [finding('r1', 'sg-1', 'fail')], accountId?: string) {
   const scanId = await store.beginScan({ id, startedAt: finishedAt });
-  await store.completeScan(scanId, report({ id, finishedAt, findings }));
+  const built = report({ id, finishedAt, findings });
+  await store.completeScan(scanId, accountId ? { ...built, scan: { ...built.scan, accountId } } : built);
   return scanId;
 }
 
@@ -176,6 +177,21 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
       // `running` started 20 days ago, so it sorts last by time: compare as sets
       expect(new Set(ids)).toEqual(new Set(kept));
       expect(deleted).toBe(before - kept.length);
+    });
+
+    it.each([
+      { policy: { keepScans: 1 }, kept: ['a1', 'b8'] },
+      { policy: { keepScans: 2 }, kept: ['a1', 'a5', 'b8', 'b9'] },
+      { policy: { keepDays: 0 }, kept: ['a1', 'b8'] },
+      { policy: { keepDays: 6 }, kept: ['a1', 'a5', 'b8'] },
+    ])('counts and keeps per account in a shared history: $policy', async ({ policy, kept }) => {
+      const store = await openStore({ now: () => now });
+      // account b stopped being scanned a week ago: its newest scan is still its baseline
+      for (const [id, days, account] of [['a10', 10, '1'], ['b9', 9, '2'], ['b8', 8, '2'], ['a5', 5, '1'], ['a1', 1, '1']] as const) {
+        await completed(store, id, daysAgo(days), undefined, account.repeat(16));
+      }
+      await store.applyRetention(policy);
+      expect((await store.listScans()).map((scan) => scan.id).sort()).toEqual(kept);
     });
 
     it('deletes the findings of deleted scans', async () => {

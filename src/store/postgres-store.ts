@@ -257,11 +257,12 @@ export class PostgresStore implements AuditStore, ScopeLocking {
 
   async applyRetention(policy: RetentionPolicy): Promise<{ deleted: number }> {
     return this.transaction(async (client) => {
-      const { rows } = await client.query<{ seq: number; state: ScanState; started_at: Date }>(
-        `SELECT seq, state, started_at FROM scans WHERE state != 'running' ORDER BY started_at DESC, seq DESC FOR UPDATE`,
+      const { rows } = await client.query<Pick<ScanRow, 'seq' | 'state' | 'started_at' | 'account_id'>>(
+        `SELECT seq, state, started_at, account_id FROM scans WHERE state != 'running'
+         ORDER BY started_at DESC, seq DESC FOR UPDATE`,
       );
       const doomed = beyondRetention(
-        rows.map((row) => ({ seq: row.seq, state: row.state, startedAt: row.started_at.toISOString() })),
+        rows.map((row) => ({ seq: row.seq, state: row.state, startedAt: row.started_at.toISOString(), accountId: row.account_id })),
         policy,
         this.now(),
       );

@@ -74,6 +74,8 @@ export interface RetentionRow {
   seq: number;
   state: ScanState;
   startedAt: string;
+  /** null for an aborted scan, which never learnt its account */
+  accountId: string | null;
 }
 
 function isOlder(row: RetentionRow, than: RetentionRow): boolean {
@@ -82,17 +84,28 @@ function isOlder(row: RetentionRow, than: RetentionRow): boolean {
 
 /**
  * The scans the policy deletes, from the completed and aborted ones newest first (started_at DESC, seq DESC):
- * those older than the Nth newest completed scan, and those started before the day limit; never the newest
- * completed scan, the next delta's baseline.
+ * those older than their account's Nth newest completed scan (an aborted scan: the Nth newest of the whole
+ * history), and those started before the day limit; never an account's newest completed scan, its next delta's
+ * baseline. Per account, so that in a history shared by an organisation each account keeps its own N.
  */
 export function beyondRetention<T extends RetentionRow>(rows: readonly T[], policy: RetentionPolicy, now: Date): T[] {
   const completed = rows.filter((row) => row.state === 'completed');
-  const newest = completed[0];
-  const countCutoff = policy.keepScans === undefined ? undefined : completed[policy.keepScans - 1];
+  const byAccount = new Map<string | null, T[]>();
+  for (const row of completed) {
+    const scans = byAccount.get(row.accountId) ?? [];
+    scans.push(row);
+    byAccount.set(row.accountId, scans);
+  }
+  const newest = new Set([...byAccount.values()].map((scans) => scans[0]));
+  const countCutoff = (row: T) => {
+    if (policy.keepScans === undefined) return undefined;
+    return (row.state === 'completed' ? byAccount.get(row.accountId)! : completed)[policy.keepScans - 1];
+  };
   const dayCutoff = policy.keepDays === undefined ? undefined : new Date(now.getTime() - policy.keepDays * DAY_MS).toISOString();
   return rows.filter((row) => {
-    if (row === newest) return false;
-    if (policy.keepScans === 0 || (countCutoff && isOlder(row, countCutoff))) return true;
+    if (newest.has(row)) return false;
+    const cutoff = countCutoff(row);
+    if (policy.keepScans === 0 || (cutoff && isOlder(row, cutoff))) return true;
     return dayCutoff !== undefined && row.startedAt < dayCutoff;
   });
 }

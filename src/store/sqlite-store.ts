@@ -16,6 +16,7 @@ import {
   cannotComplete,
   completionFields,
   orphans,
+  type RetentionRow,
 } from './scan-rows.js';
 import {
   StoreError,
@@ -230,8 +231,11 @@ export class SqliteStore implements AuditStore {
 
   async applyRetention(policy: RetentionPolicy): Promise<{ deleted: number }> {
     const rows = this.db
-      .prepare(`SELECT seq, state, started_at AS startedAt FROM scans WHERE state != 'running' ORDER BY started_at DESC, seq DESC`)
-      .all() as { seq: number; state: ScanState; startedAt: string }[];
+      .prepare(
+        `SELECT seq, state, started_at AS startedAt, account_id AS accountId FROM scans WHERE state != 'running'
+         ORDER BY started_at DESC, seq DESC`,
+      )
+      .all() as RetentionRow[];
     const doomed = beyondRetention(rows, policy, this.now());
     const remove = this.db.prepare(`DELETE FROM scans WHERE seq = ?`);
     this.db.transaction(() => doomed.forEach((row) => remove.run(row.seq)))();
