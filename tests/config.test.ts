@@ -56,6 +56,14 @@ describe('defaults and flags', () => {
     expect(config).toMatchObject({ mutelist: '/etc/audit/mutes.yaml', store: { path: '/etc/audit/h.db' }, spoolDir: '/home/me/spool', rulesDirs: ['/home/me/custom'] });
   });
 
+  it.each([
+    { name: 'in the file', text: 'store: { path: "postgresql://audit@db.internal:5432/history" }\n', flags: {} },
+    { name: 'as --store', text: undefined, flags: { store: 'postgresql://audit@db.internal:5432/history' } },
+  ])('keeps a PostgreSQL connection string given $name as it is, not as a path', ({ text, flags }) => {
+    const config = parseConfig({ ...(text ? { text } : {}), file: '/etc/audit/config.yaml', flags, cwd: '/home/me' });
+    expect(config.store?.path).toBe('postgresql://audit@db.internal:5432/history');
+  });
+
   it('lets flags win, merging into sections key by key', () => {
     const config = parseConfig({
       text: 'regions: [cn-hangzhou]\nformats: [html]\noutputDir: out\nstore: { path: a.db, retention: { keepScans: 3 } }\nserve: { schedule: "0 * * * *", runNow: true }\nrole: { arn: "acs:ram::123:role/audit" }\n',

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CollectionGap } from '../src/inventory/types.js';
-import type { Finding, FindingStatus } from '../src/findings/types.js';
+import type { Finding, FindingStatus, Report } from '../src/findings/types.js';
 import { buildHistory, computeDelta, type DeltaEntry, type ScanSnapshot } from '../src/store/delta.js';
+import { deltaForScan } from '../src/store/diff.js';
 import { isChange, lifecycleOf } from '../src/store/lifecycle.js';
 import { scanCoverage } from '../src/store/store.js';
+import { STORE_KINDS, type StoreBox } from './helpers/stores.js';
 import { finding, gap, report } from './store-fixtures.js';
 
 // One finding (rule r1 on sg-1) through a sequence of scans: a status, `muted:<status>`, or absent.
@@ -24,11 +26,11 @@ function findingFor(seen: Exclude<Seen, 'absent'>): Finding {
   return finding('r1', 'sg-1', seen as FindingStatus);
 }
 
-function snapshot(scan: ScanCase | Seen, index: number): ScanSnapshot {
+function reportOf(scan: ScanCase | Seen, index: number): Report {
   const { seen, regions, rules = ['r1', 'r2'], gaps }: ScanCase = typeof scan === 'string' ? { seen: scan } : scan;
   // another rule always reports, so a scan is never empty
   const findings = [finding('r2', 'sg-9', 'pass'), ...(seen === 'absent' ? [] : [findingFor(seen)])];
-  const built = report({
+  return report({
     id: `scan-${index}`,
     finishedAt: times[index] as string,
     findings,
@@ -36,7 +38,11 @@ function snapshot(scan: ScanCase | Seen, index: number): ScanSnapshot {
     ...(regions ? { regions: [...regions] } : {}),
     ...(gaps ? { gaps: [...gaps] } : {}),
   });
-  return { scanId: built.scan.id, finishedAt: built.scan.finishedAt, findings, coverage: scanCoverage(built) };
+}
+
+function snapshot(scan: ScanCase | Seen, index: number): ScanSnapshot {
+  const built = reportOf(scan, index);
+  return { scanId: built.scan.id, finishedAt: built.scan.finishedAt, findings: built.findings, coverage: scanCoverage(built) };
 }
 
 function deltaOf(scans: readonly (ScanCase | Seen)[]): DeltaEntry | undefined {
@@ -47,81 +53,83 @@ function deltaOf(scans: readonly (ScanCase | Seen)[]): DeltaEntry | undefined {
 
 const [t0, t1, t2, t3] = times;
 
+const CASES = [
+  // first scans
+  { name: 'a first failure is new', scans: ['fail'], kind: 'new', failing: true, first: t0, last: t0 },
+  { name: 'a first pass is unchanged', scans: ['pass'], kind: 'unchanged', failing: false, first: null, last: null },
+  { name: 'a pass that stays a pass is unchanged', scans: ['pass', 'pass'], kind: 'unchanged', failing: false, first: null, last: null },
+  { name: 'a failure after passes is new', scans: ['pass', 'fail'], kind: 'new', failing: true, first: t1, last: t1 },
+  // still failing
+  { name: 'a failure that stays is unchanged', scans: ['fail', 'fail'], kind: 'unchanged', failing: true, first: t0, last: t1 },
+  { name: 'an error between failures changes nothing', scans: ['fail', 'error', 'fail'], kind: 'unchanged', failing: true, first: t0, last: t2 },
+  // resolved, and what is not resolved
+  { name: 'a failure that passes is resolved', scans: ['fail', 'pass'], kind: 'resolved', failing: false, first: t0, last: t0 },
+  { name: 'an error after a failure is not resolved', scans: ['fail', 'error'], kind: 'unchanged', failing: true, first: t0, last: t0 },
+  { name: 'an error after a failure, then a pass, resolves', scans: ['fail', 'error', 'pass'], kind: 'resolved', failing: false, first: t0, last: t0 },
+  { name: 'a failure gone from an assessed scope is resolved', scans: ['fail', 'absent'], kind: 'resolved', failing: false, first: t0, last: t0 },
+  {
+    name: 'a failure gone from an unscanned region is not resolved',
+    scans: ['fail', { seen: 'absent', regions: ['cn-shanghai'] }],
+    kind: 'unchanged',
+    failing: true,
+    first: t0,
+    last: t0,
+  },
+  {
+    name: 'a failure gone when its rule did not run is not resolved',
+    scans: ['fail', { seen: 'absent', rules: ['r2'] }],
+    kind: 'unchanged',
+    failing: true,
+    first: t0,
+    last: t0,
+  },
+  {
+    name: 'a failure gone behind a collection gap is not resolved',
+    scans: ['fail', { seen: 'absent', gaps: [gap(['ecs.security-group'])] }],
+    kind: 'unchanged',
+    failing: true,
+    first: t0,
+    last: t0,
+  },
+  {
+    name: 'a failure gone behind a global gap of its type is not resolved',
+    scans: ['fail', { seen: 'absent', gaps: [gap(['ecs.security-group'], null)] }],
+    kind: 'unchanged',
+    failing: true,
+    first: t0,
+    last: t0,
+  },
+  {
+    name: 'a gap of another resource type does not stop a resolution',
+    scans: ['fail', { seen: 'absent', gaps: [gap(['ecs.disk'])] }],
+    kind: 'resolved',
+    failing: false,
+    first: t0,
+    last: t0,
+  },
+  // reopened: failing now, failed before, passed or vanished in between
+  { name: 'fail, pass, fail is reopened', scans: ['fail', 'pass', 'fail'], kind: 'reopened', failing: true, first: t0, last: t2 },
+  { name: 'fail, absent, fail is reopened', scans: ['fail', 'absent', 'fail'], kind: 'reopened', failing: true, first: t0, last: t2 },
+  { name: 'fail, pass, error, fail is reopened', scans: ['fail', 'pass', 'error', 'fail'], kind: 'reopened', failing: true, first: t0, last: t3 },
+  {
+    name: 'fail, unscanned, fail is unchanged',
+    scans: ['fail', { seen: 'absent', regions: ['cn-shanghai'] }, 'fail'],
+    kind: 'unchanged',
+    failing: true,
+    first: t0,
+    last: t2,
+  },
+  // errors alone
+  { name: 'a first error is unchanged and not failing', scans: ['error'], kind: 'unchanged', failing: false, first: null, last: null },
+  { name: 'an error after a pass is unchanged', scans: ['pass', 'error'], kind: 'unchanged', failing: false, first: null, last: null },
+  // muted: muting hides a finding, it does not fix it
+  { name: 'a muted failure after a failure is unchanged', scans: ['fail', 'muted:fail'], kind: 'unchanged', failing: true, first: t0, last: t1 },
+  { name: 'a muted pass after a failure is resolved', scans: ['fail', 'muted:pass'], kind: 'resolved', failing: false, first: t0, last: t0 },
+  { name: 'unmuting a failure is not new', scans: ['muted:fail', 'fail'], kind: 'unchanged', failing: true, first: t0, last: t1 },
+] as const;
+
 describe('computeDelta', () => {
-  it.each([
-    // first scans
-    { name: 'a first failure is new', scans: ['fail'], kind: 'new', failing: true, first: t0, last: t0 },
-    { name: 'a first pass is unchanged', scans: ['pass'], kind: 'unchanged', failing: false, first: null, last: null },
-    { name: 'a pass that stays a pass is unchanged', scans: ['pass', 'pass'], kind: 'unchanged', failing: false, first: null, last: null },
-    { name: 'a failure after passes is new', scans: ['pass', 'fail'], kind: 'new', failing: true, first: t1, last: t1 },
-    // still failing
-    { name: 'a failure that stays is unchanged', scans: ['fail', 'fail'], kind: 'unchanged', failing: true, first: t0, last: t1 },
-    { name: 'an error between failures changes nothing', scans: ['fail', 'error', 'fail'], kind: 'unchanged', failing: true, first: t0, last: t2 },
-    // resolved, and what is not resolved
-    { name: 'a failure that passes is resolved', scans: ['fail', 'pass'], kind: 'resolved', failing: false, first: t0, last: t0 },
-    { name: 'an error after a failure is not resolved', scans: ['fail', 'error'], kind: 'unchanged', failing: true, first: t0, last: t0 },
-    { name: 'an error after a failure, then a pass, resolves', scans: ['fail', 'error', 'pass'], kind: 'resolved', failing: false, first: t0, last: t0 },
-    { name: 'a failure gone from an assessed scope is resolved', scans: ['fail', 'absent'], kind: 'resolved', failing: false, first: t0, last: t0 },
-    {
-      name: 'a failure gone from an unscanned region is not resolved',
-      scans: ['fail', { seen: 'absent', regions: ['cn-shanghai'] }],
-      kind: 'unchanged',
-      failing: true,
-      first: t0,
-      last: t0,
-    },
-    {
-      name: 'a failure gone when its rule did not run is not resolved',
-      scans: ['fail', { seen: 'absent', rules: ['r2'] }],
-      kind: 'unchanged',
-      failing: true,
-      first: t0,
-      last: t0,
-    },
-    {
-      name: 'a failure gone behind a collection gap is not resolved',
-      scans: ['fail', { seen: 'absent', gaps: [gap(['ecs.security-group'])] }],
-      kind: 'unchanged',
-      failing: true,
-      first: t0,
-      last: t0,
-    },
-    {
-      name: 'a failure gone behind a global gap of its type is not resolved',
-      scans: ['fail', { seen: 'absent', gaps: [gap(['ecs.security-group'], null)] }],
-      kind: 'unchanged',
-      failing: true,
-      first: t0,
-      last: t0,
-    },
-    {
-      name: 'a gap of another resource type does not stop a resolution',
-      scans: ['fail', { seen: 'absent', gaps: [gap(['ecs.disk'])] }],
-      kind: 'resolved',
-      failing: false,
-      first: t0,
-      last: t0,
-    },
-    // reopened: failing now, failed before, passed or vanished in between
-    { name: 'fail, pass, fail is reopened', scans: ['fail', 'pass', 'fail'], kind: 'reopened', failing: true, first: t0, last: t2 },
-    { name: 'fail, absent, fail is reopened', scans: ['fail', 'absent', 'fail'], kind: 'reopened', failing: true, first: t0, last: t2 },
-    { name: 'fail, pass, error, fail is reopened', scans: ['fail', 'pass', 'error', 'fail'], kind: 'reopened', failing: true, first: t0, last: t3 },
-    {
-      name: 'fail, unscanned, fail is unchanged',
-      scans: ['fail', { seen: 'absent', regions: ['cn-shanghai'] }, 'fail'],
-      kind: 'unchanged',
-      failing: true,
-      first: t0,
-      last: t2,
-    },
-    // errors alone
-    { name: 'a first error is unchanged and not failing', scans: ['error'], kind: 'unchanged', failing: false, first: null, last: null },
-    { name: 'an error after a pass is unchanged', scans: ['pass', 'error'], kind: 'unchanged', failing: false, first: null, last: null },
-    // muted: muting hides a finding, it does not fix it
-    { name: 'a muted failure after a failure is unchanged', scans: ['fail', 'muted:fail'], kind: 'unchanged', failing: true, first: t0, last: t1 },
-    { name: 'a muted pass after a failure is resolved', scans: ['fail', 'muted:pass'], kind: 'resolved', failing: false, first: t0, last: t0 },
-    { name: 'unmuting a failure is not new', scans: ['muted:fail', 'fail'], kind: 'unchanged', failing: true, first: t0, last: t1 },
-  ] as const)('$name', ({ scans, kind, failing, first, last }) => {
+  it.each(CASES)('$name', ({ scans, kind, failing, first, last }) => {
     expect(deltaOf(scans)).toMatchObject({ kind, failing, firstSeen: first, lastSeen: last });
   });
 
@@ -172,5 +180,30 @@ describe('OCSF lifecycle', () => {
   it('carries first and last seen as epoch milliseconds', () => {
     const lifecycle = lifecycleOf(deltaOf(['fail', 'pass', 'fail']) as DeltaEntry);
     expect(lifecycle).toMatchObject({ firstSeenTime: Date.parse(t0 as string), lastSeenTime: Date.parse(t2 as string) });
+  });
+});
+
+// The same scan sequences recorded in each store: the delta read back from the store is the one computed in
+// memory, so SQLite and PostgreSQL give identical deltas.
+describe.each(STORE_KINDS)('deltas recorded in the $name store', (kind) => {
+  let box: StoreBox;
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    box = await kind.create();
+  });
+  afterEach(() => box?.dispose());
+
+  it.each(CASES)('$name', async ({ scans }) => {
+    const store = await box.open();
+    const reports = scans.map(reportOf);
+    for (const built of reports) {
+      await store.beginScan({ id: built.scan.id, startedAt: built.scan.startedAt });
+      await store.completeScan(built.scan.id, built);
+    }
+    const last = reports.at(-1) as Report;
+    const stored = await deltaForScan(store, last.scan.id);
+    const snapshots = scans.map(snapshot);
+    const current = snapshots.pop() as ScanSnapshot;
+    expect(stored.delta).toEqual(computeDelta(buildHistory(snapshots), current));
   });
 });

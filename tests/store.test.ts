@@ -1,79 +1,68 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../src/store/migrations.js';
 import { KILLED_REASON, SqliteStore } from '../src/store/sqlite-store.js';
-import { StoreError } from '../src/store/store.js';
+import { StoreError, type AuditStore } from '../src/store/store.js';
+import { STORE_KINDS, type StoreBox, type StoreOptions } from './helpers/stores.js';
 import { finding, report } from './store-fixtures.js';
-
-let dir: string;
-let file: string;
-const open: SqliteStore[] = [];
-
-function openStore(options?: Parameters<typeof SqliteStore.open>[1]): SqliteStore {
-  const store = SqliteStore.open(file, options);
-  open.push(store);
-  return store;
-}
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'audit-store-'));
-  file = join(dir, 'nested', 'history.db');
-});
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((store) => store.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Edit the database behind the store's back, as another (or a dead) process would have left it. */
-function raw(sql: string, ...params: unknown[]): void {
-  const db = new Database(file);
-  db.prepare(sql).run(...params);
-  db.close();
-}
 
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '']);
   return child.pid as number;
 }
 
-async function completed(store: SqliteStore, id: string, finishedAt: string, findings = [finding('r1', 'sg-1', 'fail')]) {
+async function completed(store: AuditStore, id: string, finishedAt: string, findings = [finding('r1', 'sg-1', 'fail')], accountId?: string) {
   const scanId = await store.beginScan({ id, startedAt: finishedAt });
-  await store.completeScan(scanId, report({ id, finishedAt, findings }));
+  const built = report({ id, finishedAt, findings });
+  await store.completeScan(scanId, accountId ? { ...built, scan: { ...built.scan, accountId } } : built);
   return scanId;
 }
 
 describe('SqliteStore', () => {
+  let box: StoreBox;
+  beforeEach(async () => {
+    box = await STORE_KINDS[0]!.create();
+  });
+  afterEach(() => box.dispose());
+
   it('opens a new file in WAL mode at the current schema version, creating its folder', async () => {
-    const store = openStore();
+    const store = SqliteStore.open(box.location);
     expect(store.journalMode()).toBe('wal');
     await store.close();
-    const db = new Database(file, { readonly: true });
+    const db = new Database(box.location, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
+});
+
+describe.each(STORE_KINDS)('$name store', (kind) => {
+  let box: StoreBox;
+  const openStore = (options?: StoreOptions) => box.open(options);
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    box = await kind.create();
+  });
+  afterEach(() => box?.dispose());
 
   it('keeps the data across reopening and does not migrate twice', async () => {
-    const first = openStore();
+    const first = await openStore();
     await completed(first, 'scan-1', '2026-11-01T00:00:00.000Z');
     await first.close();
-    const second = openStore();
+    const second = await openStore();
     expect((await second.listScans()).map((scan) => [scan.id, scan.state])).toEqual([['scan-1', 'completed']]);
   });
 
   it('refuses a database written by a newer version', async () => {
-    await openStore().close();
-    raw(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
-    expect(() => openStore()).toThrow(StoreError);
-    expect(() => openStore()).toThrow(/newer than this alicloud-audit knows/);
+    await (await openStore()).close();
+    await box.setSchemaVersion(SCHEMA_VERSION + 1);
+    await expect(openStore()).rejects.toThrow(StoreError);
+    await expect(openStore()).rejects.toThrow(/newer than this alicloud-audit knows/);
   });
 
   it('records a completed scan with its report fields and findings', async () => {
-    const store = openStore();
+    const store = await openStore();
     const findings = [finding('r1', 'sg-2', 'pass'), finding('r1', 'sg-1', 'fail')];
     await completed(store, 'scan-1', '2026-11-01T00:00:00.000Z', findings);
     const scan = await store.getScan('scan-1');
@@ -91,15 +80,13 @@ describe('SqliteStore', () => {
   });
 
   it('completes a scan atomically: a failing insert leaves it running with no findings', async () => {
-    const store = openStore();
+    const store = await openStore();
     const scanId = await store.beginScan({ id: 'scan-1' });
     const duplicate = finding('r1', 'sg-1', 'fail');
     const bad = report({ id: scanId, findings: [finding('r1', 'sg-0', 'fail'), duplicate, duplicate] });
     await expect(store.completeScan(scanId, bad)).rejects.toThrow(StoreError);
     expect((await store.getScan(scanId))?.state).toBe('running');
-    const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT count(*) AS n FROM findings').get()).toEqual({ n: 0 });
-    db.close();
+    expect(await box.count('findings')).toBe(0);
   });
 
   it.each([
@@ -107,18 +94,18 @@ describe('SqliteStore', () => {
     {
       name: 'an aborted scan',
       id: 'scan-1',
-      setup: (store: SqliteStore) => store.abortScan('scan-1', 'cancelled'),
+      setup: (store: AuditStore) => store.abortScan('scan-1', 'cancelled'),
       error: /it is aborted, not running/,
     },
   ])('refuses to complete $name', async ({ id, setup, error }) => {
-    const store = openStore();
+    const store = await openStore();
     await store.beginScan({ id: 'scan-1' });
     await setup(store);
     await expect(store.completeScan('scan-1', report({ id, findings: [] }))).rejects.toThrow(error);
   });
 
   it('keeps no findings for an aborted scan and lists it with its reason', async () => {
-    const store = openStore();
+    const store = await openStore();
     await store.beginScan({ id: 'scan-1' });
     await store.abortScan('scan-1', 'cancelled: shutdown');
     expect(await store.getScan('scan-1')).toMatchObject({ state: 'aborted', abortReason: 'cancelled: shutdown' });
@@ -127,14 +114,6 @@ describe('SqliteStore', () => {
   });
 
   describe('on open, running scans', () => {
-    const insertRunning = (host: string, pid: number, token: string, startedAt: string) =>
-      raw(
-        `INSERT INTO scans (id, state, started_at, owner_host, owner_pid, owner_token) VALUES ('orphan', 'running', ?, ?, ?, ?)`,
-        startedAt,
-        host,
-        pid,
-        token,
-      );
     const now = new Date('2026-11-29T12:00:00.000Z');
 
     it.each([
@@ -144,19 +123,19 @@ describe('SqliteStore', () => {
       { name: 'of another host stay running while fresh', owner: () => ['elsewhere', 1, 't'], ago: 3_600_000, state: 'running' },
       { name: 'of another host are aborted once stale', owner: () => ['elsewhere', 1, 't'], ago: 90_000_000, state: 'aborted' },
     ])('$name', async ({ owner, ago, state }) => {
-      await openStore().close();
+      await (await openStore()).close();
       const [host, pid, token] = owner() as [string, number, string];
-      insertRunning(host === 'self' ? hostname() : host, pid, token, new Date(now.getTime() - ago).toISOString());
-      const store = openStore({ now: () => now });
+      await box.insertRunning('orphan', { host: host === 'self' ? hostname() : host, pid, token }, new Date(now.getTime() - ago).toISOString());
+      const store = await openStore({ now: () => now });
       const scan = await store.getScan('orphan');
       expect(scan?.state).toBe(state);
       if (state === 'aborted') expect(scan?.abortReason).toBe(KILLED_REASON);
     });
 
     it('of this very process stay running when a second handle opens the file', async () => {
-      const first = openStore();
+      const first = await openStore();
       await first.beginScan({ id: 'mine' });
-      const second = openStore();
+      const second = await openStore();
       expect((await second.getScan('mine'))?.state).toBe('running');
     });
   });
@@ -165,8 +144,8 @@ describe('SqliteStore', () => {
     const now = new Date('2026-11-29T00:00:00.000Z');
     const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
 
-    async function seeded(): Promise<SqliteStore> {
-      const store = openStore({ now: () => now });
+    async function seeded(): Promise<AuditStore> {
+      const store = await openStore({ now: () => now });
       // oldest first: c10 (completed 10 days ago), a8 (aborted), c5, c3, c1, and one running now
       await completed(store, 'c10', daysAgo(10));
       await store.beginScan({ id: 'a8', startedAt: daysAgo(8) });
@@ -200,12 +179,25 @@ describe('SqliteStore', () => {
       expect(deleted).toBe(before - kept.length);
     });
 
+    it.each([
+      { policy: { keepScans: 1 }, kept: ['a1', 'b8'] },
+      { policy: { keepScans: 2 }, kept: ['a1', 'a5', 'b8', 'b9'] },
+      { policy: { keepDays: 0 }, kept: ['a1', 'b8'] },
+      { policy: { keepDays: 6 }, kept: ['a1', 'a5', 'b8'] },
+    ])('counts and keeps per account in a shared history: $policy', async ({ policy, kept }) => {
+      const store = await openStore({ now: () => now });
+      // account b stopped being scanned a week ago: its newest scan is still its baseline
+      for (const [id, days, account] of [['a10', 10, '1'], ['b9', 9, '2'], ['b8', 8, '2'], ['a5', 5, '1'], ['a1', 1, '1']] as const) {
+        await completed(store, id, daysAgo(days), undefined, account.repeat(16));
+      }
+      await store.applyRetention(policy);
+      expect((await store.listScans()).map((scan) => scan.id).sort()).toEqual(kept);
+    });
+
     it('deletes the findings of deleted scans', async () => {
       const store = await seeded();
       await store.applyRetention({ keepScans: 1 });
-      const db = new Database(file, { readonly: true });
-      expect(db.prepare('SELECT count(*) AS n FROM findings').get()).toEqual({ n: 1 });
-      db.close();
+      expect(await box.count('findings')).toBe(1);
     });
   });
 });

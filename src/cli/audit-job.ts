@@ -119,7 +119,16 @@ function collectionSettings(collection: AuditConfig['collection']) {
   };
 }
 
-async function collect(plan: AuditPlan, credentials: CredentialSource, endpoint: EndpointOverride | undefined, signal: AbortSignal | undefined) {
+/** Told the scanned account before collection starts (the store's account lock). */
+type OnAccount = (accountId: string) => Promise<void>;
+
+async function collect(
+  plan: AuditPlan,
+  credentials: CredentialSource,
+  endpoint: EndpointOverride | undefined,
+  signal: AbortSignal | undefined,
+  onAccount: OnAccount | undefined,
+) {
   const progress = plan.progress ? new TerminalProgress(process.stderr) : undefined;
   try {
     return await collectLive({
@@ -131,6 +140,7 @@ async function collect(plan: AuditPlan, credentials: CredentialSource, endpoint:
       logger: plan.logger,
       ...(progress ? { progress } : {}),
       ...(signal ? { signal } : {}),
+      ...(onAccount ? { onAccount } : {}),
       ...collectionSettings(plan.config.collection),
     });
   } finally {
@@ -138,7 +148,11 @@ async function collect(plan: AuditPlan, credentials: CredentialSource, endpoint:
   }
 }
 
-async function acquireInventory(plan: AuditPlan, signal: AbortSignal | undefined): Promise<{ input: ScanInput; stats: CallStats | undefined }> {
+async function acquireInventory(
+  plan: AuditPlan,
+  signal: AbortSignal | undefined,
+  onAccount: OnAccount | undefined,
+): Promise<{ input: ScanInput; stats: CallStats | undefined }> {
   const startedAt = new Date();
   const { source } = plan;
   if (source.kind === 'snapshot') {
@@ -151,19 +165,24 @@ async function acquireInventory(plan: AuditPlan, signal: AbortSignal | undefined
     const account = await loadAccountModel(DEMO_ACCOUNT_FILE, { asOf: new Date() });
     const emulator = await startEmulator({ account, credentials: [key] });
     try {
-      const { inventory, stats } = await collect(plan, { kind: 'static', ...key }, parseEndpointUrl(emulator.url), signal);
+      const { inventory, stats } = await collect(plan, { kind: 'static', ...key }, parseEndpointUrl(emulator.url), signal, onAccount);
       return { input: { inventory, source: 'demo', startedAt, apiCalls: stats.calls }, stats };
     } finally {
       await emulator.close();
     }
   }
   const credentials: CredentialSource = plan.config.profile ? { kind: 'profile', profile: plan.config.profile } : { kind: 'default-chain' };
-  const { inventory, stats } = await collect(plan, credentials, plan.endpoint, signal);
+  const { inventory, stats } = await collect(plan, credentials, plan.endpoint, signal, onAccount);
   return { input: { inventory, source: 'live', startedAt, apiCalls: stats.calls }, stats };
 }
 
-async function scanOnce(plan: AuditPlan, scanId: string | undefined, signal: AbortSignal | undefined): Promise<AuditRun> {
-  const { input, stats } = await unlessAborted(acquireInventory(plan, signal), signal);
+async function scanOnce(
+  plan: AuditPlan,
+  scanId: string | undefined,
+  signal: AbortSignal | undefined,
+  onAccount?: OnAccount,
+): Promise<AuditRun> {
+  const { input, stats } = await unlessAborted(acquireInventory(plan, signal, onAccount), signal);
   if (plan.snapshotOut !== undefined) await writeOutputAtomic(plan.snapshotOut, serializeSnapshot(input.inventory));
   let report = evaluateScan(input, { rules: plan.rules, params: plan.config.ruleParams, ...(scanId ? { scanId } : {}) });
   if (plan.mutelist) {
@@ -181,7 +200,7 @@ export async function runAudit(plan: AuditPlan, store: AuditStore | undefined, s
   const recorded = await recordScan(
     store,
     async (context) => {
-      const run = await scanOnce(plan, context.scanId, context.signal);
+      const run = await scanOnce(plan, context.scanId, context.signal, context.claimAccount);
       stats = run.stats;
       return run.report;
     },

@@ -37,7 +37,7 @@ export function diffCommand(): Command {
       const config = await loadConfig(flags);
       // only these flags choose formats here: a config file's formats and outputDir are for scans
       const chosen = givesOutputs(flags);
-      const store = openExistingStore(config);
+      const store = await openExistingStore(config);
       let report: Report;
       try {
         const diff = await diffScans(store, scanA, scanB);

@@ -1,19 +1,16 @@
 // `alicloud-audit history`: the scans in the history store, newest first.
-import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { addConfigFlags, type ConfigFlags } from '../config/flags.js';
 import { loadConfig } from '../config/load.js';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { defaultStorePath } from '../store/default-path.js';
-import { SqliteStore } from '../store/sqlite-store.js';
-import type { ScanRecord } from '../store/store.js';
+import { openStore } from '../store/open-store.js';
+import type { AuditStore, ScanRecord } from '../store/store.js';
 
 /** The store of `history` and `diff`: it must exist already, they never create one. */
-export function openExistingStore(config: AuditConfig): SqliteStore {
-  const path = config.store?.path ?? defaultStorePath();
-  if (!existsSync(path)) throw new UsageError(`no history at ${path}: scans record there with \`scan --store ${path}\` or \`serve\``);
-  return SqliteStore.open(path);
+export function openExistingStore(config: AuditConfig): Promise<AuditStore> {
+  return openStore(config.store?.path ?? defaultStorePath(), { mustExist: true });
 }
 
 function row(scan: ScanRecord): string[] {
@@ -43,7 +40,7 @@ export function historyCommand(): Command {
     .action(async (flags: HistoryFlags) => {
       const limit = flags.limit === undefined ? undefined : Number(flags.limit);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit: "${flags.limit}" is not a positive whole number`);
-      const store = openExistingStore(await loadConfig(flags));
+      const store = await openExistingStore(await loadConfig(flags));
       try {
         const scans = await store.listScans(limit === undefined ? {} : { limit });
         process.stdout.write(flags.json ? `${JSON.stringify(scans, null, 2)}\n` : renderHistory(scans));

@@ -10,7 +10,7 @@ import { exitCodeFor } from '../findings/exit-status.js';
 import type { Report } from '../findings/types.js';
 import { createLogger } from '../log.js';
 import { formats, type FormatName } from '../outputs/formats.js';
-import { SqliteStore } from '../store/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import {
   fileTargets,
   prepareAudit,
@@ -106,7 +106,7 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
     ...(flags.snapshotOut !== undefined ? { snapshotOut: flags.snapshotOut } : {}),
     endpointSource: flags.endpointUrl !== undefined ? '--endpoint-url' : 'endpointUrl (config)',
   });
-  const store = config.store ? SqliteStore.open(config.store.path) : undefined;
+  const store = config.store ? await openStore(config.store.path) : undefined;
   let report: Report;
   try {
     ({ report } = await runAudit(plan, store));

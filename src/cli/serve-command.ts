@@ -10,7 +10,8 @@ import { createLogger } from '../log.js';
 import { ApiCallTotals } from '../serve/metrics.js';
 import { startService } from '../serve/service.js';
 import { defaultStorePath } from '../store/default-path.js';
-import { SqliteStore } from '../store/sqlite-store.js';
+import { printableLocation } from '../store/location.js';
+import { openStore } from '../store/open-store.js';
 import { fileTargets, prepareAudit, publishReport, runAudit } from './audit-job.js';
 
 export interface ServeFlags extends ConfigFlags {
@@ -62,9 +63,9 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
     endpointSource: flags.endpointUrl !== undefined ? '--endpoint-url' : 'endpointUrl (config)',
   });
   const storePath = config.store?.path ?? defaultStorePath();
-  const store = SqliteStore.open(storePath);
+  const store = await openStore(storePath);
   const api = new ApiCallTotals();
-  logger.info({ store: storePath }, 'history store opened');
+  logger.info({ store: printableLocation(storePath) }, 'history store opened');
   await startService({
     job: async (signal) => {
       const { report, stats } = await runAudit(plan, store, signal);

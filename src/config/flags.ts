@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { SEVERITIES } from '../findings/types.js';
 import { LOG_LEVELS } from '../log.js';
 import { FORMAT_NAMES } from '../outputs/formats.js';
+import { isPostgresUrl } from '../store/location.js';
 import { DEFAULT_GRACE_PERIOD_SECONDS, DEFAULT_ROLE_DURATION_SECONDS, DEFAULT_ROLE_SESSION_NAME } from './schema.js';
 
 interface FlagSpec {
@@ -18,6 +19,8 @@ interface FlagSpec {
   field?: readonly string[];
   /** a path, resolved against the working directory */
   isPath?: boolean;
+  /** a path or a postgres:// connection string, kept as given */
+  orDatabaseUrl?: boolean;
   toConfig?: (value: string) => unknown;
   choices?: readonly string[];
   env?: string;
@@ -126,7 +129,14 @@ export const CONFIG_FLAGS = {
     choices: SEVERITIES,
   },
   logLevel: { flags: '--log-level <level>', description: 'log level of the JSON logs on stderr (default warn)', kind: 'value', field: ['logLevel'], choices: LOG_LEVELS },
-  store: { flags: '--store <file>', description: 'the SQLite history database', kind: 'value', field: ['store', 'path'], isPath: true },
+  store: {
+    flags: '--store <file|url>',
+    description: 'the history: a SQLite file, or a postgres:// connection string for a shared PostgreSQL history',
+    kind: 'value',
+    field: ['store', 'path'],
+    isPath: true,
+    orDatabaseUrl: true,
+  },
   schedule: { flags: '--schedule <cron>', description: 'cron schedule, e.g. "0 */6 * * *" (a sixth leading field: seconds)', kind: 'value', field: ['serve', 'schedule'] },
   timezone: { flags: '--timezone <tz>', description: "IANA time zone of the schedule (default the host's)", kind: 'value', field: ['serve', 'timezone'] },
   runNow: { flags: '--run-now', description: 'also scan once at start', kind: 'switch', field: ['serve', 'runNow'] },
@@ -230,7 +240,7 @@ export function flagLayer(flags: ConfigFlags, cwd: string): FlagLayer {
     const raw = flags[name];
     if (!spec.field || raw === undefined || raw === false || (Array.isArray(raw) && raw.length === 0)) continue;
     const convert = (value: string): unknown =>
-      name === 'sink' ? sinkFromFlag(value) : spec.isPath ? resolve(cwd, value) : (spec.toConfig?.(value) ?? value);
+      name === 'sink' ? sinkFromFlag(value) : spec.isPath && !(spec.orDatabaseUrl && isPostgresUrl(value)) ? resolve(cwd, value) : (spec.toConfig?.(value) ?? value);
     setIn(data, spec.field, Array.isArray(raw) ? raw.map(convert) : typeof raw === 'string' ? convert(raw) : raw);
     origins.push({ field: spec.field, flag: flagName(name) });
   }

@@ -7,6 +7,7 @@ import { SEVERITIES } from '../findings/types.js';
 import { LOG_LEVELS } from '../log.js';
 import { FORMAT_NAMES, type FormatName } from '../outputs/formats.js';
 import { sinks } from '../outputs/sinks/sinks.js';
+import { isPostgresUrl } from '../store/location.js';
 import { DEFAULT_RETRY } from '../cloud/api-caller.js';
 import { DEFAULT_TIMEOUTS } from '../cloud/clients.js';
 import { DEFAULT_RATE_LIMITS } from '../cloud/rate-limit.js';
@@ -65,6 +66,8 @@ function pathIn(baseDir: string) {
 /** The schema of the config for paths given relative to `baseDir`. */
 export function configSchema(baseDir: string) {
   const path = pathIn(baseDir);
+  /** the history: a SQLite file, or a postgres:// connection string */
+  const storeLocation = text().transform((value) => (isPostgresUrl(value) ? value : resolve(baseDir, value)));
   return z
     .strictObject(
       {
@@ -95,7 +98,7 @@ export function configSchema(baseDir: string) {
       ruleParams: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
       store: z
         .strictObject({
-          path,
+          path: storeLocation,
           retention: z
             .strictObject({ keepScans: wholeNumber(1).optional(), keepDays: z.number().positive('must be more than 0').optional() })
             .optional(),

@@ -29,6 +29,8 @@ export interface LiveCollectionOptions {
   /** aborts the collection (the scheduled service's shutdown) */
   signal?: AbortSignal;
   timeouts?: ClientTimeouts;
+  /** told the account before anything is collected; a rejection ends the collection (another scan holds it) */
+  onAccount?: (accountId: string) => Promise<void>;
   /** told as collection advances; the API call counter is readable through it too */
   progress?: CollectionProgress & { attach?(stats: CallStats, regions: string[], services: readonly string[]): void };
 }
@@ -98,6 +100,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
   });
   const collectedAt = now().toISOString();
   const accountId = await callerAccountId(clients, caller, runtime, options);
+  await options.onAccount?.(accountId);
   const regions = await scanRegions(clients, caller, runtime, options.regions);
   options.logger.info({ accountId, regions }, 'scanning account');
 

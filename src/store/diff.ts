@@ -18,6 +18,14 @@ async function completedScans(store: AuditStore): Promise<CompletedScanRecord[]>
   return (await store.lastCompleted(Number.MAX_SAFE_INTEGER)).reverse();
 }
 
+/**
+ * The completed scans of one account: a history shared by many accounts (an organisation on PostgreSQL) holds
+ * each account's own sequence, and another account's scan never resolves or reopens anything.
+ */
+function ofAccount(scans: CompletedScanRecord[], accountId: string): CompletedScanRecord[] {
+  return scans.filter((scan) => scan.accountId === accountId);
+}
+
 /** The scan's index among the completed scans; the store is asked why only when it is not there. */
 async function positionOf(store: AuditStore, scans: CompletedScanRecord[], scanId: string): Promise<number> {
   const index = scans.findIndex((scan) => scan.id === scanId);
@@ -50,21 +58,33 @@ async function diffAt(
 
 /** The delta of a completed scan against every completed scan before it (the one `scan --store` reports). */
 export async function deltaForScan(store: AuditStore, scanId: string): Promise<ScanDiff> {
-  const scans = await completedScans(store);
-  const target = await positionOf(store, scans, scanId);
+  const all = await completedScans(store);
+  const scans = ofAccount(all, all[await positionOf(store, all, scanId)]!.accountId);
+  const target = scans.findIndex((scan) => scan.id === scanId);
   return diffAt(store, scans, target - 1, target);
 }
 
 /**
- * `diff [BASE] [TARGET]`: the delta of TARGET against BASE and the completed scans before it. Without ids, the
- * newest two completed scans; with one id, that scan against the newest.
+ * `diff [BASE] [TARGET]`: the delta of TARGET against BASE and the completed scans of its account before it.
+ * Without ids, the newest two completed scans of the newest scan's account; with one id, that scan against the
+ * newest of its account.
  */
 export async function diffScans(store: AuditStore, baseId?: string, targetId?: string): Promise<ScanDiff> {
-  const scans = await completedScans(store);
-  const target = targetId === undefined ? scans.length - 1 : await positionOf(store, scans, targetId);
-  const base = baseId === undefined ? target - 1 : await positionOf(store, scans, baseId);
+  const all = await completedScans(store);
+  const targetScan = targetId === undefined ? undefined : all[await positionOf(store, all, targetId)];
+  const baseScan = baseId === undefined ? undefined : all[await positionOf(store, all, baseId)];
+  const account = (baseScan ?? targetScan ?? all.at(-1))?.accountId;
+  const scans = account === undefined ? [] : ofAccount(all, account);
+  if (targetScan && baseScan && targetScan.accountId !== baseScan.accountId) {
+    throw new UsageError(
+      `scan ${baseScan.id} is of account ${baseScan.accountId} and scan ${targetScan.id} of account ${targetScan.accountId}: a diff compares scans of one account`,
+    );
+  }
+  const target = targetId === undefined ? scans.length - 1 : scans.findIndex((scan) => scan.id === targetId);
+  const base = baseId === undefined ? target - 1 : scans.findIndex((scan) => scan.id === baseId);
   if (target < 0 || base < 0) {
-    throw new UsageError(`the history has ${scans.length} completed scan(s); a diff needs two`);
+    const of = account === undefined ? '' : ` of account ${account}`;
+    throw new UsageError(`the history has ${scans.length} completed scan(s)${of}; a diff needs two`);
   }
   if (base >= target) {
     throw new UsageError(`scan ${scans[base]?.id} is not older than scan ${scans[target]?.id}: give the older scan first`);

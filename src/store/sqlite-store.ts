@@ -7,11 +7,20 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Finding, Report } from '../findings/types.js';
 import { migrate } from './migrations.js';
-import { currentOwner, ownerGone } from './owner.js';
+import { currentOwner } from './owner.js';
+import {
+  DEFAULT_STALE_RUNNING_AFTER_MS,
+  KILLED_REASON,
+  beyondRetention,
+  canonicalTime,
+  cannotComplete,
+  completionFields,
+  orphans,
+  type RetentionRow,
+} from './scan-rows.js';
 import {
   StoreError,
   isCompleted,
-  scanCoverage,
   type AuditStore,
   type BeginScanInit,
   type CompletedScanRecord,
@@ -30,9 +39,7 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
-export const DEFAULT_STALE_RUNNING_AFTER_MS = 24 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const KILLED_REASON = 'the process running the scan exited before the scan completed';
+export { DEFAULT_STALE_RUNNING_AFTER_MS, KILLED_REASON };
 
 interface ScanRow {
   seq: number;
@@ -72,13 +79,6 @@ function toRecord(row: ScanRow): ScanRecord {
     coverage: parseJson(row.coverage),
     abortReason: row.abort_reason,
   };
-}
-
-/** ISO timestamps are compared as text, so they are stored in one canonical form. */
-function canonicalTime(iso: string, what: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new StoreError('AUDIT_INTERNAL', `${what} is not an ISO timestamp: ${JSON.stringify(iso)}`);
-  return new Date(ms).toISOString();
 }
 
 export class SqliteStore implements AuditStore {
@@ -125,17 +125,13 @@ export class SqliteStore implements AuditStore {
   }
 
   private abortOrphans(staleAfterMs: number): void {
-    const nowMs = this.now().getTime();
     const running = this.db.prepare(`SELECT * FROM scans WHERE state = 'running'`).all() as ScanRow[];
-    const orphans = running.filter((row) =>
-      ownerGone(
-        { host: row.owner_host, pid: row.owner_pid, token: row.owner_token },
-        Date.parse(row.started_at),
-        nowMs,
-        staleAfterMs,
-      ),
-    );
-    for (const row of orphans) this.markAborted(row.id, KILLED_REASON);
+    const rows = running.map((row) => ({
+      id: row.id,
+      owner: { host: row.owner_host, pid: row.owner_pid, token: row.owner_token },
+      startedAt: row.started_at,
+    }));
+    for (const row of orphans(rows, this.now(), staleAfterMs)) this.markAborted(row.id, KILLED_REASON);
   }
 
   private markAborted(scanId: string, reason: string): boolean {
@@ -163,12 +159,7 @@ export class SqliteStore implements AuditStore {
   }
 
   async completeScan(scanId: string, report: Report): Promise<void> {
-    if (report.scan.id !== scanId) {
-      throw new StoreError(
-        'AUDIT_INTERNAL',
-        `the report of scan ${scanId} carries scan id ${report.scan.id}: run the scan with the id beginScan returned`,
-      );
-    }
+    const fields = completionFields(scanId, report);
     const insert = this.db.prepare(
       `INSERT INTO findings (scan_seq, finding_id, status, severity, rule_id, body) VALUES (?, ?, ?, ?, ?, ?)`,
     );
@@ -176,10 +167,7 @@ export class SqliteStore implements AuditStore {
       const row = this.db.prepare(`SELECT seq, state FROM scans WHERE id = ?`).get(scanId) as
         | Pick<ScanRow, 'seq' | 'state'>
         | undefined;
-      if (!row) throw new StoreError('AUDIT_INTERNAL', `cannot complete scan ${scanId}: no such scan`);
-      if (row.state !== 'running') {
-        throw new StoreError('AUDIT_INTERNAL', `cannot complete scan ${scanId}: it is ${row.state}, not running`);
-      }
+      if (row?.state !== 'running') throw cannotComplete(scanId, row?.state);
       for (const f of finding) insert.run(row.seq, f.id, f.status, f.severity, f.ruleId, JSON.stringify(f));
       this.db
         .prepare(
@@ -188,15 +176,15 @@ export class SqliteStore implements AuditStore {
            WHERE seq = ?`,
         )
         .run(
-          canonicalTime(report.scan.startedAt, 'report.scan.startedAt'),
-          canonicalTime(report.scan.finishedAt, 'report.scan.finishedAt'),
-          report.scan.accountId,
-          report.scan.source,
-          report.scan.toolVersion,
-          report.scan.apiCalls,
-          report.scan.incomplete ? 1 : 0,
-          JSON.stringify(report.summary),
-          JSON.stringify(scanCoverage(report)),
+          fields.startedAt,
+          fields.finishedAt,
+          fields.accountId,
+          fields.source,
+          fields.toolVersion,
+          fields.apiCalls,
+          fields.incomplete ? 1 : 0,
+          JSON.stringify(fields.summary),
+          JSON.stringify(fields.coverage),
           row.seq,
         );
     });
@@ -243,21 +231,12 @@ export class SqliteStore implements AuditStore {
 
   async applyRetention(policy: RetentionPolicy): Promise<{ deleted: number }> {
     const rows = this.db
-      .prepare(`SELECT seq, state, started_at FROM scans WHERE state != 'running' ORDER BY started_at DESC, seq DESC`)
-      .all() as Pick<ScanRow, 'seq' | 'state' | 'started_at'>[];
-    const completed = rows.filter((row) => row.state === 'completed');
-    const newest = completed[0];
-    // scans older than the Nth newest completed scan go; so do scans started before the day limit
-    const countCutoff = policy.keepScans === undefined ? undefined : completed[policy.keepScans - 1];
-    const dayCutoff =
-      policy.keepDays === undefined
-        ? undefined
-        : new Date(this.now().getTime() - policy.keepDays * DAY_MS).toISOString();
-    const doomed = rows.filter((row) => {
-      if (row === newest) return false;
-      if (policy.keepScans === 0 || (countCutoff && isOlder(row, countCutoff))) return true;
-      return dayCutoff !== undefined && row.started_at < dayCutoff;
-    });
+      .prepare(
+        `SELECT seq, state, started_at AS startedAt, account_id AS accountId FROM scans WHERE state != 'running'
+         ORDER BY started_at DESC, seq DESC`,
+      )
+      .all() as RetentionRow[];
+    const doomed = beyondRetention(rows, policy, this.now());
     const remove = this.db.prepare(`DELETE FROM scans WHERE seq = ?`);
     this.db.transaction(() => doomed.forEach((row) => remove.run(row.seq)))();
     return { deleted: doomed.length };
@@ -266,8 +245,4 @@ export class SqliteStore implements AuditStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-function isOlder(row: Pick<ScanRow, 'seq' | 'started_at'>, than: Pick<ScanRow, 'seq' | 'started_at'>): boolean {
-  return row.started_at < than.started_at || (row.started_at === than.started_at && row.seq < than.seq);
 }
