@@ -39,7 +39,8 @@ const TOLERATED: Record<string, readonly string[]> = {
 interface Observed {
   version: string;
   action: string;
-  params: Set<string>;
+  /** every value sent, by wire parameter name */
+  params: Map<string, Set<string>>;
   bodies: unknown[];
 }
 
@@ -99,8 +100,8 @@ describe.skipIf(REFERENCE_DIR === undefined)('conformance with the official Open
       hooks: {
         intercept: (call) => {
           const key = `${call.version}/${call.action}`;
-          const entry = observed.get(key) ?? { version: call.version, action: call.action, params: new Set<string>(), bodies: [] };
-          for (const name of call.params.keys()) entry.params.add(name);
+          const entry = observed.get(key) ?? { version: call.version, action: call.action, params: new Map<string, Set<string>>(), bodies: [] };
+          for (const [name, value] of call.params) entry.params.set(name, (entry.params.get(name) ?? new Set()).add(value));
           observed.set(key, entry);
           return undefined;
         },
@@ -129,9 +130,29 @@ describe.skipIf(REFERENCE_DIR === undefined)('conformance with the official Open
     const unknown: string[] = [];
     for (const { version, action, params } of observed.values()) {
       const declared = new Set([...(apisOf(version)[action]?.parameters ?? []).map((parameter) => parameter.name), ...(TOLERATED[version] ?? [])]);
-      for (const wire of params) if (!declared.has(parameterName(wire))) unknown.push(`${action}: ${wire}`);
+      for (const wire of params.keys()) if (!declared.has(parameterName(wire))) unknown.push(`${action}: ${wire}`);
     }
     expect(unknown).toEqual([]);
+  });
+
+  it('every numeric parameter a collector sends is within the metadata minimum and maximum (page caps)', () => {
+    const outside: string[] = [];
+    let bounded = 0;
+    for (const { version, action, params } of observed.values()) {
+      for (const parameter of apisOf(version)[action]?.parameters ?? []) {
+        const { minimum, maximum } = (parameter.schema ?? {}) as { minimum?: string | number; maximum?: string | number };
+        if (minimum === undefined && maximum === undefined) continue;
+        for (const value of params.get(parameter.name) ?? []) {
+          bounded++;
+          const number = Number(value);
+          if ((minimum !== undefined && number < Number(minimum)) || (maximum !== undefined && number > Number(maximum))) {
+            outside.push(`${action}: ${parameter.name}=${value} (${minimum ?? '-'}..${maximum ?? '-'})`);
+          }
+        }
+      }
+    }
+    expect(outside).toEqual([]);
+    expect(bounded).toBeGreaterThan(10);
   });
 
   it('every answer validates against the action response schema (names, nesting, types)', () => {
