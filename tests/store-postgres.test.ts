@@ -26,6 +26,7 @@ describe('connection strings', () => {
     ['postgres://audit:s3cr3t-pass@db:5432/h', 'postgres://audit:REDACTED@db:5432/h', 's3cr3t-pass'],
     ['postgresql://audit:p%40ss%2Fword@db/h?sslmode=require', 'postgresql://audit:REDACTED@db/h?sslmode=require', 'p@ss/word'],
     ['postgres://audit@db/h?password=in-the-query', 'postgres://audit@db/h?password=REDACTED', 'in-the-query'],
+    ['postgres://audit@db/h?sslpassword=key-pass&sslmode=require', 'postgres://audit@db/h?sslpassword=REDACTED&sslmode=require', undefined],
     ['postgres://db/h', 'postgres://db/h', undefined],
   ])('%s prints as %s', (url, printed, password) => {
     expect(printableLocation(url)).toBe(printed);

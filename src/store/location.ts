@@ -7,9 +7,12 @@ export function isPostgresUrl(location: string): boolean {
   return POSTGRES_URL.test(location);
 }
 
+/** Parameters of a connection string that carry a secret. */
+const SECRET_PARAMS = ['password', 'sslpassword'];
+
 /**
  * The location as it may be printed: a connection string without its password (in the userinfo or as a
- * `password` parameter). A string that does not parse as a URL is not printed at all.
+ * `password` / `sslpassword` parameter). A string that does not parse as a URL is not printed at all.
  */
 export function printableLocation(location: string): string {
   if (!isPostgresUrl(location)) return location;
@@ -20,7 +23,7 @@ export function printableLocation(location: string): string {
     return 'postgres://[unparsable connection string]';
   }
   if (url.password) url.password = 'REDACTED';
-  if (url.searchParams.has('password')) url.searchParams.set('password', 'REDACTED');
+  for (const name of SECRET_PARAMS) if (url.searchParams.has(name)) url.searchParams.set(name, 'REDACTED');
   return url.toString();
 }
 
@@ -29,8 +32,7 @@ export function locationPassword(location: string): string | undefined {
   if (!isPostgresUrl(location)) return undefined;
   try {
     const url = new URL(location);
-    const password = url.password ? decodeURIComponent(url.password) : url.searchParams.get('password');
-    return password || undefined;
+    return (url.password ? decodeURIComponent(url.password) : url.searchParams.get('password')) || undefined;
   } catch {
     return undefined;
   }
