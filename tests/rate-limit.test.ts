@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiCaller } from '../src/cloud/api-caller.js';
 import type { CallSite } from '../src/cloud/api-error.js';
 import { Redactor } from '../src/cloud/redact.js';
-import { BudgetController, CUT, DEFAULT_RATE_LIMITS, RECOVERY_S, RateLimiter, budgetKey, type RateLimitPolicy } from '../src/cloud/rate-limit.js';
+import { BudgetController, CUT, DEFAULT_RATE_LIMITS, RECOVERY_S, RateLimiter, SLOW_START_GAIN, budgetKey, type RateLimitPolicy } from '../src/cloud/rate-limit.js';
 import { HiddenBudget, VirtualTime } from './helpers/virtual-time.js';
 
 const site: CallSite = { service: 'ram', region: null, action: 'GetLoginProfile' };
@@ -74,7 +74,7 @@ describe('BudgetController', () => {
     const controller = new BudgetController(policy);
     expect(controller.allowedRate(0)).toBe(10);
     for (let index = 0; index < 5; index++) controller.settle(controller.sent(index, true), { kind: 'answered' }, index + 30);
-    expect(controller.allowedRate(100)).toBe(20);
+    expect(controller.allowedRate(100)).toBe(10 + 5 * SLOW_START_GAIN);
   });
 
   it('on a throttling answer takes the calls accepted in the second before as the budget, and cuts below it once', () => {
@@ -103,18 +103,31 @@ describe('BudgetController', () => {
     expect(rates[3]! > 50 && rates[4]! > rates[3]!).toBe(true);
   });
 
+  it('takes at most 30 % off a learned budget for one throttling answer (a stall squeezed the calls together)', () => {
+    const controller = new BudgetController(policy);
+    const sends = Array.from({ length: 51 }, (_, index) => controller.sent(index * 10, true));
+    for (const send of sends.slice(0, 50)) controller.settle(send, { kind: 'answered' }, send.at + 30);
+    controller.settle(sends[50]!, { kind: 'throttled' }, 1000);
+    expect(controller.budget).toBe(50);
+    // ten seconds on, five calls in a second and a throttle
+    const late = Array.from({ length: 6 }, (_, index) => controller.sent(11_000 + index * 100, true));
+    for (const send of late.slice(0, 5)) controller.settle(send, { kind: 'answered' }, send.at + 30);
+    controller.settle(late[5]!, { kind: 'throttled' }, 11_600);
+    expect(controller.budget).toBe(35);
+  });
+
   it('does not learn from a throttle that calls sent one at a time could not have caused', () => {
     const controller = new BudgetController(policy);
     controller.settle(controller.sent(0, false), { kind: 'answered' }, 30);
     controller.settle(controller.sent(30, false), { kind: 'throttled' }, 60);
     expect(controller.budget).toBeUndefined();
-    expect(controller.allowedRate(60)).toBe(12);
+    expect(controller.allowedRate(60)).toBe(10 + SLOW_START_GAIN);
   });
 
   it('keeps enough calls in flight for the rate at the latency seen, under the cap', () => {
-    const controller = new BudgetController({ ...policy, maxConcurrency: 20 });
+    const controller = new BudgetController({ ...policy, initialRate: 30, maxRate: 30, maxConcurrency: 20 });
     for (let index = 0; index < 10; index++) controller.settle(controller.sent(index, true), { kind: 'answered' }, index + 500);
-    // 30 per second at half a second a call: 15 in flight keep the rate; the factor 1.5 leaves room for spikes
+    // 30 per second at about half a second a call: 15 in flight keep the rate; 1.5 x leaves room for spikes
     expect(controller.allowedRate(600)).toBe(30);
     expect(controller.concurrency(600)).toBeGreaterThanOrEqual(15);
     expect(controller.concurrency(600)).toBeLessThanOrEqual(20);

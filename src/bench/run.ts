@@ -4,7 +4,7 @@
 // --output FILE`, the credential in the environment), and measure it against the floor the budgets set.
 import { spawn, fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -38,24 +38,28 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
   });
 }
 
-/** Written for the CLI's process: its peak RSS at exit, whatever the platform's `time` offers. */
-const RSS_PROBE = `import { writeFileSync } from 'node:fs';
-process.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
+/** Written for the CLI's process: its peak RSS (kB) and CPU time (us) at exit, whatever the platform's `time` offers. */
+const USAGE_PROBE = `import { writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
+  writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({ maxRSS, cpu: userCPUTime + systemCPUTime }));
+});
 `;
 
 interface CliRun {
   exitCode: number | null;
   wallMs: number;
   peakRssMb: number;
+  cpuS: number;
   report: { scan?: { apiCalls?: number; incomplete?: boolean }; coverage?: { gaps?: Array<{ kind: string }> }; findings?: unknown[] };
   stderr: string;
 }
 
 async function runCli(port: number, dir: string): Promise<CliRun> {
-  const probe = join(dir, 'rss-probe.mjs');
-  const rssFile = join(dir, 'rss');
+  const probe = join(dir, 'usage-probe.mjs');
+  const usageFile = join(dir, 'usage.json');
   const output = join(dir, 'report.json');
-  await writeFile(probe, RSS_PROBE);
+  await writeFile(probe, USAGE_PROBE);
   const main = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const args = [main, 'scan', '--endpoint-url', `http://127.0.0.1:${port}`, '--format', 'json', '--output', output, ...flags['scan-args'].split(' ').filter(Boolean)];
   const started = performance.now();
@@ -66,7 +70,7 @@ async function runCli(port: number, dir: string): Promise<CliRun> {
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: CREDENTIAL.accessKeySecret,
       ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(probe).href}`.trim(),
-      BENCH_RSS_FILE: rssFile,
+      BENCH_USAGE_FILE: usageFile,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -74,9 +78,9 @@ async function runCli(port: number, dir: string): Promise<CliRun> {
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const wallMs = performance.now() - started;
-  const peakRssMb = Number(await readFile(rssFile, 'utf8')) / 1024;
+  const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRSS: number; cpu: number };
   const report = JSON.parse(await readFile(output, 'utf8').catch(() => '{}')) as CliRun['report'];
-  return { exitCode, wallMs, peakRssMb, report, stderr };
+  return { exitCode, wallMs, peakRssMb: usage.maxRSS / 1024, cpuS: usage.cpu / 1e6, report, stderr };
 }
 
 interface BudgetRow {
@@ -87,6 +91,8 @@ interface BudgetRow {
   minimum: number;
   /** seconds the budget needs for its minimum calls */
   floorS: number;
+  /** seconds after the first call of the scan: the budget's first call and last answer */
+  span: [number, number];
 }
 
 /** Per budget: the calls seen, the minimum (from minimum.ts, else the calls the budget accepted) and its floor. */
@@ -96,7 +102,7 @@ function budgetRows(stats: ServeStats, minimum: MinimumCalls[], range: ServeSett
     let found = rows.get(key);
     if (!found) {
       const qps = stats.budgets[key] ?? budgetOf(range, key);
-      rows.set(key, (found = { key, qps, calls: 0, throttled: 0, minimum: -1, floorS: 0 }));
+      rows.set(key, (found = { key, qps, calls: 0, throttled: 0, minimum: -1, floorS: 0, span: (stats.spans[key] ?? [0, 0]).map((ms) => ms / 1000) as [number, number] }));
     }
     return found;
   };
@@ -135,6 +141,7 @@ async function main(): Promise<void> {
     }
 
     const rows = budgetRows(stats, minimum, range);
+    if (process.env.BENCH_SPANS) console.log(rows.filter((r) => r.span[0] < 2.5 && !r.key.includes("@cn-") && !r.key.includes("@ap-") && !r.key.includes("@eu-") && !r.key.includes("@us-") && !r.key.includes("@me-")).sort((a, b) => a.span[0] - b.span[0]).map((r) => `${r.key} ${r.span.map((x) => x.toFixed(2)).join("-")}`).join("\n"));
     const calls = rows.reduce((sum, row) => sum + row.calls, 0);
     const throttled = rows.reduce((sum, row) => sum + row.throttled, 0);
     const minimal = rows.reduce((sum, row) => sum + row.minimum, 0);
@@ -143,15 +150,16 @@ async function main(): Promise<void> {
     const gaps = cli.report.coverage?.gaps ?? [];
     const throttledGaps = gaps.filter((gap) => gap.kind === 'throttled').length;
 
-    console.log(`\n${'budget (slowest first)'.padEnd(48)} ${'QPS'.padStart(4)} ${'calls'.padStart(6)} ${'min'.padStart(6)} ${'thr'.padStart(4)} ${'floor s'.padStart(8)}`);
+    console.log(`\n${'budget (slowest first)'.padEnd(48)} ${'QPS'.padStart(4)} ${'calls'.padStart(6)} ${'min'.padStart(6)} ${'thr'.padStart(4)} ${'floor s'.padStart(8)} ${'from-to s'.padStart(12)}`);
     for (const row of rows.slice(0, 12)) {
-      console.log(`${row.key.padEnd(48)} ${String(row.qps).padStart(4)} ${String(row.calls).padStart(6)} ${String(row.minimum).padStart(6)} ${String(row.throttled).padStart(4)} ${fixed(row.floorS).padStart(8)}`);
+      console.log(`${row.key.padEnd(48)} ${String(row.qps).padStart(4)} ${String(row.calls).padStart(6)} ${String(row.minimum).padStart(6)} ${String(row.throttled).padStart(4)} ${fixed(row.floorS).padStart(8)} ${`${fixed(row.span[0])}-${fixed(row.span[1])}`.padStart(12)}`);
     }
     console.log(`(${rows.length} budgets in all) ${'total'.padStart(36)} ${String(calls).padStart(11)} ${String(minimal).padStart(6)} ${String(throttled).padStart(4)}`);
     console.log(
-      `\nCLI: exit ${cli.exitCode}, ${fixed(cli.wallMs / 1000)} s from spawn to exit; API calls ${calls} (the report's scan.apiCalls ${cli.report.scan.apiCalls}), ` +
+      `\nCLI: exit ${cli.exitCode}, ${fixed(cli.wallMs / 1000)} s from spawn to exit, ${fixed(cli.cpuS)} s of CPU; emulator ${fixed(stats.cpuS)} s of CPU; API calls ${calls} (the report's scan.apiCalls ${cli.report.scan.apiCalls}), ` +
         `${cli.report.findings?.length ?? 0} findings, ${gaps.length} gaps${cli.report.scan.incomplete ? ', incomplete' : ''}`,
     );
+    console.log(`load average at the end ${loadavg().map((n) => fixed(n)).join(' ')} (${cpus().length} cores)`);
     console.log(`collection (first call to last answer, at the emulator) ${fixed(collectionS)} s; floor ${fixed(floor.floorS)} s (${floor.key}: ${floor.minimum} calls at ${floor.qps}/s)`);
 
     const results = [

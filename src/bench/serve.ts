@@ -27,19 +27,23 @@ export interface ServeReady {
 
 export interface ServeStats {
   kind: 'stats';
-  /** calls per metered key, throttled ones included */
+  /** calls per metered key, throttled ones included (every call the emulator answered, metered or not) */
   calls: Record<string, number>;
   throttled: Record<string, number>;
   /** the budget of every key called */
   budgets: Record<string, number>;
+  /** per key: the first call's arrival and the last answer, milliseconds after the first call of all */
+  spans: Record<string, [number, number]>;
   /** performance.timeOrigin-based milliseconds: the first call's arrival, the last answer's departure */
   firstCallAt: number;
   lastAnswerAt: number;
+  /** the emulator's own CPU time, seconds */
+  cpuS: number;
 }
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as ServeSettings;
 const model = defineAccount(generateAccount(scaledSize(settings.scale), settings.seed), `bench account at scale ${settings.scale}`);
-const stats: ServeStats = { kind: 'stats', calls: {}, throttled: {}, budgets: {}, firstCallAt: 0, lastAnswerAt: 0 };
+const stats: ServeStats = { kind: 'stats', calls: {}, throttled: {}, budgets: {}, spans: {}, firstCallAt: 0, lastAnswerAt: 0, cpuS: 0 };
 const keyOf = (call: InterceptedCall) => meteredKey(call.product, call.action, call.region);
 const faults = injectFaults({
   latencyMs: settings.latencyMs,
@@ -53,15 +57,25 @@ const emulator = await startEmulator({
   intercept: async (call) => {
     const key = keyOf(call);
     stats.firstCallAt ||= now();
-    stats.calls[key] = (stats.calls[key] ?? 0) + 1;
+    const span = (stats.spans[key] ??= [now() - stats.firstCallAt, 0]);
     const reply = await faults.hooks.intercept!(call);
-    if (reply?.status === 400) stats.throttled[key] = (stats.throttled[key] ?? 0) + 1;
+    // the injector's only reply here is its flow control's 400 Throttling.User
+    if (reply) stats.throttled[key] = (stats.throttled[key] ?? 0) + 1;
     stats.lastAnswerAt = now();
+    span[1] = stats.lastAnswerAt - stats.firstCallAt;
     return reply;
   },
 });
 process.send?.({ kind: 'ready', port: emulator.port, minimum: minimumCalls(model) } satisfies ServeReady);
-process.on('message', () => process.send?.(stats));
+process.on('message', () => {
+  const { user, system } = process.cpuUsage();
+  const calls: Record<string, number> = {};
+  for (const call of emulator.calls) {
+    const key = meteredKey(call.product, call.action, call.region);
+    calls[key] = (calls[key] ?? 0) + 1;
+  }
+  process.send?.({ ...stats, calls, cpuS: (user + system) / 1e6 });
+});
 process.on('disconnect', () => {
   void emulator.close().then(() => process.exit(0));
 });

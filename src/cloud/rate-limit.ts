@@ -41,8 +41,10 @@ export const CUT = 0.95;
 export const RECOVERY_S = 6;
 /** How far above the learned budget the probe is RECOVERY_S after reaching it; then slow start resumes. */
 export const PROBE = 0.3;
-/** Slow start: requests per second added for each call answered, so the rate grows e^2 (about 7) times a second. */
-export const SLOW_START_GAIN = 2;
+/** Slow start: requests per second added for each call answered, so the rate grows e (2.7) times a second. */
+export const SLOW_START_GAIN = 1;
+/** The most of a learned budget one throttling answer keeps (see settle). */
+const KEEP = 0.7;
 /** A budget is never driven below this (requests per second). */
 const MIN_RATE = 1;
 /** Sends the pacing lets out at once after a late wake-up (timers fire late; the lost time is made up). */
@@ -170,8 +172,11 @@ export class BudgetController {
     // (the account's own automation, say), and the calls accepted say nothing about its size; the call's
     // own backoff answers it
     if (!send.backlog && !before.some((other) => other.backlog)) return;
-    // calls still in flight count as accepted until their answers say otherwise
-    this.learned = Math.max(MIN_RATE, before.filter((other) => !other.throttled).length);
+    // calls still in flight count as accepted until their answers say otherwise; one answer takes at most
+    // 1 - KEEP off what was learned before: a stalled client or server can squeeze a second's calls into
+    // a moment, and a budget that really shrank is found in a few more answers
+    const accepted = before.filter((other) => !other.throttled).length;
+    this.learned = Math.max(MIN_RATE, accepted, KEEP * (this.learned ?? 0));
     this.slowStart = false;
     this.cutAt = now;
     this.eventAt = send.at;
