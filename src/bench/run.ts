@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { budgetOf, meteredKey } from './budgets.js';
 import type { MinimumCalls } from './minimum.js';
@@ -53,6 +54,8 @@ interface CliRun {
   cpuS: number;
   report: { scan?: { apiCalls?: number; incomplete?: boolean }; coverage?: { gaps?: Array<{ kind: string }> }; findings?: unknown[] };
   stderr: string;
+  /** the CLI's own retries by the error code that caused them, from its debug log */
+  retriesByCode: Record<string, number>;
 }
 
 async function runCli(port: number, dir: string): Promise<CliRun> {
@@ -61,7 +64,7 @@ async function runCli(port: number, dir: string): Promise<CliRun> {
   const output = join(dir, 'report.json');
   await writeFile(probe, USAGE_PROBE);
   const main = fileURLToPath(new URL('../cli/main.js', import.meta.url));
-  const args = [main, 'scan', '--endpoint-url', `http://127.0.0.1:${port}`, '--format', 'json', '--output', output, ...flags['scan-args'].split(' ').filter(Boolean)];
+  const args = [main, 'scan', '--endpoint-url', `http://127.0.0.1:${port}`, '--format', 'json', '--output', output, '--log-level', 'debug', ...flags['scan-args'].split(' ').filter(Boolean)];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     env: {
@@ -75,12 +78,18 @@ async function runCli(port: number, dir: string): Promise<CliRun> {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
+  const retriesByCode: Record<string, number> = {};
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    stderr = `${stderr}${line}\n`.slice(-4000);
+    if (!line.includes('"api call retried"')) return;
+    const { code } = JSON.parse(line) as { code: string };
+    retriesByCode[code] = (retriesByCode[code] ?? 0) + 1;
+  });
   const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const wallMs = performance.now() - started;
   const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRSS: number; cpu: number };
   const report = JSON.parse(await readFile(output, 'utf8').catch(() => '{}')) as CliRun['report'];
-  return { exitCode, wallMs, peakRssMb: usage.maxRSS / 1024, cpuS: usage.cpu / 1e6, report, stderr };
+  return { exitCode, wallMs, peakRssMb: usage.maxRSS / 1024, cpuS: usage.cpu / 1e6, report, stderr, retriesByCode };
 }
 
 interface BudgetRow {
@@ -141,7 +150,6 @@ async function main(): Promise<void> {
     }
 
     const rows = budgetRows(stats, minimum, range);
-    if (process.env.BENCH_SPANS) console.log(rows.filter((r) => r.span[0] < 2.5 && !r.key.includes("@cn-") && !r.key.includes("@ap-") && !r.key.includes("@eu-") && !r.key.includes("@us-") && !r.key.includes("@me-")).sort((a, b) => a.span[0] - b.span[0]).map((r) => `${r.key} ${r.span.map((x) => x.toFixed(2)).join("-")}`).join("\n"));
     const calls = rows.reduce((sum, row) => sum + row.calls, 0);
     const throttled = rows.reduce((sum, row) => sum + row.throttled, 0);
     const minimal = rows.reduce((sum, row) => sum + row.minimum, 0);
@@ -159,6 +167,8 @@ async function main(): Promise<void> {
       `\nCLI: exit ${cli.exitCode}, ${fixed(cli.wallMs / 1000)} s from spawn to exit, ${fixed(cli.cpuS)} s of CPU; emulator ${fixed(stats.cpuS)} s of CPU; API calls ${calls} (the report's scan.apiCalls ${cli.report.scan.apiCalls}), ` +
         `${cli.report.findings?.length ?? 0} findings, ${gaps.length} gaps${cli.report.scan.incomplete ? ', incomplete' : ''}`,
     );
+    const retries = Object.entries(cli.retriesByCode).map(([code, count]) => `${code} ${count}`);
+    console.log(`the CLI's retries by code: ${retries.length > 0 ? retries.join(', ') : 'none'}`);
     console.log(`load average at the end ${loadavg().map((n) => fixed(n)).join(' ')} (${cpus().length} cores)`);
     console.log(`collection (first call to last answer, at the emulator) ${fixed(collectionS)} s; floor ${fixed(floor.floorS)} s (${floor.key}: ${floor.minimum} calls at ${floor.qps}/s)`);
 
