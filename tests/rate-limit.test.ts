@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiCaller } from '../src/cloud/api-caller.js';
 import type { CallSite } from '../src/cloud/api-error.js';
 import { Redactor } from '../src/cloud/redact.js';
-import { BudgetController, CUT, DEFAULT_RATE_LIMITS, RECOVERY_S, RateLimiter, SLOW_START_GAIN, budgetKey, type RateLimitPolicy } from '../src/cloud/rate-limit.js';
+import { BudgetController, CUT, DEFAULT_RATE_LIMITS, MAX_IN_FLIGHT, RECOVERY_S, RateLimiter, SLOW_START_GAIN, budgetKey, type RateLimitPolicy } from '../src/cloud/rate-limit.js';
 import { HiddenBudget, VirtualTime } from './helpers/virtual-time.js';
 
 const site: CallSite = { service: 'ram', region: null, action: 'GetLoginProfile' };
@@ -125,12 +125,13 @@ describe('BudgetController', () => {
   });
 
   it('keeps enough calls in flight for the rate at the latency seen, under the cap', () => {
-    const controller = new BudgetController({ ...policy, initialRate: 30, maxRate: 30, maxConcurrency: 20 });
+    const controller = new BudgetController({ ...policy, initialRate: 30, maxRate: 30, maxConcurrency: 40 });
     for (let index = 0; index < 10; index++) controller.settle(controller.sent(index, true), { kind: 'answered' }, index + 500);
-    // 30 per second at about half a second a call: 15 in flight keep the rate; 1.5 x leaves room for spikes
+    // 30 per second at about half a second a call: 15 in flight keep the rate; twice that leaves room for spikes
     expect(controller.allowedRate(600)).toBe(30);
     expect(controller.concurrency(600)).toBeGreaterThanOrEqual(15);
-    expect(controller.concurrency(600)).toBeLessThanOrEqual(20);
+    expect(controller.concurrency(600)).toBeLessThanOrEqual(40);
+    expect(new BudgetController({ ...policy, maxConcurrency: 3 }).concurrency(0)).toBe(3);
   });
 
   it.each([
@@ -207,6 +208,29 @@ describe('RateLimiter', () => {
     expect(peak).toBe(4);
     // 4 in flight at 200 ms: 20 per second, under the 40 allowed
     expect(api.peakPerSecond()).toBeLessThanOrEqual(21);
+  });
+
+  it('keeps at most MAX_IN_FLIGHT calls out across budgets, and gives a freed slot to the budget with the most work ahead', async () => {
+    const time = new VirtualTime();
+    const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, initialRate: 1000 }, time.sleep, time.clock);
+    let inFlight = 0;
+    let peak = 0;
+    const order: string[] = [];
+    const one = (at: CallSite) => async () => {
+      const permit = await limiter.acquire(at);
+      order.push(at.region ?? at.action);
+      peak = Math.max(peak, ++inFlight);
+      await time.sleep(100);
+      inFlight--;
+      permit.settle({ kind: 'answered' });
+    };
+    // a hundred small regional budgets flood in first; the big global one queued behind them
+    const small = Array.from({ length: 100 }, (_, index) => one({ service: 'ecs', region: `r${index}`, action: 'DescribeVpcs' }));
+    const big = Array.from({ length: 400 }, () => one(site));
+    await time.run(Promise.all([...small.map((run) => run()), ...big.map((run) => run())]));
+    expect(peak).toBe(MAX_IN_FLIGHT);
+    // the first freed slot goes to the big budget (400 calls waiting), not to the 36 small ones queued before it
+    expect(order.indexOf('GetLoginProfile')).toBe(MAX_IN_FLIGHT);
   });
 
   it('keys budgets per product, action and region', () => {

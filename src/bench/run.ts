@@ -56,6 +56,8 @@ interface CliRun {
   stderr: string;
   /** the CLI's own retries by the error code that caused them, from its debug log */
   retriesByCode: Record<string, number>;
+  /** per budget key of the CLI (service:action@region), every budget it learned, in order */
+  learned: Record<string, number[]>;
 }
 
 async function runCli(port: number, dir: string): Promise<CliRun> {
@@ -79,8 +81,13 @@ async function runCli(port: number, dir: string): Promise<CliRun> {
   });
   let stderr = '';
   const retriesByCode: Record<string, number> = {};
+  const learned: Record<string, number[]> = {};
   createInterface({ input: child.stderr }).on('line', (line) => {
     stderr = `${stderr}${line}\n`.slice(-4000);
+    if (line.includes('"api budget learned"')) {
+      const { budget, perSecond } = JSON.parse(line) as { budget: string; perSecond: number };
+      learned[budget] = [...(learned[budget] ?? []), perSecond];
+    }
     if (!line.includes('"api call retried"')) return;
     const { code } = JSON.parse(line) as { code: string };
     retriesByCode[code] = (retriesByCode[code] ?? 0) + 1;
@@ -89,7 +96,7 @@ async function runCli(port: number, dir: string): Promise<CliRun> {
   const wallMs = performance.now() - started;
   const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRSS: number; cpu: number };
   const report = JSON.parse(await readFile(output, 'utf8').catch(() => '{}')) as CliRun['report'];
-  return { exitCode, wallMs, peakRssMb: usage.maxRSS / 1024, cpuS: usage.cpu / 1e6, report, stderr, retriesByCode };
+  return { exitCode, wallMs, peakRssMb: usage.maxRSS / 1024, cpuS: usage.cpu / 1e6, report, stderr, retriesByCode, learned };
 }
 
 interface BudgetRow {
@@ -122,6 +129,12 @@ function budgetRows(stats: ServeStats, minimum: MinimumCalls[], range: ServeSett
     found.floorS = found.minimum / found.qps;
   }
   return [...rows.values()].sort((a, b) => b.floorS - a.floorS);
+}
+
+/** The CLI's learned budgets for an emulator key (the CLI names a global budget without a region). */
+function learnedOf(cli: CliRun, key: string): string {
+  const history = cli.learned[key.replace(/@global$/, '')] ?? [];
+  return history.length === 0 ? '-' : history.map((perSecond) => fixed(perSecond, 0)).join(' > ');
 }
 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
@@ -158,9 +171,9 @@ async function main(): Promise<void> {
     const gaps = cli.report.coverage?.gaps ?? [];
     const throttledGaps = gaps.filter((gap) => gap.kind === 'throttled').length;
 
-    console.log(`\n${'budget (slowest first)'.padEnd(48)} ${'QPS'.padStart(4)} ${'calls'.padStart(6)} ${'min'.padStart(6)} ${'thr'.padStart(4)} ${'floor s'.padStart(8)} ${'from-to s'.padStart(12)}`);
+    console.log(`\n${'budget (slowest first)'.padEnd(48)} ${'QPS'.padStart(4)} ${'calls'.padStart(6)} ${'min'.padStart(6)} ${'thr'.padStart(4)} ${'floor s'.padStart(8)} ${'from-to s'.padStart(12)}  learned (in order)`);
     for (const row of rows.slice(0, 12)) {
-      console.log(`${row.key.padEnd(48)} ${String(row.qps).padStart(4)} ${String(row.calls).padStart(6)} ${String(row.minimum).padStart(6)} ${String(row.throttled).padStart(4)} ${fixed(row.floorS).padStart(8)} ${`${fixed(row.span[0])}-${fixed(row.span[1])}`.padStart(12)}`);
+      console.log(`${row.key.padEnd(48)} ${String(row.qps).padStart(4)} ${String(row.calls).padStart(6)} ${String(row.minimum).padStart(6)} ${String(row.throttled).padStart(4)} ${fixed(row.floorS).padStart(8)} ${`${fixed(row.span[0])}-${fixed(row.span[1])}`.padStart(12)}  ${learnedOf(cli, row.key)}`);
     }
     console.log(`(${rows.length} budgets in all) ${'total'.padStart(36)} ${String(calls).padStart(11)} ${String(minimal).padStart(6)} ${String(throttled).padStart(4)}`);
     console.log(

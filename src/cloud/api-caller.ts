@@ -3,7 +3,7 @@
 // redaction of errors, and call accounting. Collectors never retry or catch on their own.
 import type { Logger } from 'pino';
 import { ApiError, toApiError, type CallSite } from './api-error.js';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type CallOutcome, type Clock, type RateLimitPolicy } from './rate-limit.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, budgetKey, type CallOutcome, type Clock, type RateLimitPolicy } from './rate-limit.js';
 import type { Redactor } from './redact.js';
 
 export interface RetryPolicy {
@@ -84,7 +84,10 @@ export class ApiCaller {
         return result;
       } catch (raw) {
         const error = toApiError(raw, site, this.options.redactor);
+        const learned = this.limiter.learnedFor(site);
         permit.settle(outcomeOf(error));
+        const relearned = this.limiter.learnedFor(site);
+        if (relearned !== learned) this.options.logger.debug({ budget: budgetKey(site), perSecond: relearned }, 'api budget learned');
         const elapsed = Date.now() - started;
         const delay = this.backoff(attempt, error);
         if (absentWhen.includes(error.apiCode)) throw error;

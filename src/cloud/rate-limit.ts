@@ -86,7 +86,7 @@ export class BudgetController {
   /** the sends of the last two seconds, oldest first */
   private readonly sends: Send[] = [];
   private blockedUntil = Number.NEGATIVE_INFINITY;
-  /** smoothed seconds from send to answer; a second until the first answer */
+  /** seconds from send to answer: up at once with a slower answer, down slowly; a second until the first */
   private latencyS = 1;
 
   constructor(policy: RateLimitPolicy) {
@@ -121,9 +121,9 @@ export class BudgetController {
     return t < 1 ? learned * (1 - (1 - CUT) * (1 - t) ** 3) : learned * (1 + PROBE * (t - 1) ** 3);
   }
 
-  /** Calls in flight that keep the allowed rate going at the latency seen, with room for latency spikes. */
+  /** Calls in flight that keep the allowed rate going at the latency seen, twice over for latency spikes. */
   concurrency(now: number): number {
-    return Math.min(this.policy.maxConcurrency, Math.ceil(this.allowedRate(now) * this.latencyS * 1.5) + 1);
+    return Math.min(this.policy.maxConcurrency, Math.ceil(this.allowedRate(now) * this.latencyS * 2) + 2);
   }
 
   /** 0 when a call may be sent now; else the milliseconds to wait before asking again. */
@@ -150,7 +150,9 @@ export class BudgetController {
 
   settle(send: Send, outcome: CallOutcome, now: number): void {
     if (outcome.kind === 'lost') return;
-    this.latencyS = 0.8 * this.latencyS + 0.2 * ((now - send.at) / 1000);
+    // a stall (GC, a busy event loop) makes every answer late at once: in-flight room must follow at once
+    const latency = (now - send.at) / 1000;
+    this.latencyS = latency > this.latencyS ? latency : 0.9 * this.latencyS + 0.1 * latency;
     if (outcome.kind === 'answered') {
       if (!this.slowStart && this.policy.maxShare === 1 && now - this.cutAt > 2 * RECOVERY_S * 1000) {
         // so long above the budget learned without a throttle: the budget was raised (or freed); find it
@@ -172,9 +174,10 @@ export class BudgetController {
     // (the account's own automation, say), and the calls accepted say nothing about its size; the call's
     // own backoff answers it
     if (!send.backlog && !before.some((other) => other.backlog)) return;
-    // calls still in flight count as accepted until their answers say otherwise; one answer takes at most
-    // 1 - KEEP off what was learned before: a stalled client or server can squeeze a second's calls into
-    // a moment, and a budget that really shrank is found in a few more answers
+    // calls still in flight count as accepted until their answers say otherwise. One answer takes at most
+    // 1 - KEEP off what was learned before: a busy client or server can squeeze calls sent over more than
+    // a second into one of the server's seconds, and a budget that really is smaller is found in a few
+    // more answers
     const accepted = before.filter((other) => !other.throttled).length;
     this.learned = Math.max(MIN_RATE, accepted, KEEP * (this.learned ?? 0));
     this.slowStart = false;
@@ -192,6 +195,45 @@ export interface Permit {
   settle(outcome: CallOutcome): void;
 }
 
+/**
+ * Calls in flight across every budget. A call is timed when its budget lets it out, but it reaches the wire
+ * only when the process has built and signed it: with hundreds of budgets letting out their first calls at
+ * once, a busy process sends them seconds after their time, and the server sees calls timed a second apart
+ * arrive together. Holding the rest in their budgets keeps each call's time close to its sending (64 calls
+ * are a few hundred milliseconds of CPU at most), and a freed slot goes to the budget with the most time of
+ * work ahead of it (its waiting calls over its rate): the slowest budgets, which set the scan's floor, first.
+ */
+export const MAX_IN_FLIGHT = 64;
+
+class Gate {
+  private inFlight = 0;
+  private readonly queued = new Map<Budget, () => void>();
+
+  /** A slot now, or false. */
+  tryTake(): boolean {
+    if (this.inFlight >= MAX_IN_FLIGHT) return false;
+    this.inFlight++;
+    return true;
+  }
+
+  /** Wait for a slot; it is handed over already taken. */
+  queue(budget: Budget): Promise<void> {
+    return new Promise((resolve) => this.queued.set(budget, resolve));
+  }
+
+  release(now: number): void {
+    let next: Budget | undefined;
+    for (const budget of this.queued.keys()) if (!next || budget.workAhead(now) > next.workAhead(now)) next = budget;
+    if (!next) {
+      this.inFlight--;
+      return;
+    }
+    const resolve = this.queued.get(next)!;
+    this.queued.delete(next);
+    resolve();
+  }
+}
+
 /** One budget: its controller and the calls waiting for it, let out in order. */
 class Budget {
   readonly controller: BudgetController;
@@ -199,13 +241,20 @@ class Budget {
   private inFlight = 0;
   private pumping = false;
   private wake: (() => void) | undefined;
+  private readonly gate: Gate;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly clock: Clock;
 
-  constructor(policy: RateLimitPolicy, sleep: (ms: number) => Promise<void>, clock: Clock) {
+  constructor(policy: RateLimitPolicy, gate: Gate, sleep: (ms: number) => Promise<void>, clock: Clock) {
     this.controller = new BudgetController(policy);
+    this.gate = gate;
     this.sleep = sleep;
     this.clock = clock;
+  }
+
+  /** Seconds the waiting calls need at the budget's rate. */
+  workAhead(now: number): number {
+    return this.waiting.length / this.controller.allowedRate(now);
   }
 
   acquire(): Promise<Permit> {
@@ -229,30 +278,45 @@ class Budget {
           await this.sleep(wait);
           continue;
         }
-        const send = this.controller.sent(this.clock(), this.waiting.length > 1);
-        this.inFlight++;
-        let settled = false;
-        this.waiting.shift()!({
-          settle: (outcome) => {
-            if (settled) return;
-            settled = true;
-            this.inFlight--;
-            this.controller.settle(send, outcome, this.clock());
-            const wake = this.wake;
-            this.wake = undefined;
-            wake?.();
-          },
-        });
+        if (!this.gate.tryTake()) {
+          await this.gate.queue(this);
+          // the slot came later: the rate (or a retry-after) may now say wait
+          if (this.controller.delay(this.clock()) > 0) {
+            this.gate.release(this.clock());
+            continue;
+          }
+        }
+        this.send();
       }
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** Let the first waiting call out; it holds a slot of the gate. */
+  private send(): void {
+    const send = this.controller.sent(this.clock(), this.waiting.length > 1);
+    this.inFlight++;
+    let settled = false;
+    this.waiting.shift()!({
+      settle: (outcome) => {
+        if (settled) return;
+        settled = true;
+        this.inFlight--;
+        this.controller.settle(send, outcome, this.clock());
+        this.gate.release(this.clock());
+        const wake = this.wake;
+        this.wake = undefined;
+        wake?.();
+      },
+    });
   }
 }
 
 /** The budgets of one scan, one per product, action and region (no region for global products), created on first use. */
 export class RateLimiter {
   private readonly budgets = new Map<string, Budget>();
+  private readonly gate = new Gate();
   private readonly policy: RateLimitPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly clock: Clock;
@@ -269,6 +333,11 @@ export class RateLimiter {
     return this.budgetFor(site).acquire();
   }
 
+  /** What the site's budget has learned so far (requests per second; undefined: never throttled). */
+  learnedFor(site: CallSite): number | undefined {
+    return this.budgets.get(budgetKey(site))?.controller.budget;
+  }
+
   /** What each budget has learned so far: key -> requests per second (undefined: never throttled). */
   learned(): Record<string, number | undefined> {
     return Object.fromEntries([...this.budgets].map(([key, budget]) => [key, budget.controller.budget]));
@@ -278,7 +347,7 @@ export class RateLimiter {
     const key = budgetKey(site);
     let budget = this.budgets.get(key);
     if (!budget) {
-      budget = new Budget(this.policy, this.sleep, this.clock);
+      budget = new Budget(this.policy, this.gate, this.sleep, this.clock);
       this.budgets.set(key, budget);
     }
     return budget;
