@@ -229,7 +229,25 @@ describe('RateLimiter', () => {
     const big = Array.from({ length: 400 }, () => one(site));
     await time.run(Promise.all([...small.map((run) => run()), ...big.map((run) => run())]));
     expect(peak).toBe(MAX_IN_FLIGHT);
-    // the first freed slot goes to the big budget (400 calls waiting), not to the 36 small ones queued before it
+    // a lone call (a listing's next page) goes first: the 36 small budgets' calls, then the big budget's,
+    // and never a small budget's second call while the big one waits
+    expect(order.indexOf('GetLoginProfile')).toBe(100);
+  });
+
+  it('gives a freed slot to the budget with the most work ahead, before one that came first', async () => {
+    const time = new VirtualTime();
+    const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, initialRate: 1000 }, time.sleep, time.clock);
+    const order: string[] = [];
+    const one = (at: CallSite) => async () => {
+      const permit = await limiter.acquire(at);
+      order.push(at.region ?? at.action);
+      await time.sleep(100);
+      permit.settle({ kind: 'answered' });
+    };
+    // 64 regional budgets of 3 calls each take every slot, then one of 400 calls queues behind them
+    const small = Array.from({ length: MAX_IN_FLIGHT }, (_, index) => ({ service: 'ecs', region: `r${index}`, action: 'DescribeVpcs' }) as CallSite);
+    const runs = [...small.flatMap((at) => [one(at), one(at), one(at)]), ...Array.from({ length: 400 }, () => one(site))];
+    await time.run(Promise.all(runs.map((run) => run())));
     expect(order.indexOf('GetLoginProfile')).toBe(MAX_IN_FLIGHT);
   });
 

@@ -25,6 +25,8 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '42' },
     /** more flags for the scan, e.g. --scan-args "--max-api-share 0.5" */
     'scan-args': { type: 'string', default: '' },
+    /** every budget in the table, not only the twelve slowest */
+    all: { type: 'boolean', default: false },
   },
 });
 
@@ -172,7 +174,7 @@ async function main(): Promise<void> {
     const throttledGaps = gaps.filter((gap) => gap.kind === 'throttled').length;
 
     console.log(`\n${'budget (slowest first)'.padEnd(48)} ${'QPS'.padStart(4)} ${'calls'.padStart(6)} ${'min'.padStart(6)} ${'thr'.padStart(4)} ${'floor s'.padStart(8)} ${'from-to s'.padStart(12)}  learned (in order)`);
-    for (const row of rows.slice(0, 12)) {
+    for (const row of flags.all ? rows : rows.slice(0, 12)) {
       console.log(`${row.key.padEnd(48)} ${String(row.qps).padStart(4)} ${String(row.calls).padStart(6)} ${String(row.minimum).padStart(6)} ${String(row.throttled).padStart(4)} ${fixed(row.floorS).padStart(8)} ${`${fixed(row.span[0])}-${fixed(row.span[1])}`.padStart(12)}  ${learnedOf(cli, row.key)}`);
     }
     console.log(`(${rows.length} budgets in all) ${'total'.padStart(36)} ${String(calls).padStart(11)} ${String(minimal).padStart(6)} ${String(throttled).padStart(4)}`);

@@ -200,8 +200,9 @@ export interface Permit {
  * only when the process has built and signed it: with hundreds of budgets letting out their first calls at
  * once, a busy process sends them seconds after their time, and the server sees calls timed a second apart
  * arrive together. Holding the rest in their budgets keeps each call's time close to its sending (64 calls
- * are a few hundred milliseconds of CPU at most), and a freed slot goes to the budget with the most time of
- * work ahead of it (its waiting calls over its rate): the slowest budgets, which set the scan's floor, first.
+ * are a few hundred milliseconds of CPU at most). A freed slot goes first to a lone call (a listing's next
+ * page, a poll: a chain that other work waits on), then to the budget with the most time of work ahead of it
+ * (its waiting calls over its rate): the slowest budgets, which set the scan's floor, first.
  */
 export const MAX_IN_FLIGHT = 64;
 
@@ -252,8 +253,12 @@ class Budget {
     this.clock = clock;
   }
 
-  /** Seconds the waiting calls need at the budget's rate. */
+  /**
+   * Seconds the waiting calls need at the budget's rate; unbounded for a lone call with none in flight: the
+   * next page of a listing, or a poll, that other work waits on (a listing's later pages are invisible).
+   */
   workAhead(now: number): number {
+    if (this.waiting.length === 1 && this.inFlight === 0) return Number.POSITIVE_INFINITY;
     return this.waiting.length / this.controller.allowedRate(now);
   }
 
