@@ -200,15 +200,16 @@ export interface Permit {
  * only when the process has built and signed it: with hundreds of budgets letting out their first calls at
  * once, a busy process sends them seconds after their time, and the server sees calls timed a second apart
  * arrive together. Holding the rest in their budgets keeps each call's time close to its sending (64 calls
- * are a few hundred milliseconds of CPU at most). A freed slot goes first to a lone call (a listing's next
- * page, a poll: a chain that other work waits on), then to the budget with the most time of work ahead of it
- * (its waiting calls over its rate): the slowest budgets, which set the scan's floor, first.
+ * are a few hundred milliseconds of CPU at most). Freed slots go in turn to a lone call (a listing's next
+ * page, a poll: a chain that other work waits on, in the order they came) and to the budget with the most time
+ * of work ahead of it (its waiting calls over its rate): the slowest budgets, which set the scan's floor, first.
  */
 export const MAX_IN_FLIGHT = 64;
 
 class Gate {
   private inFlight = 0;
   private readonly queued = new Map<Budget, () => void>();
+  private loneTurn = true;
 
   /** A slot now, or false. */
   tryTake(): boolean {
@@ -223,8 +224,15 @@ class Gate {
   }
 
   release(now: number): void {
-    let next: Budget | undefined;
-    for (const budget of this.queued.keys()) if (!next || budget.workAhead(now) > next.workAhead(now)) next = budget;
+    // lone calls and backlogs take turns, so neither a flood of first pages nor a long backlog stalls the other
+    let lone: Budget | undefined;
+    let backlog: Budget | undefined;
+    for (const budget of this.queued.keys()) {
+      if (budget.lone()) lone ??= budget;
+      else if (!backlog || budget.workAhead(now) > backlog.workAhead(now)) backlog = budget;
+    }
+    const next = (this.loneTurn ? lone : backlog) ?? lone ?? backlog;
+    this.loneTurn = next !== lone;
     if (!next) {
       this.inFlight--;
       return;
@@ -253,12 +261,13 @@ class Budget {
     this.clock = clock;
   }
 
-  /**
-   * Seconds the waiting calls need at the budget's rate; unbounded for a lone call with none in flight: the
-   * next page of a listing, or a poll, that other work waits on (a listing's later pages are invisible).
-   */
+  /** One call waiting and none in flight: a listing's next page or a poll, a chain that other work waits on. */
+  lone(): boolean {
+    return this.waiting.length === 1 && this.inFlight === 0;
+  }
+
+  /** Seconds the waiting calls need at the budget's rate. */
   workAhead(now: number): number {
-    if (this.waiting.length === 1 && this.inFlight === 0) return Number.POSITIVE_INFINITY;
     return this.waiting.length / this.controller.allowedRate(now);
   }
 
