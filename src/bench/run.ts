@@ -23,7 +23,7 @@ const { values: flags } = parseArgs({
     'min-qps': { type: 'string', default: '20' },
     'max-qps': { type: 'string', default: '200' },
     seed: { type: 'string', default: '42' },
-    /** more flags for the scan, e.g. --scan-args "--max-api-share 0.5" */
+    /** more flags for the scan, e.g. --scan-args="--max-api-share 0.5" */
     'scan-args': { type: 'string', default: '' },
     /** every budget in the table, not only the twelve slowest */
     all: { type: 'boolean', default: false },
