@@ -11,12 +11,21 @@ function sdkError(fields: { code: string; statusCode?: number; retryAfter?: numb
 }
 
 function newCaller(sleeps: number[], redactor = new Redactor()) {
+  // the backoff's sleeps are recorded and move the rate limiter's clock; its own waits are not recorded
+  let now = 0;
   return new ApiCaller({
     redactor,
     logger: pino({ level: 'silent' }),
     retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000, maxElapsedMs: 60_000 },
     sleep: async (ms) => {
       sleeps.push(ms);
+      now += ms;
+    },
+    pacing: {
+      sleep: async (ms) => {
+        now += ms;
+      },
+      clock: () => now,
     },
     random: () => 0.5,
   });

@@ -37,13 +37,13 @@ describe('defaults and flags', () => {
       ruleParams: {},
       logLevel: 'warn',
       serve: { runNow: false, gracePeriodSeconds: 300, metricsAddress: { host: '127.0.0.1', port: 9464 } },
-      collection: { maxAttempts: 6, maxRetrySeconds: 90, requestsPerSecond: 90, readTimeoutSeconds: 30 },
+      collection: { maxAttempts: 6, maxRetrySeconds: 90, maxApiShare: 1, readTimeoutSeconds: 30 },
     });
   });
 
   it('takes the retry, rate and timeout settings from flags', () => {
-    const config = parseConfig({ cwd: '/work', flags: { maxAttempts: '3', maxRetryTime: '20', concurrency: '4', requestsPerSecond: '12.5', readTimeout: '10' } });
-    expect(config.collection).toEqual({ maxAttempts: 3, maxRetrySeconds: 20, concurrency: 4, requestsPerSecond: 12.5, readTimeoutSeconds: 10 });
+    const config = parseConfig({ cwd: '/work', flags: { maxAttempts: '3', maxRetryTime: '20', concurrency: '4', requestsPerSecond: '12.5', maxApiShare: '0.25', readTimeout: '10' } });
+    expect(config.collection).toEqual({ maxAttempts: 3, maxRetrySeconds: 20, concurrency: 4, requestsPerSecond: 12.5, maxApiShare: 0.25, readTimeoutSeconds: 10 });
   });
 
   it('takes relative paths from the file directory, and those of flags from the working directory', () => {
@@ -123,6 +123,8 @@ describe('errors', () => {
     { name: 'a bad grace period', flags: { gracePeriod: 'soon' }, message: '--grace-period: must be a number' },
     { name: 'no attempt at all', flags: { maxAttempts: '0' }, message: '--max-attempts: must be at least 1' },
     { name: 'a zero rate', flags: { requestsPerSecond: '0' }, message: '--requests-per-second: must be more than 0' },
+    { name: 'a share above the whole', flags: { maxApiShare: '1.5' }, message: '--max-api-share: must be at most 1' },
+    { name: 'no share at all', flags: { maxApiShare: '0' }, message: '--max-api-share: must be more than 0' },
   ];
 
   it.each(flagCases)('$name: names the flag, even over a valid file', ({ flags, message }) => {

@@ -85,10 +85,8 @@ describe('transient faults', () => {
   });
 
   it('per-action QPS caps throttle a caller that ignores them, and the result is still exact', async () => {
-    const greedy: RateLimitPolicy = {
-      regional: { concurrency: 50, requestsPerSecond: 10_000, burst: 100 },
-      global: { concurrency: 50, requestsPerSecond: 10_000, burst: 100 },
-    };
+    // starts far above the caps: the first second of every budget is throttled until it has learned
+    const greedy: RateLimitPolicy = { initialRate: 1000, maxRate: 1000, maxConcurrency: 50, maxShare: 1 };
     // backoff long enough for a one-second window to pass
     const patient: RetryPolicy = { maxAttempts: 20, baseDelayMs: 50, maxDelayMs: 500, maxElapsedMs: 20_000 };
     const capped = await scan({ faults: { qpsCap: () => 5, latencyMs: 2 }, limits: greedy, retry: patient });
@@ -97,10 +95,7 @@ describe('transient faults', () => {
   });
 
   it('a caller whose budgets sit under the caps is never throttled', async () => {
-    const polite: RateLimitPolicy = {
-      regional: { concurrency: 4, requestsPerSecond: 20, burst: 2 },
-      global: { concurrency: 4, requestsPerSecond: 20, burst: 2 },
-    };
+    const polite: RateLimitPolicy = { initialRate: 20, maxRate: 20, maxConcurrency: 4, maxShare: 1 };
     const capped = await scan({ faults: { qpsCap: () => 25, latencyMs: 2 }, limits: polite });
     expect(capped.injected?.qps).toBe(0);
     expect(comparable(capped.inventory)).toEqual(comparable(baseline.inventory));

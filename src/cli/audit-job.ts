@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { DEFAULT_RETRY, type CallStats } from '../cloud/api-caller.js';
-import { DEFAULT_RATE_LIMITS, type RateLimit } from '../cloud/rate-limit.js';
+import { DEFAULT_RATE_LIMITS } from '../cloud/rate-limit.js';
 import { DEFAULT_TIMEOUTS, parseEndpointUrl, type EndpointOverride } from '../cloud/clients.js';
 import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { CredentialSource } from '../cloud/credentials.js';
@@ -107,14 +107,14 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pr
 
 /** The config's collection section as the cloud layer's retry, rate-limit and timeout policies. */
 function collectionSettings(collection: AuditConfig['collection']) {
-  const limit = (defaults: RateLimit): RateLimit => ({
-    ...defaults,
-    concurrency: collection.concurrency ?? defaults.concurrency,
-    requestsPerSecond: collection.requestsPerSecond,
-  });
   return {
     retry: { ...DEFAULT_RETRY, maxAttempts: collection.maxAttempts, maxElapsedMs: collection.maxRetrySeconds * 1000 },
-    limits: { regional: limit(DEFAULT_RATE_LIMITS.regional), global: limit(DEFAULT_RATE_LIMITS.global) },
+    limits: {
+      ...DEFAULT_RATE_LIMITS,
+      maxConcurrency: collection.concurrency ?? DEFAULT_RATE_LIMITS.maxConcurrency,
+      maxRate: collection.requestsPerSecond ?? DEFAULT_RATE_LIMITS.maxRate,
+      maxShare: collection.maxApiShare,
+    },
     timeouts: { ...DEFAULT_TIMEOUTS, readMs: collection.readTimeoutSeconds * 1000 },
   };
 }

@@ -32,7 +32,7 @@ export interface ScanFlags extends ConfigFlags {
 const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'regions', 'format', 'output', 'outputDir', 'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration',
   'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'logLevel',
-  'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'readTimeout',
+  'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'maxApiShare', 'readTimeout',
 ];
 
 export function scanCommand(): Command {

@@ -21,7 +21,7 @@ export interface ServeFlags extends ConfigFlags {
 const SERVE_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'schedule', 'timezone', 'runNow', 'metricsAddress', 'gracePeriod', 'store', 'regions', 'format', 'output', 'outputDir',
   'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration', 'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly',
-  'spoolDir', 'logLevel', 'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'readTimeout',
+  'spoolDir', 'logLevel', 'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'maxApiShare', 'readTimeout',
 ];
 
 export function serveCommand(): Command {

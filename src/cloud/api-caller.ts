@@ -1,9 +1,9 @@
-// Every API call of every collector goes through ApiCaller.call: request budgets (concurrency and rate, see
-// rate-limit.ts), retries with jittered exponential backoff for what is transient, classification and
+// Every API call of every collector goes through ApiCaller.call: request budgets that learn each API's
+// rate limit (rate-limit.ts), retries with jittered exponential backoff for what is transient, classification and
 // redaction of errors, and call accounting. Collectors never retry or catch on their own.
 import type { Logger } from 'pino';
 import { ApiError, toApiError, type CallSite } from './api-error.js';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type Clock, type RateLimitPolicy } from './rate-limit.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, budgetKey, type CallOutcome, type Clock, type RateLimitPolicy } from './rate-limit.js';
 import type { Redactor } from './redact.js';
 
 export interface RetryPolicy {
@@ -31,13 +31,19 @@ export interface ApiCallerOptions {
   logger: Logger;
   retry?: RetryPolicy;
   limits?: RateLimitPolicy;
-  /** injectable for tests */
+  /** injectable for tests: the backoff between attempts */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-  /** the rate limiter's clock, in milliseconds */
-  clock?: Clock;
+  /** injectable for tests: the rate limiter's waits and clock (milliseconds) */
+  pacing?: { sleep: (ms: number) => Promise<void>; clock: Clock };
   /** stops the collection: no new attempt starts once it is aborted */
   signal?: AbortSignal;
+}
+
+/** A call that got no answer tells its budget nothing; any other answer but throttling was within it. */
+function outcomeOf(error: ApiError): CallOutcome {
+  if (error.kind === 'throttled') return { kind: 'throttled', retryAfterMs: error.retryAfterMs };
+  return error.kind === 'network' || error.kind === 'timeout' ? { kind: 'lost' } : { kind: 'answered' };
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -54,7 +60,7 @@ export class ApiCaller {
     this.options = options;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.sleep = options.sleep ?? defaultSleep;
-    this.limiter = new RateLimiter(options.limits ?? DEFAULT_RATE_LIMITS, this.sleep, options.clock);
+    this.limiter = new RateLimiter(options.limits ?? DEFAULT_RATE_LIMITS, options.pacing?.sleep ?? defaultSleep, options.pacing?.clock);
     this.random = options.random ?? Math.random;
   }
 
@@ -71,10 +77,17 @@ export class ApiCaller {
       this.stats.calls++;
       counter.calls++;
       this.options.logger.trace({ site, attempt }, 'api call');
+      const permit = await this.limiter.acquire(site);
       try {
-        return await this.limiter.run(site, request);
+        const result = await request();
+        permit.settle({ kind: 'answered' });
+        return result;
       } catch (raw) {
         const error = toApiError(raw, site, this.options.redactor);
+        const learned = this.limiter.learnedFor(site);
+        permit.settle(outcomeOf(error));
+        const relearned = this.limiter.learnedFor(site);
+        if (relearned !== learned) this.options.logger.debug({ budget: budgetKey(site), perSecond: relearned }, 'api budget learned');
         const elapsed = Date.now() - started;
         const delay = this.backoff(attempt, error);
         if (absentWhen.includes(error.apiCode)) throw error;
@@ -91,6 +104,11 @@ export class ApiCaller {
         await this.sleep(delay);
       }
     }
+  }
+
+  /** What each budget has learned (key -> requests per second; undefined: never throttled). */
+  learnedBudgets(): Record<string, number | undefined> {
+    return this.limiter.learned();
   }
 
   private backoff(attempt: number, error: ApiError): number {

@@ -88,16 +88,23 @@ export const CONFIG_FLAGS = {
   },
   concurrency: {
     flags: '--concurrency <n>',
-    description: 'calls in flight per budget: per product and region, or per action for RAM/IMS (default 10 and 64)',
+    description: 'the most calls in flight per budget (per product, action and region; default 100, fewer as the learned rate needs)',
     kind: 'value',
     field: ['collection', 'concurrency'],
     toConfig: number,
   },
   requestsPerSecond: {
     flags: '--requests-per-second <n>',
-    description: 'sustained request rate per budget (default 90, under Alibaba\'s usual 100/s per API)',
+    description: 'the most requests per second per budget (default: the rate each budget is learned to allow)',
     kind: 'value',
     field: ['collection', 'requestsPerSecond'],
+    toConfig: number,
+  },
+  maxApiShare: {
+    flags: '--max-api-share <fraction>',
+    description: 'use at most this share (0 to 1) of each API budget learned, leaving the rest to other callers (default 1)',
+    kind: 'value',
+    field: ['collection', 'maxApiShare'],
     toConfig: number,
   },
   readTimeout: {

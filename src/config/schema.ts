@@ -124,16 +124,19 @@ export function configSchema(baseDir: string) {
           durationSeconds: wholeNumber(900, 43_200).default(DEFAULT_ROLE_DURATION_SECONDS),
         })
         .optional(),
-      /** how hard the collectors lean on the APIs: one budget per product and region (regional APIs) or per action (RAM, IMS) */
+      /** how hard the collectors lean on the APIs: one learned budget per product, action and region (no region for RAM, IMS) */
       collection: z
         .strictObject({
           /** attempts per call, the first included; throttling, 5xx, timeouts and resets are retried */
           maxAttempts: wholeNumber(1, 20).default(DEFAULT_RETRY.maxAttempts),
           /** no retry starts after this long on one call */
           maxRetrySeconds: wholeNumber(1, 3600).default(DEFAULT_RETRY.maxElapsedMs / 1000),
-          /** calls in flight per budget; default: each kind of budget's own (10 regional, 64 per global action) */
+          /** the most calls in flight per budget; default 100 (the learned rate x latency needs fewer) */
           concurrency: wholeNumber(1, 100).optional(),
-          requestsPerSecond: z.number({ error: 'must be a number' }).positive('must be more than 0').max(1000, 'must be at most 1000').default(DEFAULT_RATE_LIMITS.regional.requestsPerSecond),
+          /** the most requests per second per budget, whatever it allows; default: what each budget allows */
+          requestsPerSecond: z.number({ error: 'must be a number' }).positive('must be more than 0').max(1000, 'must be at most 1000').optional(),
+          /** the share of each learned budget the audit may use, for accounts whose own automation shares it */
+          maxApiShare: z.number({ error: 'must be a number' }).positive('must be more than 0').max(1, 'must be at most 1').default(DEFAULT_RATE_LIMITS.maxShare),
           readTimeoutSeconds: wholeNumber(1, 600).default(DEFAULT_TIMEOUTS.readMs / 1000),
         })
         .prefault({}),

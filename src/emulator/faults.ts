@@ -44,7 +44,7 @@ export interface FaultInjector {
 const SIGNING_PARAMS = new Set(['Signature', 'SignatureNonce', 'SignatureMethod', 'SignatureVersion', 'Timestamp', 'AccessKeyId', 'SecurityToken', 'Format']);
 
 /** FNV-1a, 32 bits, with murmur3's finalizer so the last characters reach the high bits; mapped to [0, 1). */
-function roll(text: string): number {
+export function roll(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);
