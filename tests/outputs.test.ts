@@ -118,8 +118,8 @@ describe('csv', () => {
   });
 });
 
-describe('table', () => {
-  const text = formats.table.render(sample);
+describe('table --detail', () => {
+  const text = formats.table.render(sample, { detail: true });
 
   it('groups by duty in duty order, then severity, with counts', () => {
     const headings = text.split('\n').filter((line) => /^[a-z-]+ {2}/.test(line)).map((line) => line.split(' ')[0]);
@@ -135,7 +135,7 @@ describe('table', () => {
   it('lists passing findings only on request, and colours only on request', () => {
     expect(text).not.toContain('sg-bp1internal00001');
     expect(text).not.toContain('\u001b[');
-    const full = formats.table.render(sample, { includePass: true, color: true });
+    const full = formats.table.render(sample, { includePass: true, color: true, detail: true });
     expect(full).toContain('sg-bp1internal00001');
     expect(full).toContain('\u001b[31mFAIL');
   });
@@ -143,7 +143,7 @@ describe('table', () => {
   it('strips terminal control characters from cloud-side text', () => {
     const report = structuredClone(sample);
     report.findings[0]!.title = 'evil\u001b]0;pwned\u0007title';
-    const out = formats.table.render(report);
+    const out = formats.table.render(report, { detail: true });
     expect(out).toContain('evil ]0;pwned title');
     expect(out).not.toContain('\u0007');
   });

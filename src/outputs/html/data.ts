@@ -4,15 +4,15 @@
 // travel gzipped and base64-encoded, and the page inflates them with DecompressionStream when first needed.
 import { gzipSync } from 'node:zlib';
 import { CIS_FRAMEWORK, SEVERITIES } from '../../findings/types.js';
-import type { ComplianceRef, Finding, FindingStatus, Report } from '../../findings/types.js';
-import { STATUS_DISPLAY_ORDER } from '../format.js';
+import type { ComplianceRef, Finding, Report, Severity } from '../../findings/types.js';
+import { regionOf, rulesByUrgency, statusRank } from '../by-rule.js';
 
 /** One rule of the page: what it checks and where its findings sit in the finding columns. */
 export interface PageRule {
   ruleId: string;
   title: string;
   /** the most severe of its findings' severities */
-  severity: (typeof SEVERITIES)[number];
+  severity: Severity;
   duty: string;
   service: string;
   remediation: string;
@@ -24,7 +24,7 @@ export interface PageRule {
   /** resources by status, in STATUS_DISPLAY_ORDER */
   counts: number[];
   /** the most severe severity among its failing findings; null when none fails */
-  failSeverity: (typeof SEVERITIES)[number] | null;
+  failSeverity: Severity | null;
   /** the first few failing resources, most severe first */
   failingSample: string[];
 }
@@ -59,8 +59,6 @@ export interface PageData {
   findings: string;
 }
 
-const regionOf = (finding: Finding): string => finding.resource.region ?? 'global';
-
 function refText(ref: ComplianceRef): string {
   return ref.framework === CIS_FRAMEWORK ? `CIS ${ref.control}` : `${ref.framework} ${ref.version} ${ref.control}`;
 }
@@ -84,85 +82,29 @@ function interner<T>(key: (value: T) => string = String): { table: T[]; index(va
   };
 }
 
-// A rule is what its findings share; a report from elsewhere could mix texts under one id, so they key it too.
-const sameRule = (a: Finding, b: Finding): boolean =>
-  a.title === b.title && a.duty === b.duty && a.service === b.service && a.remediation === b.remediation;
-
-/** The findings grouped by rule, in report order. */
-function groupByRule(findings: readonly Finding[]): Finding[][] {
-  const byId = new Map<string, Finding[][]>();
-  const groups: Finding[][] = [];
-  for (const finding of findings) {
-    let candidates = byId.get(finding.ruleId);
-    if (!candidates) byId.set(finding.ruleId, (candidates = []));
-    let group = candidates.find((g) => sameRule(g[0] as Finding, finding));
-    if (!group) {
-      candidates.push((group = []));
-      groups.push(group);
-    }
-    group.push(finding);
-  }
-  return groups;
-}
-
-const severityRank = (f: Finding): number => SEVERITIES.indexOf(f.severity);
-const statusRank = (status: FindingStatus): number => STATUS_DISPLAY_ORDER.indexOf(status);
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Status, severity, region, resource id: sorted on a precomputed rank (there can be 100,000 in a rule). */
-function sortByUrgency(findings: Finding[]): Finding[] {
-  const ranked = findings.map((f) => ({ f, rank: statusRank(f.status) * SEVERITIES.length + severityRank(f), region: regionOf(f) }));
-  ranked.sort((a, b) => a.rank - b.rank || compareText(a.region, b.region) || compareText(a.f.resource.id, b.f.resource.id));
-  return ranked.map((entry) => entry.f);
-}
-
 const SAMPLE_SIZE = 3;
 
-/** The first status a rule has findings in: rules with failures first, then errors, then muted, then passes. */
-const firstStatus = (rule: PageRule): number => rule.counts.findIndex((count) => count > 0);
-
-/** Rules most urgent first: by their worst status, severity, then the resources in that status, then id. */
-function ruleOrder(a: PageRule, b: PageRule): number {
-  return (
-    firstStatus(a) - firstStatus(b) ||
-    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    (b.counts[0] ?? 0) - (a.counts[0] ?? 0) ||
-    (b.counts[1] ?? 0) - (a.counts[1] ?? 0) ||
-    compareText(a.ruleId, b.ruleId)
-  );
-}
-
 export function pageData(report: Report): PageData {
-  const rules = groupByRule(report.findings).map((findings): PageRule & { findings: Finding[] } => {
-    const first = findings[0] as Finding;
-    const counts = STATUS_DISPLAY_ORDER.map(() => 0);
+  const rules = rulesByUrgency(report.findings).map((group): PageRule & { findings: Finding[] } => {
     const controls = new Set<string>();
-    let severity = SEVERITIES.length - 1;
-    for (const f of findings) {
-      counts[statusRank(f.status)]! += 1;
-      severity = Math.min(severity, severityRank(f));
-      for (const ref of f.compliance) controls.add(refText(ref));
-    }
-    const sorted = sortByUrgency(findings);
-    const failing = sorted.filter((f) => f.status === 'fail');
+    for (const f of group.findings) for (const ref of f.compliance) controls.add(refText(ref));
+    const { rule } = group;
     return {
-      ruleId: first.ruleId,
-      title: first.title,
-      severity: SEVERITIES[severity] as PageRule['severity'],
-      duty: first.duty,
-      service: first.service,
-      remediation: first.remediation,
+      ruleId: rule.ruleId,
+      title: rule.title,
+      severity: group.severity,
+      duty: rule.duty,
+      service: rule.service,
+      remediation: rule.remediation,
       controls: [...controls].join(', '),
       start: 0,
       end: 0,
-      counts,
-      failSeverity: failing[0]?.severity ?? null,
-      failingSample: failing.slice(0, SAMPLE_SIZE).map((f) => f.resource.id),
-      findings: sorted,
+      counts: group.counts,
+      failSeverity: group.failSeverity,
+      failingSample: group.findings.slice(0, Math.min(SAMPLE_SIZE, group.counts[0] ?? 0)).map((f) => f.resource.id),
+      findings: group.findings,
     };
   });
-  rules.sort(ruleOrder);
 
   const types = interner<string>();
   const regions = interner<string>();
@@ -211,7 +153,7 @@ export function pageData(report: Report): PageData {
       }
       columns.res.push(resource);
       columns.status.push(statusRank(f.status));
-      columns.severity.push(severityRank(f));
+      columns.severity.push(SEVERITIES.indexOf(f.severity));
       columns.compliance.push(complianceOf(f.compliance));
       columns.evidence.push(f.evidence);
       columns.id.push(f.id);
