@@ -119,6 +119,7 @@ export const HTML_SCRIPT = `
       data.reason.forEach(function (pair) { reasons[pair[0]] = pair[1]; });
       data.mutedStatus.forEach(function (pair) { mutedStatus[pair[0]] = pair[1]; });
       document.body.setAttribute('data-findings', 'ready');
+      performance.mark('alicloud-audit:findings');
       return data;
     });
     loading.catch(function (error) {
