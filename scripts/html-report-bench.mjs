@@ -28,7 +28,7 @@ async function renderChild([reportFile, outDir]) {
   globalThis.gc?.();
   const loadedRss = process.memoryUsage().rss;
   const results = {};
-  for (const [name, options] of [['html', {}], ['table', {}], ['table-detail', { detail: true }]]) {
+  for (const [name, options] of (process.env.BENCH_FORMATS ?? 'json,html,table,table-detail').split(',').map((name) => [name, name === 'table-detail' ? { detail: true } : {}])) {
     const format = formats[name.split('-')[0]];
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -101,7 +101,11 @@ async function inChromium(file) {
       const change = (element) => element.dispatchEvent(new Event('change'));
       const result = { initialDomRows: rows() };
       result.filterFail = await timed(() => { status.value = 'fail'; change(status); });
-      result.expandTopRule = await timed(() => document.querySelector('#rule-rows button.toggle').click());
+      // the rule with the most failing resources
+      const failCount = (row) => Number(row.children[5].textContent.replace(/,/g, '') || 0);
+      const biggest = Array.from(document.querySelectorAll('#rule-rows tr.rule')).sort((a, b) => failCount(b) - failCount(a))[0];
+      result.expandedRuleFailing = failCount(biggest);
+      result.expandBiggestRule = await timed(() => biggest.querySelector('button.toggle').click());
       result.nextPage = await timed(() => document.querySelector('tr.panel .pager button.next')?.click());
       const resourceId = document.querySelector('tr.panel tr.resource td.res').textContent;
       result.searchResourceId = await timed(() => { search.value = resourceId; change(status); });
@@ -129,6 +133,6 @@ if (positionals[0] === 'render') {
   for (const [name, r] of Object.entries(rendered.results)) {
     console.log(`${name.padEnd(13)} ${mb(r.bytes).padStart(7)} MB ${String(r.lines).padStart(7)} lines  render ${ms(r.wallMs)} ms wall, ${ms(r.cpuMs)} ms CPU; peak RSS above the loaded report ${r.peakRssAboveLoadMb} MB`);
   }
-  if (existsSync(CHROMIUM)) console.log('chromium', JSON.stringify(await inChromium(rendered.results.html.file), null, 1));
+  if (existsSync(CHROMIUM) && rendered.results.html) console.log('chromium', JSON.stringify(await inChromium(rendered.results.html.file), null, 1));
   console.log(`files in ${outDir}`);
 }

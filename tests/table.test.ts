@@ -108,3 +108,12 @@ describe('table of a large account', () => {
     expect(detail.filter((line) => /^ {4}(FAIL|ERROR|MUTED)\b/.test(line))).toHaveLength(open);
   });
 });
+
+describe('table of the full bench size', () => {
+  it('renders 150,000 findings one per line without overflowing the stack', () => {
+    const report = largeReport({ rules: 40, resourcesPerType: { 'ecs.disk': 3750 } });
+    const lines = formats.table.render(report, { detail: true, includePass: true }).split('\n');
+    expect(lines.filter((line) => /^ {4}(FAIL|ERROR|MUTED|PASS)\b/.test(line))).toHaveLength(150_000);
+    expect(formats.table.render(report).split('\n').length).toBeLessThan(40 * 12 + 60);
+  });
+});

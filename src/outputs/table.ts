@@ -32,6 +32,14 @@ function countLine(findings: readonly Finding[]): string {
 type Paint = ReturnType<typeof painter>;
 const count = (n: number): string => n.toLocaleString('en-US');
 
+/** The widest of these texts, at least `min` (a loop: spreading 100,000 findings into Math.max overflows the stack). */
+function widest(findings: readonly Finding[], text: (f: Finding) => string, min: number): number {
+  let width = min;
+  for (const f of findings) width = Math.max(width, text(f).length);
+  return width;
+}
+const resourceText = (f: Finding): string => plain(f.resource.id);
+
 function findingLines(f: Finding, paint: Paint, resourceWidth: number, regionWidth: number, indent: string, withTitle: boolean): string[] {
   const status = paint(STATUS_STYLE[f.status], f.status.toUpperCase().padEnd(5));
   const region = regionOf(f).padEnd(regionWidth);
@@ -43,8 +51,8 @@ function findingLines(f: Finding, paint: Paint, resourceWidth: number, regionWid
 
 /** Every finding on its own line, by duty, then severity. */
 function detailLines(report: Report, listed: readonly Finding[], paint: Paint): string[] {
-  const resourceWidth = Math.max(8, ...listed.map((f) => plain(f.resource.id).length));
-  const regionWidth = Math.max(6, ...listed.map((f) => regionOf(f).length));
+  const resourceWidth = widest(listed, resourceText, 8);
+  const regionWidth = widest(listed, regionOf, 6);
   const lines: string[] = [];
   for (const duty of DUTIES) {
     const findings = report.findings.filter((f) => f.duty === duty.id);
@@ -76,8 +84,8 @@ function ruleLines(report: Report, options: RenderOptions, paint: Paint): string
   const listedOf = (group: RuleGroup): Finding[] => (options.includePass ? group.findings : group.findings.filter((f) => f.status !== 'pass'));
   const shown = bySeverity.map((group) => ({ group, listed: listedOf(group) })).filter(({ listed }) => listed.length > 0);
   const firsts = shown.flatMap(({ listed }) => listed.slice(0, max));
-  const resourceWidth = Math.max(8, ...firsts.map((f) => plain(f.resource.id).length));
-  const regionWidth = Math.max(6, ...firsts.map((f) => regionOf(f).length));
+  const resourceWidth = widest(firsts, resourceText, 8);
+  const regionWidth = widest(firsts, regionOf, 6);
   const lines: string[] = [];
   let severity: string | undefined;
   for (const { group, listed } of shown) {
@@ -100,14 +108,17 @@ function ruleLines(report: Report, options: RenderOptions, paint: Paint): string
 function renderTable(report: Report, options: RenderOptions = {}): string {
   const paint = painter(options.color);
   const { scan, summary } = report;
-  const lines = [
+  let lines = [
     paint('bold', `alicloud-audit · account ${plain(scan.accountId)} · ${scan.regions.length} region(s) · ${scan.finishedAt} (${scan.source})`),
     `Findings: ${STATUS_DISPLAY_ORDER.map((s) => paint(STATUS_STYLE[s], `${s} ${count(summary.byStatus[s])}`)).join(' · ')}`,
     `Failing by severity: ${SEVERITIES.map((s) => `${s} ${count(summary.failBySeverity[s])}`).join(' · ')}`,
   ];
   if (scan.incomplete) lines.push(paint('yellow', 'INCOMPLETE: part of the account could not be assessed (see gaps below).'));
-  if (options.detail) lines.push(...detailLines(report, report.findings.filter((f) => options.includePass || f.status !== 'pass'), paint));
-  else lines.push(...ruleLines(report, options, paint));
+  // concat, not push(...): a spread of 100,000 lines overflows the stack
+  const body = options.detail
+    ? detailLines(report, report.findings.filter((f) => options.includePass || f.status !== 'pass'), paint)
+    : ruleLines(report, options, paint);
+  lines = lines.concat(body);
 
   const unassessed = report.coverage.duties.filter((d) => d.state === 'not-assessed').map((d) => d.duty);
   if (unassessed.length > 0) lines.push('', `Not assessed: ${unassessed.join(', ')}`);
