@@ -2,8 +2,9 @@
 // Measures the human reports at the bench account's size. Run after `npm run build`:
 //   node scripts/html-report-bench.mjs [--scale 1] [--report report.json] [--out DIR]
 // Without --report it collects the bench account (src/bench/generate.ts) from the emulator, with no latency
-// or caps, and evaluates the bundled rules: the real 171,550 findings at scale 1. It renders the HTML and the
-// table in a fresh process (peak RSS above the loaded report), then opens the page in headless Chromium.
+// or caps, and evaluates the bundled rules: the real 171,550 findings at scale 1. It renders each format
+// (BENCH_FORMATS, default json,html,table,table-detail) in a fresh process, for its own peak RSS above the
+// loaded report, then opens the page in headless Chromium and times the first paint and a few interactions.
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -21,25 +22,30 @@ const CHROMIUM = '/usr/bin/chromium';
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 const ms = (value) => value.toFixed(0);
 
-/** In the child: load the report, then render each format, measuring time and the RSS peak above the load. */
-async function renderChild([reportFile, outDir]) {
+/** In a child of its own per format: load the report, render, and measure time and the RSS peak above the load. */
+async function renderChild([reportFile, outDir, name]) {
   const { formats } = await import('../dist/outputs/formats.js');
   const report = JSON.parse(await readFile(reportFile, 'utf8'));
   globalThis.gc?.();
   const loadedRss = process.memoryUsage().rss;
-  const results = {};
-  for (const [name, options] of (process.env.BENCH_FORMATS ?? 'json,html,table,table-detail').split(',').map((name) => [name, name === 'table-detail' ? { detail: true } : {}])) {
-    const format = formats[name.split('-')[0]];
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    const text = format.render(report, options);
-    const wall = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    const file = join(outDir, `report.${name}.${format.extension}`);
-    await writeFile(file, text);
-    results[name] = { file, bytes: Buffer.byteLength(text), lines: text.split('\n').length, wallMs: wall, cpuMs: (used.user + used.system) / 1000, peakRssAboveLoadMb: Number(mb(process.resourceUsage().maxRSS * 1024 - loadedRss)) };
-  }
-  process.send({ findings: report.findings.length, loadedRssMb: Number(mb(loadedRss)), results });
+  const format = formats[name.split('-')[0]];
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const text = format.render(report, name === 'table-detail' ? { detail: true } : {});
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const file = join(outDir, `report.${name}.${format.extension}`);
+  await writeFile(file, text);
+  const peakRssAboveLoadMb = Number(mb(process.resourceUsage().maxRSS * 1024 - loadedRss));
+  process.send({ findings: report.findings.length, loadedRssMb: Number(mb(loadedRss)), file, bytes: Buffer.byteLength(text), lines: text.split('\n').length, wallMs, cpuMs: (used.user + used.system) / 1000, peakRssAboveLoadMb });
+}
+
+function renderInChild(reportFile, outDir, name) {
+  const child = fork(SELF, ['render', reportFile, outDir, name], { execArgv: ['--expose-gc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`rendering ${name} exited with ${code}`)));
+  });
 }
 
 async function collectReport(scale, outDir) {
@@ -124,15 +130,11 @@ if (positionals[0] === 'render') {
 } else {
   const outDir = flags.out ?? (await mkdtemp(join(tmpdir(), 'aa-html-bench-')));
   const reportFile = flags.report ?? (await collectReport(Number(flags.scale), outDir));
-  const child = fork(SELF, ['render', reportFile, outDir], { execArgv: ['--expose-gc'] });
-  const rendered = await new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => code !== 0 && reject(new Error(`render exited with ${code}`)));
-  });
-  console.log(`findings ${rendered.findings}; report loaded: RSS ${rendered.loadedRssMb} MB`);
-  for (const [name, r] of Object.entries(rendered.results)) {
-    console.log(`${name.padEnd(13)} ${mb(r.bytes).padStart(7)} MB ${String(r.lines).padStart(7)} lines  render ${ms(r.wallMs)} ms wall, ${ms(r.cpuMs)} ms CPU; peak RSS above the loaded report ${r.peakRssAboveLoadMb} MB`);
+  const results = {};
+  for (const name of (process.env.BENCH_FORMATS ?? 'json,html,table,table-detail').split(',')) {
+    const r = (results[name] = await renderInChild(reportFile, outDir, name));
+    console.log(`${name.padEnd(13)} ${r.findings} findings ${mb(r.bytes).padStart(7)} MB ${String(r.lines).padStart(8)} lines  render ${ms(r.wallMs)} ms wall, ${ms(r.cpuMs)} ms CPU; RSS ${r.loadedRssMb} MB with the report loaded, peak ${r.peakRssAboveLoadMb} MB above it`);
   }
-  if (existsSync(CHROMIUM) && rendered.results.html) console.log('chromium', JSON.stringify(await inChromium(rendered.results.html.file), null, 1));
+  if (existsSync(CHROMIUM) && results.html) console.log('chromium', JSON.stringify(await inChromium(results.html.file), null, 1));
   console.log(`files in ${outDir}`);
 }
