@@ -85,6 +85,13 @@ describe('html page text', () => {
     expect(fix).toContain('nacl-uf6acl000000001');
   });
 
+  it('renders a report with no findings', () => {
+    const empty: Report = { ...sample, findings: [], summary: { ...sample.summary, total: 0 } };
+    const out = formats.html.render(empty);
+    expect(embeddedData(out).rules).toEqual([]);
+    expect(out).toContain('No critical or high failures.');
+  });
+
   it('renders the compliance view only when the report has one', () => {
     expect(page).toContain('<section id="compliance">');
     expect(page).toContain(escapeHtml('Avoid the use of the root account <b>'));
