@@ -147,7 +147,8 @@ export const CONFIG_FLAGS = {
 
 export type ConfigFlagName = keyof typeof CONFIG_FLAGS;
 type FlagValue<S> = S extends { kind: 'list' } ? string[] : S extends { kind: 'switch' } ? boolean : string;
-/** `--max-resources N`: a whole number of 0 or more. */
+
+/** `--max-resources N` (scan's table): a whole number of 0 or more. */
 export function parseMaxResources(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`--max-resources expects a whole number of 0 or more, got "${value}"`);
