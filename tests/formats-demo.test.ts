@@ -83,7 +83,9 @@ describe('one demo scan in every format', () => {
       });
       page.on('pageerror', (error) => problems.push(error.message));
       await page.goto(pathToFileURL(file).href);
-      expect(await page.locator('.finding').count()).toBe(report.findings.length);
+      await page.waitForSelector('body[data-findings="ready"]');
+      expect(await page.locator('#shown').textContent()).toBe(report.findings.length.toLocaleString('en-US'));
+      expect(await page.locator('#rule-rows tr.rule').count()).toBe(new Set(report.findings.map((f) => f.ruleId)).size);
       expect(problems).toEqual([]);
     } finally {
       await browser.close();

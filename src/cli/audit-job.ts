@@ -19,6 +19,7 @@ import { applyMutelist, loadMutelist, type Mutelist } from '../findings/mutelist
 import type { Report } from '../findings/types.js';
 import { InventoryBuilder } from '../inventory/builder.js';
 import { loadSnapshot, serializeSnapshot } from '../inventory/snapshot.js';
+import type { RenderOptions } from '../outputs/format.js';
 import { defaultFileName, formats, type FormatName } from '../outputs/formats.js';
 import { deliverToSink } from '../outputs/sinks/deliver.js';
 import type { Sink } from '../outputs/sinks/sink.js';
@@ -243,10 +244,10 @@ export function stdoutTargets(wanted: readonly FormatName[]): OutputTarget[] {
 }
 
 /** Renders every target to stdout or an atomic 0600 file; returns the files written. */
-export async function writeOutputs(report: Report, targets: readonly OutputTarget[], color = false): Promise<string[]> {
+export async function writeOutputs(report: Report, targets: readonly OutputTarget[], options: RenderOptions = {}): Promise<string[]> {
   const written: string[] = [];
   for (const target of targets) {
-    const rendered = formats[target.format].render(report, { color });
+    const rendered = formats[target.format].render(report, options);
     if (target.path === undefined) {
       process.stdout.write(rendered);
     } else {
@@ -259,8 +260,8 @@ export async function writeOutputs(report: Report, targets: readonly OutputTarge
 }
 
 /** Writes the outputs and delivers to every sink (only the changes to a `changesOnly` one); returns the files written. */
-export async function publishReport(plan: AuditPlan, report: Report, targets: readonly OutputTarget[], color = false): Promise<string[]> {
-  const written = await writeOutputs(report, targets, color);
+export async function publishReport(plan: AuditPlan, report: Report, targets: readonly OutputTarget[], options: RenderOptions = {}): Promise<string[]> {
+  const written = await writeOutputs(report, targets, options);
   for (const { sink, changesOnly } of plan.sinks) {
     const summary = await deliverToSink(sink, report, { changesOnly });
     if (summary.errors.length > 0) {

@@ -2,7 +2,7 @@
 // first API call. With a store (`--store`), the scan is recorded in the history and reports its delta.
 import { Command } from 'commander';
 import { Redactor } from '../cloud/redact.js';
-import { addConfigFlags, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
+import { addConfigFlags, parseMaxResources, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
 import { loadConfig } from '../config/load.js';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
@@ -27,6 +27,8 @@ export interface ScanFlags extends ConfigFlags {
   demo?: boolean;
   snapshotOut?: string;
   fromSnapshot?: string;
+  maxResources?: string;
+  detail?: boolean;
 }
 
 const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
@@ -43,6 +45,8 @@ export function scanCommand(): Command {
     .option('--demo', 'scan the bundled demo account through a local API emulator (no credentials needed)')
     .option('--snapshot-out <file>', 'also save the collected inventory to this file')
     .option('--from-snapshot <file>', 'evaluate a saved inventory instead of calling any API')
+    .option('--max-resources <n>', 'table: resources listed per rule before "and N more" (default 10)')
+    .option('--detail', 'table: one line per finding, grouped by duty, instead of one block per rule')
     .action(async (flags: ScanFlags) => {
       process.exitCode = await runScanCommand(flags, { interactive: process.stdout.isTTY === true });
     });
@@ -96,6 +100,10 @@ function deltaLine(report: Report): string {
 export async function runScanCommand(flags: ScanFlags, options: { interactive: boolean }): Promise<number> {
   const redactor = new Redactor();
   checkCombinations(flags);
+  const tableOptions = {
+    ...(flags.maxResources !== undefined ? { maxResources: parseMaxResources(flags.maxResources) } : {}),
+    ...(flags.detail ? { detail: true } : {}),
+  };
   const config = await loadConfig(flags);
   const logger = createLogger(config.logLevel, redactor);
   const targets = writesFiles(config) ? undefined : defaultTargets(config, options.interactive, flags.demo === true);
@@ -113,7 +121,8 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   } finally {
     await store?.close();
   }
-  const written = await publishReport(plan, report, targets ?? fileTargets(config, report), options.interactive && !process.env.NO_COLOR);
+  const color = options.interactive && !process.env.NO_COLOR;
+  const written = await publishReport(plan, report, targets ?? fileTargets(config, report), { color, ...tableOptions });
   if (written.length > 0 && (flags.demo || process.stderr.isTTY)) {
     printSummary(report, written, process.stderr);
     process.stderr.write(deltaLine(report));

@@ -164,6 +164,14 @@ export const CONFIG_FLAGS = {
 
 export type ConfigFlagName = keyof typeof CONFIG_FLAGS;
 type FlagValue<S> = S extends { kind: 'list' } ? string[] : S extends { kind: 'switch' } ? boolean : string;
+
+/** `--max-resources N` (scan's table): a whole number of 0 or more. */
+export function parseMaxResources(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`--max-resources expects a whole number of 0 or more, got "${value}"`);
+  return n;
+}
+
 /** What commander hands a command's action for the config flags it took. */
 export type ConfigFlags = { -readonly [K in ConfigFlagName]?: FlagValue<(typeof CONFIG_FLAGS)[K]> };
 

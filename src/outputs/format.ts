@@ -9,7 +9,13 @@ export interface RenderOptions {
   color?: boolean;
   /** list passing findings in the terminal table too (they are always counted) */
   includePass?: boolean;
+  /** the terminal table lists this many resources per rule, then "and N more" (default DEFAULT_MAX_RESOURCES) */
+  maxResources?: number;
+  /** the terminal table lists every finding on its own line, grouped by duty, instead of grouping by rule */
+  detail?: boolean;
 }
+
+export const DEFAULT_MAX_RESOURCES = 10;
 
 export interface Format {
   /** file extension, without the dot, for `--output-dir` */

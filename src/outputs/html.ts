@@ -1,12 +1,16 @@
-// A single self-contained HTML page: duty scorecard, severity counts, an SVG chart and filterable findings.
-// Every piece of report data goes through `escapeHtml`; the CSP admits only the page's own script and style.
+// A single self-contained HTML page that opens at any size: what to fix first, one row per rule with its
+// resources on demand (paged, filtered, searched; only a page of rows is ever in the DOM), the duty scorecard,
+// the compliance view and the collection gaps. The server renders the summaries; the findings are embedded
+// compactly (src/outputs/html/data.ts) and drawn by the page's script with textContent. Every piece of report
+// data in the markup goes through `escapeHtml`; the CSP admits only the page's own script and style.
 import { createHash } from 'node:crypto';
 import { DUTIES } from '../findings/duties.js';
-import { SEVERITIES, STATUSES } from '../findings/types.js';
-import type { DutyCoverage, Finding, FindingStatus, Report } from '../findings/types.js';
+import { CONTROL_STATUSES, SEVERITIES, STATUSES } from '../findings/types.js';
+import type { ComplianceView, DutyCoverage, Finding, FindingStatus, Report } from '../findings/types.js';
 import { STATUS_DISPLAY_ORDER } from './format.js';
 import type { Format } from './format.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
+import { pageData, scriptJson, type PageRule } from './html/data.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -15,7 +19,9 @@ export function escapeHtml(value: string): string {
 }
 
 const STATUS_COLOR: Record<FindingStatus, string> = { fail: '#c62828', error: '#b26a00', muted: '#757575', pass: '#2e7d32' };
-const regionOf = (finding: Finding): string => finding.resource.region ?? 'global';
+/** how many rules "Fix first" lists before pointing at the rule view */
+const FIX_FIRST_LIMIT = 15;
+const count = (n: number): string => n.toLocaleString('en-US');
 
 function cspHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
@@ -30,20 +36,18 @@ function cardClass(duty: DutyCoverage): string {
 
 function scorecard(report: Report): string {
   const cards = report.coverage.duties.map((duty) => {
-    const counts = STATUS_DISPLAY_ORDER.filter((s) => duty.counts[s] > 0).map((s) => `${s} ${duty.counts[s]}`).join(' · ');
+    const counts = STATUS_DISPLAY_ORDER.filter((s) => duty.counts[s] > 0).map((s) => `${s} ${count(duty.counts[s])}`).join(' · ');
     return `<button type="button" class="card ${cardClass(duty)}" data-duty-card="${escapeHtml(duty.duty)}">
 <div class="id">${escapeHtml(duty.duty)}</div><div class="title">${escapeHtml(duty.title)}</div>
 <div class="counts">${escapeHtml(duty.state)}${counts ? ` · ${escapeHtml(counts)}` : ''}</div>
 ${duty.note ? `<div class="title">${escapeHtml(duty.note)}</div>` : ''}</button>`;
   });
-  return `<section><h2>Duties in the shared responsibility model</h2><div class="cards">${cards.join('\n')}</div></section>`;
+  return `<section id="duties"><h2>Duties in the shared responsibility model</h2><div class="cards">${cards.join('\n')}</div></section>`;
 }
 
 function severityChips(report: Report): string {
-  const chips = SEVERITIES.map(
-    (s) => `<div class="chip sev-${s}"><b>${report.summary.failBySeverity[s]}</b>${s}</div>`,
-  );
-  const statuses = STATUS_DISPLAY_ORDER.map((s) => `<div class="chip"><b>${report.summary.byStatus[s]}</b>${s}</div>`);
+  const chips = SEVERITIES.map((s) => `<div class="chip sev-${s}"><b>${count(report.summary.failBySeverity[s])}</b>${s}</div>`);
+  const statuses = STATUS_DISPLAY_ORDER.map((s) => `<div class="chip"><b>${count(report.summary.byStatus[s])}</b>${s}</div>`);
   return `<section><h2>Failing findings by severity</h2><div class="chips">${chips.join('')}</div>
 <h2>All findings by status</h2><div class="chips">${statuses.join('')}</div></section>`;
 }
@@ -73,49 +77,75 @@ function chart(report: Report): string {
   return `<section><h2>Findings per duty</h2><div class="chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${label + width + 10} ${height}" role="img" aria-label="Findings per duty by status">${bars.join('')}${legend.join('')}</svg></div></section>`;
 }
 
+/**
+ * Critical and high failures, the rules with the most severe failing findings first. Attack paths, when the
+ * report carries them, belong above this list: they rank combinations of findings, this ranks single ones.
+ */
+function fixFirst(rules: readonly PageRule[]): string {
+  const urgent = rules
+    .map((rule, index) => ({ rule, index }))
+    .filter(({ rule }) => rule.failSeverity === 'critical' || rule.failSeverity === 'high')
+    .sort((a, b) => SEVERITIES.indexOf(a.rule.failSeverity!) - SEVERITIES.indexOf(b.rule.failSeverity!) || a.index - b.index);
+  if (urgent.length === 0) return '<section id="fix-first"><h2>Fix first</h2><p class="meta">No critical or high failures.</p></section>';
+  const items = urgent.slice(0, FIX_FIRST_LIMIT).map(({ rule, index }) => {
+    const failing = rule.counts[0] ?? 0;
+    const more = failing > rule.failingSample.length ? `, and ${count(failing - rule.failingSample.length)} more` : '';
+    return `<li><button type="button" class="fix" data-open-rule="${index}"><span class="sev sev-${rule.failSeverity}">${rule.failSeverity}</span>
+<span class="what"><b>${escapeHtml(rule.title)}</b> <code>${escapeHtml(rule.ruleId)}</code><br><span class="meta">${count(failing)} failing: ${escapeHtml(rule.failingSample.join(', '))}${more}</span></span></button></li>`;
+  });
+  const rest = urgent.length > FIX_FIRST_LIMIT ? `<p class="meta">and ${count(urgent.length - FIX_FIRST_LIMIT)} more rules with critical or high failures in the rule view below.</p>` : '';
+  return `<section id="fix-first"><h2>Fix first: critical and high failures</h2><ol class="fix-list">${items.join('\n')}</ol>${rest}</section>`;
+}
+
 function select(name: string, label: string, values: readonly string[]): string {
   const options = values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('');
   return `<label>${label}<select data-filter="${name}" id="filter-${name}"><option value="">all</option>${options}</select></label>`;
 }
 
 function filters(report: Report): string {
-  const distinct = (pick: (f: Finding) => string): string[] => [...new Set(report.findings.map(pick))].sort();
-  const duties = DUTIES.map((d) => d.id).filter((id) => report.findings.some((f) => f.duty === id));
+  const present = <T extends string>(values: readonly T[], pick: (f: Finding) => string): T[] => {
+    const seen = new Set(report.findings.map(pick));
+    return values.filter((v) => seen.has(v));
+  };
+  const sorted = (pick: (f: Finding) => string): string[] => [...new Set(report.findings.map(pick))].sort();
   return `<div class="filters">
-${select('duty', 'Duty', duties)}
-${select('severity', 'Severity', SEVERITIES.filter((s) => report.findings.some((f) => f.severity === s)))}
-${select('status', 'Status', STATUS_DISPLAY_ORDER.filter((s) => report.findings.some((f) => f.status === s)))}
-${select('region', 'Region', distinct(regionOf))}
-${select('service', 'Service', distinct((f) => f.service))}
-<label>Search<input id="search" type="search" placeholder="resource, rule, text"></label>
+${select('duty', 'Duty', present(DUTIES.map((d) => d.id), (f) => f.duty))}
+${select('severity', 'Severity', present(SEVERITIES, (f) => f.severity))}
+${select('status', 'Status', present(STATUS_DISPLAY_ORDER, (f) => f.status))}
+${select('region', 'Region', sorted((f) => f.resource.region ?? 'global'))}
+${select('service', 'Service', sorted((f) => f.service))}
+<label>Search<input id="search" type="search" placeholder="resource id or name, rule, evidence"></label>
 <button type="button" id="reset">Reset</button>
-<span class="meta">Showing <b id="shown">${report.findings.length}</b> of ${report.findings.length}</span>
+<span class="meta"><b id="shown-rules"></b> rules · <b id="shown"></b> of ${count(report.findings.length)} findings</span>
 </div>`;
 }
 
-function findingItem(f: Finding): string {
-  const compliance = f.compliance.map((c) => `${c.framework} ${c.version} ${c.control}`).join('; ');
-  const details: Array<[string, string]> = [
-    ...(f.reason ? [[f.status === 'muted' ? 'Muted because' : 'Not assessed because', f.reason] as [string, string]] : []),
-    ...(f.mutedStatus ? [['Status before muting', f.mutedStatus] as [string, string]] : []),
-    ['Remediation', f.remediation],
-    ['Rule', `${f.ruleId} (duty ${f.duty}, service ${f.service})`],
-    ['Resource', `${f.resource.type} ${f.resource.arn ?? f.resource.id}${f.resource.name ? ` (${f.resource.name})` : ''}`],
-    ...(compliance ? [['Compliance', compliance] as [string, string]] : []),
-    ['Finding id', f.id],
-  ];
-  const data = { duty: f.duty, severity: f.severity, status: f.status, region: regionOf(f), service: f.service };
-  const attributes = Object.entries(data).map(([k, v]) => `data-${k}="${escapeHtml(v)}"`).join(' ');
-  return `<details class="finding" ${attributes}><summary><span class="badge st-${f.status}">${f.status}</span><span class="sev">${f.severity}</span><span>${escapeHtml(f.title)}</span><span class="res">${escapeHtml(f.resource.id)}</span><span>${escapeHtml(regionOf(f))}</span></summary>
-<div class="body"><dl><dt>Evidence</dt><dd><pre>${escapeHtml(f.evidence || '(none: not assessed)')}</pre></dd>
-${details.map(([term, text]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(text)}</dd>`).join('\n')}</dl></div></details>`;
+function rulesSection(report: Report): string {
+  const head = ['Severity', 'Rule', 'Title', 'Duty', 'Controls', ...STATUS_DISPLAY_ORDER].map((h) => `<th>${h}</th>`).join('');
+  return `<section id="rules"><h2>Rules</h2>${filters(report)}
+<table class="rules"><thead><tr>${head}</tr></thead><tbody id="rule-rows"></tbody></table>
+<div class="pager" id="rule-pager"></div>
+<div id="empty" hidden>No findings match these filters.</div><div id="load-error" class="banner" hidden></div>
+<noscript><p class="banner">The rule view needs JavaScript; the summaries above do not.</p></noscript></section>`;
 }
 
-function findingsSection(report: Report): string {
-  const rank = (f: Finding): number => STATUS_DISPLAY_ORDER.indexOf(f.status) * 10 + SEVERITIES.indexOf(f.severity);
-  const ordered = [...report.findings].sort((a, b) => rank(a) - rank(b));
-  return `<section id="findings"><h2>Findings</h2>${filters(report)}
-<div id="list">${ordered.map(findingItem).join('\n')}</div><div id="empty" hidden>No findings match these filters.</div></section>`;
+function complianceSection(view: ComplianceView | undefined, rules: readonly PageRule[]): string {
+  if (!view) return '';
+  const ruleIndex = new Map<string, number>();
+  rules.forEach((rule, index) => {
+    if (!ruleIndex.has(rule.ruleId)) ruleIndex.set(rule.ruleId, index);
+  });
+  const totals = CONTROL_STATUSES.map((s) => `<div class="chip cs-${s}"><b>${count(view.totals[s])}</b>${s}</div>`).join('');
+  const rows = view.controls.map((c) => {
+    const ruleLinks = c.rules.map((id) => {
+      const index = ruleIndex.get(id);
+      return index === undefined ? `<code>${escapeHtml(id)}</code>` : `<button type="button" class="link" data-open-rule="${index}">${escapeHtml(id)}</button>`;
+    });
+    const counts = STATUS_DISPLAY_ORDER.filter((s) => c.counts[s] > 0).map((s) => `${s} ${count(c.counts[s])}`).join(' · ');
+    return `<tr class="control"><td>${escapeHtml(c.control)}</td><td>${escapeHtml(c.title)}${c.note ? `<div class="meta">${escapeHtml(c.note)}</div>` : ''}</td><td>${escapeHtml(c.section)}</td><td><span class="badge cst-${escapeHtml(c.status)}">${escapeHtml(c.status)}</span></td><td>${ruleLinks.join(' ')}</td><td>${escapeHtml(counts)}</td></tr>`;
+  });
+  return `<section id="compliance"><h2>Compliance: ${escapeHtml(view.framework)} ${escapeHtml(view.version)}</h2><div class="chips">${totals}</div>
+<table class="plain"><thead><tr><th>Control</th><th>Title</th><th>Section</th><th>Status</th><th>Rules</th><th>Resources</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 
 function gapsSection(report: Report): string {
@@ -124,11 +154,12 @@ function gapsSection(report: Report): string {
   const rows = gaps.map(
     (g) => `<tr><td>${escapeHtml(g.ramAction)}</td><td>${escapeHtml(g.region ?? 'global')}</td><td>${escapeHtml(g.kind)}</td><td>${escapeHtml(g.code)}</td><td>${escapeHtml(g.message)}</td><td>${escapeHtml(g.resourceTypes.join(', '))}</td></tr>`,
   );
-  return `<section><h2>What could not be collected (${gaps.length})</h2><table class="gaps"><thead><tr><th>Permission</th><th>Region</th><th>Kind</th><th>Code</th><th>Message</th><th>Leaves unknown</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section><h2>What could not be collected (${gaps.length})</h2><table class="plain"><thead><tr><th>Permission</th><th>Region</th><th>Kind</th><th>Code</th><th>Message</th><th>Leaves unknown</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function renderHtml(report: Report): string {
   const { scan } = report;
+  const data = pageData(report);
   const csp = `default-src 'none'; img-src data:; style-src ${cspHash(HTML_STYLE)}; script-src ${cspHash(HTML_SCRIPT)}`;
   const banner = scan.incomplete
     ? '<div class="banner">Incomplete scan: part of the account could not be assessed. Findings with status <b>error</b> and the gaps below say what is unknown.</div>'
@@ -141,7 +172,8 @@ function renderHtml(report: Report): string {
 <style>${HTML_STYLE}</style></head>
 <body><header><div class="inner"><h1>alicloud-audit report</h1>
 <div class="meta">Account <b>${escapeHtml(scan.accountId)}</b> · regions ${escapeHtml(scan.regions.join(', ') || 'none')} · ${escapeHtml(scan.startedAt)} to ${escapeHtml(scan.finishedAt)} · source ${escapeHtml(scan.source)} · tool ${escapeHtml(scan.toolVersion)} · scan ${escapeHtml(scan.id)}</div>${banner}</div></header>
-<main>${severityChips(report)}${scorecard(report)}${chart(report)}${findingsSection(report)}${gapsSection(report)}</main>
+<main>${severityChips(report)}${fixFirst(data.rules)}${rulesSection(report)}${scorecard(report)}${chart(report)}${complianceSection(report.compliance, data.rules)}${gapsSection(report)}</main>
+<script type="application/json" id="report-data">${scriptJson(data)}</script>
 <script>${HTML_SCRIPT}</script></body></html>
 `;
 }
