@@ -56,7 +56,7 @@ async function collectReport(scale, outDir) {
     import('../dist/engine/index.js'), import('../dist/scan/run-scan.js'), import('pino'),
   ]);
   const credential = { accessKeyId: 'LTAIbenchkey000001', accessKeySecret: 'bench-secret-not-real-0001' };
-  const settings = { scale, seed: 42, latencyMs: 0, qpsCap: 1_000_000, credential };
+  const settings = { scale, seed: 42, latencyMs: 0, budgets: { seed: 42, min: 1_000_000, max: 1_000_000 }, credential };
   const emulator = fork(fileURLToPath(new URL('../dist/bench/serve.js', import.meta.url)), [JSON.stringify(settings)]);
   try {
     const { port } = await new Promise((resolve, reject) => {
