@@ -73,7 +73,7 @@ describe('scan', () => {
     });
     const report = JSON.parse(result.stdout) as Report;
     expect(report.scan.regions).toEqual(['cn-hangzhou']);
-    expect(report.findings.every((finding) => finding.resource.region === null || finding.resource.region === 'cn-hangzhou')).toBe(true);
+    expect(report.findings.every((finding) => finding.resource.region === 'global' || finding.resource.region === 'cn-hangzhou')).toBe(true);
   });
 
   it('saves a snapshot and evaluates it again with no API calls, to the same findings', async () => {

@@ -112,7 +112,7 @@ describe('csv', () => {
       expect(row).toHaveLength(header!.length);
       expect(row[column('finding_id')]).toBe(finding.id);
       expect(row[column('evidence')]).toBe(finding.evidence);
-      expect(row[column('region')]).toBe(finding.resource.region ?? 'global');
+      expect(row[column('region')]).toBe(finding.resource.region);
     });
   });
 });

@@ -90,6 +90,13 @@ describe('SqliteStore', () => {
     expect((await store.lastCompleted(5)).map((s) => s.id)).toEqual(['scan-1']);
   });
 
+  it('reads findings stored with a null region (before it was always a string) as region "global"', async () => {
+    const store = openStore();
+    await completed(store, 'scan-1', '2026-11-01T00:00:00.000Z', [finding('r1', 'alice', 'fail')]);
+    raw(`UPDATE findings SET body = json_set(body, '$.resource.region', json('null'))`);
+    expect((await store.findingsFor('scan-1'))[0]?.resource.region).toBe('global');
+  });
+
   it('completes a scan atomically: a failing insert leaves it running with no findings', async () => {
     const store = openStore();
     const scanId = await store.beginScan({ id: 'scan-1' });

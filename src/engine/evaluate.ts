@@ -2,7 +2,7 @@
 // is missing, then for every record: `where` (false: no finding), `check` (pass / fail), and for a failure
 // the severity escalations. An unknown `where` or `check` is an `error` finding naming the field and gap.
 import { REGIONAL_TYPES, type CollectionGap, type Inventory, type ResourceType } from '../inventory/types.js';
-import { CIS_FRAMEWORK, CIS_VERSION, SEVERITIES, type ComplianceRef, type Finding, type FindingStatus, type Severity } from '../findings/types.js';
+import { CIS_FRAMEWORK, CIS_VERSION, GLOBAL_REGION, SEVERITIES, type ComplianceRef, type Finding, type FindingStatus, type Severity } from '../findings/types.js';
 import { findingId } from '../findings/finding-id.js';
 import { evaluateCondition, type ConditionEnv } from './condition.js';
 import { RuleParamError } from './errors.js';
@@ -124,6 +124,7 @@ function rank(severity: Severity): number {
 
 interface Target {
   id: string;
+  /** null for account-wide resources (so their ids stay as they were); GLOBAL_REGION in the finding */
   region: string | null;
   record?: object;
 }
@@ -135,7 +136,7 @@ function finding(rule: Rule, inventory: Inventory, target: Target, outcome: Find
   const record = (target.record ?? {}) as Record<string, unknown>;
   const name = nonEmptyText(record['name']) ?? nonEmptyText(record['displayName']);
   const tags = record['tags'] as Record<string, string> | undefined;
-  const resource: Finding['resource'] = { id: target.id, type: rule.resource, region: target.region };
+  const resource: Finding['resource'] = { id: target.id, type: rule.resource, region: target.region ?? GLOBAL_REGION };
   if (typeof record['arn'] === 'string') resource.arn = record['arn'];
   if (typeof name === 'string') resource.name = name;
   if (tags && hasKeys(tags)) resource.tags = tags;

@@ -107,7 +107,7 @@ function matcherFor(entry: MuteEntry): (finding: Finding) => boolean {
     return (
       rule.test(finding.ruleId) &&
       (resource?.test(finding.resource.id) ?? true) &&
-      (region?.test(finding.resource.region ?? 'global') ?? true) &&
+      (region?.test(finding.resource.region) ?? true) &&
       tags.every(([key, value]) => Object.hasOwn(tagsOfResource, key) && value.test(tagsOfResource[key] ?? ''))
     );
   };

@@ -43,7 +43,8 @@ export interface OcsfResource {
   uid_alt?: string;
   name?: string;
   type: string;
-  region?: string;
+  /** the region id, or `global` for account-wide resources */
+  region: string;
   provider: string;
   tags?: KeyValue[];
 }
@@ -100,7 +101,7 @@ export interface OcsfComplianceFinding {
   resources: OcsfResource[];
   cloud: {
     provider: typeof CLOUD_PROVIDER;
-    region?: string;
+    region: string;
     account: { uid: string; type_id: 99; type: 'Alibaba Cloud Account' };
   };
   unmapped: Record<string, unknown>;
@@ -145,7 +146,7 @@ function resourceOf(finding: Finding): OcsfResource {
     ...(resource.arn ? { uid_alt: resource.id } : {}),
     ...(resource.name ? { name: resource.name } : {}),
     type: resource.type,
-    ...(resource.region ? { region: resource.region } : {}),
+    region: resource.region,
     provider: CLOUD_PROVIDER,
     ...(tags.length > 0 ? { tags } : {}),
   };
@@ -200,7 +201,7 @@ export function toOcsfEvent(finding: Finding, scan: ScanInfo, lifecycle: OcsfLif
     resources: [resourceOf(finding)],
     cloud: {
       provider: CLOUD_PROVIDER,
-      ...(finding.resource.region ? { region: finding.resource.region } : {}),
+      region: finding.resource.region,
       account: { uid: scan.accountId, type_id: 99, type: 'Alibaba Cloud Account' },
     },
     unmapped: {

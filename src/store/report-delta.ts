@@ -12,6 +12,7 @@ export function reportDelta(diff: ScanDiff): ReportDelta {
       findingId: entry.findingId,
       kind: entry.kind,
       previous: entry.previous,
+      seen: entry.seen,
       failing: entry.failing,
       firstSeen: entry.firstSeen,
       lastSeen: entry.lastSeen,

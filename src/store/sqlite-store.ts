@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Finding, Report } from '../findings/types.js';
+import { GLOBAL_REGION, type Finding, type Report } from '../findings/types.js';
 import { migrate } from './migrations.js';
 import { currentOwner, ownerGone } from './owner.js';
 import {
@@ -234,7 +234,7 @@ export class SqliteStore implements AuditStore {
          WHERE s.id = ? AND s.state = 'completed' ORDER BY f.finding_id`,
       )
       .all(scanId) as { body: string }[];
-    return rows.map((row) => JSON.parse(row.body) as Finding);
+    return rows.map((row) => withRegion(JSON.parse(row.body) as Finding));
   }
 
   async lastCompleted(n: number): Promise<CompletedScanRecord[]> {
@@ -266,6 +266,12 @@ export class SqliteStore implements AuditStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Findings stored before `resource.region` was always a string have null for account-wide resources. */
+function withRegion(finding: Finding): Finding {
+  if (finding.resource.region === null) finding.resource.region = GLOBAL_REGION;
+  return finding;
 }
 
 function isOlder(row: Pick<ScanRow, 'seq' | 'started_at'>, than: Pick<ScanRow, 'seq' | 'started_at'>): boolean {
