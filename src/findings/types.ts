@@ -157,3 +157,13 @@ export interface Report {
   /** CIS 2.0.0 control by control; present in reports the scan writes */
   compliance?: ComplianceView;
 }
+
+/** Everything of a report but its findings: what is known once every finding has been counted. */
+export type ReportHead = Omit<Report, 'findings'>;
+
+/**
+ * A report whose findings are produced as they are read (each iteration evaluates them again) instead of held:
+ * a large account's ~170,000 findings are written to every output without ever being in memory at once.
+ * A `Report` is one too.
+ */
+export type StreamedReport = ReportHead & { findings: Iterable<Finding> };

@@ -1,6 +1,6 @@
 // One scan recorded in the store: begun as running, completed with its findings in one transaction, or aborted
 // with a reason when it throws or is cancelled; then its delta against the history.
-import type { Report } from '../findings/types.js';
+import type { StreamedReport } from '../findings/types.js';
 import { deltaForScan, type ScanDiff } from './diff.js';
 import type { AuditStore } from './store.js';
 
@@ -10,10 +10,10 @@ export interface StoredScanContext {
   signal: AbortSignal;
 }
 
-export type StoredScan = (context: StoredScanContext) => Promise<Report>;
+export type StoredScan<R extends StreamedReport = StreamedReport> = (context: StoredScanContext) => Promise<R>;
 
-export interface RecordedScan {
-  report: Report;
+export interface RecordedScan<R extends StreamedReport = StreamedReport> {
+  report: R;
   diff: ScanDiff;
 }
 
@@ -22,9 +22,9 @@ function abortReason(error: unknown, signal: AbortSignal): string {
   return signal.aborted ? `cancelled: ${message}` : `failed: ${message}`;
 }
 
-export async function recordScan(store: AuditStore, scan: StoredScan, signal: AbortSignal): Promise<RecordedScan> {
+export async function recordScan<R extends StreamedReport>(store: AuditStore, scan: StoredScan<R>, signal: AbortSignal): Promise<RecordedScan<R>> {
   const scanId = await store.beginScan();
-  let report: Report;
+  let report: R;
   try {
     report = await scan({ scanId, signal });
     await store.completeScan(scanId, report);

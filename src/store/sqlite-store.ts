@@ -5,13 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { GLOBAL_REGION, type Finding, type Report } from '../findings/types.js';
+import { GLOBAL_REGION, type Finding, type StreamedReport } from '../findings/types.js';
 import { migrate } from './migrations.js';
 import { currentOwner, ownerGone } from './owner.js';
 import {
   StoreError,
+  coverageOf,
   isCompleted,
-  scanCoverage,
   type AuditStore,
   type BeginScanInit,
   type CompletedScanRecord,
@@ -162,7 +162,7 @@ export class SqliteStore implements AuditStore {
     return id;
   }
 
-  async completeScan(scanId: string, report: Report): Promise<void> {
+  async completeScan(scanId: string, report: StreamedReport): Promise<void> {
     if (report.scan.id !== scanId) {
       throw new StoreError(
         'AUDIT_INTERNAL',
@@ -172,7 +172,7 @@ export class SqliteStore implements AuditStore {
     const insert = this.db.prepare(
       `INSERT INTO findings (scan_seq, finding_id, status, severity, rule_id, body) VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    const complete = this.db.transaction((finding: readonly Finding[]) => {
+    const complete = this.db.transaction((findings: Iterable<Finding>) => {
       const row = this.db.prepare(`SELECT seq, state FROM scans WHERE id = ?`).get(scanId) as
         | Pick<ScanRow, 'seq' | 'state'>
         | undefined;
@@ -180,7 +180,12 @@ export class SqliteStore implements AuditStore {
       if (row.state !== 'running') {
         throw new StoreError('AUDIT_INTERNAL', `cannot complete scan ${scanId}: it is ${row.state}, not running`);
       }
-      for (const f of finding) insert.run(row.seq, f.id, f.status, f.severity, f.ruleId, JSON.stringify(f));
+      // inserted as they are produced: the scan's findings are never all in memory
+      const rules = new Set<string>();
+      for (const f of findings) {
+        insert.run(row.seq, f.id, f.status, f.severity, f.ruleId, JSON.stringify(f));
+        rules.add(f.ruleId);
+      }
       this.db
         .prepare(
           `UPDATE scans SET state = 'completed', started_at = ?, finished_at = ?, account_id = ?, source = ?,
@@ -196,7 +201,7 @@ export class SqliteStore implements AuditStore {
           report.scan.apiCalls,
           report.scan.incomplete ? 1 : 0,
           JSON.stringify(report.summary),
-          JSON.stringify(scanCoverage(report)),
+          JSON.stringify(coverageOf(report, rules)),
           row.seq,
         );
     });
