@@ -31,6 +31,7 @@ import { evaluateScanStream, type ScanInput } from '../scan/run-scan.js';
 import { recordScan } from '../store/record.js';
 import { reportDelta } from '../store/report-delta.js';
 import type { AuditStore } from '../store/store.js';
+import { checkOutputTargets } from './output-checks.js';
 import { TerminalProgress } from './progress.js';
 
 /** live: the account the credentials reach; demo: the bundled account through a loopback emulator */
@@ -75,6 +76,7 @@ export async function prepareAudit(
   context: Pick<AuditPlan, 'redactor' | 'logger' | 'progress' | 'snapshotOut' | 'endpointSource'>,
 ): Promise<AuditPlan> {
   const live = source.kind === 'live';
+  checkOutputTargets(config, context.snapshotOut);
   const rules = await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs]);
   checkRuleParams(rules, config.ruleParams);
   if (config.sinks.some((sink) => sink.changesOnly) && !config.store) {
