@@ -1,7 +1,7 @@
 // The CLI end to end, as a user runs it: the demo, a scan against an Alibaba-speaking endpoint, snapshots,
 // and every kind of bad input (clear message, non-zero exit, no partial output file).
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -73,7 +73,7 @@ describe('scan', () => {
     });
     const report = JSON.parse(result.stdout) as Report;
     expect(report.scan.regions).toEqual(['cn-hangzhou']);
-    expect(report.findings.every((finding) => finding.resource.region === null || finding.resource.region === 'cn-hangzhou')).toBe(true);
+    expect(report.findings.every((finding) => finding.resource.region === 'global' || finding.resource.region === 'cn-hangzhou')).toBe(true);
   });
 
   it('saves a snapshot and evaluates it again with no API calls, to the same findings', async () => {
@@ -142,5 +142,46 @@ describe('bad input', () => {
     expect(existsSync(out)).toBe(false);
     expect((await readdir(dir)).filter((name) => name.includes('.tmp'))).toEqual([]);
     expect(result.stderr).not.toContain('wrong-secret-value');
+  });
+});
+
+describe('output targets are checked before the first API call', () => {
+  const blocker = () => join(dir, 'a-file');
+  const cases: Array<{ name: string; args: () => string[]; message: RegExp }> = [
+    { name: '--output-dir that is a file', args: () => ['--output-dir', blocker()], message: /^alicloud-audit: --output-dir .*a-file: it is a file, not a folder\.$/m },
+    { name: '--output-dir that cannot be created', args: () => ['--output-dir', join(blocker(), 'reports')], message: /--output-dir .*: .*a-file is a file, not a folder\./ },
+    { name: '--output under a file', args: () => ['--format', 'json', '--output', join(blocker(), 'x.json')], message: /--output .*a-file\/x\.json: .*a-file is a file, not a folder\./ },
+    { name: '--output that is a folder', args: () => ['--format', 'json', '--output', dir], message: /--output .*: is a folder; give a file name\./ },
+    { name: '--snapshot-out into a file', args: () => ['--snapshot-out', join(blocker(), 's.json')], message: /--snapshot-out .*: .*a-file is a file, not a folder\./ },
+    {
+      name: '--spool-dir into a file',
+      args: () => ['--spool-dir', blocker(), '--sink', 'webhook=http://127.0.0.1:9/hook'],
+      message: /--spool-dir .*a-file: it is a file, not a folder\./,
+    },
+    { name: '--sink webhook=notaurl', args: () => ['--sink', 'webhook=notaurl'], message: /--sink/ },
+    { name: 'a config sink that is not a URL', args: () => ['--config', join(dir, 'bad-sink.yaml')], message: /bad-sink\.yaml.*must be an http or https URL/ },
+  ];
+
+  beforeAll(async () => {
+    await writeFile(blocker(), 'not a folder');
+    await writeFile(join(dir, 'bad-sink.yaml'), 'sinks:\n  - type: webhook\n    url: notaurl\n');
+  });
+
+  // the endpoint is unreachable: a check made after the first API call would fail with "Cannot reach" instead
+  it.each(cases)('$name: one sentence naming the flag, exit 2, nothing written', async ({ args, message }) => {
+    const before = await readdir(dir);
+    const result = await runCli(['scan', '--endpoint-url', 'http://127.0.0.1:9', ...args()], { env: credentialEnv() });
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/Cannot reach|internal error|\n\s+at /);
+    expect(result.code).toBe(2);
+    expect(await readdir(dir)).toEqual(before);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unwritable parent folder', async () => {
+    const locked = join(dir, 'locked');
+    await mkdir(locked, { mode: 0o500 });
+    const result = await runCli(['scan', '--endpoint-url', 'http://127.0.0.1:9', '--format', 'json', '--output', join(locked, 'r.json')], { env: credentialEnv() });
+    expect(result.stderr).toMatch(/--output .*r\.json: the folder .*locked is not writable\./);
+    expect(result.code).toBe(2);
   });
 });

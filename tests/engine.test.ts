@@ -189,7 +189,7 @@ describe('evaluate', async () => {
 
   it('assesses the account even when no account record was collected', () => {
     const findings = evaluate(inventory(), byId('ram-password-policy-length'), { now });
-    expect(findings).toMatchObject([{ status: 'error', resource: { id: '1234567890123456', type: 'account', region: null } }]);
+    expect(findings).toMatchObject([{ status: 'error', resource: { id: '1234567890123456', type: 'account', region: 'global' } }]);
   });
 
   it('fails an account with no trail at all', () => {

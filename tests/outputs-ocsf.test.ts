@@ -81,7 +81,7 @@ describe('OCSF mapping', () => {
       expected: {
         status_code: 'ERROR', status_detail: expect.stringContaining('Throttling.User'),
         compliance: { status_id: 0, status: 'Unknown', status_detail: expect.stringContaining('Throttling.User') },
-        cloud: { provider: 'Alibaba Cloud', account: { uid: '1234567890123456' } },
+        cloud: { provider: 'Alibaba Cloud', region: 'global', account: { uid: '1234567890123456' } },
       },
     },
     {
@@ -106,10 +106,10 @@ describe('OCSF mapping', () => {
     expect(toOcsfEvent(byId(id), sample.scan)).toMatchObject(expected);
   });
 
-  it('leaves cloud.region out for account-global resources', () => {
+  it('gives account-global resources the region "global" (SIEM field extraction breaks on a missing field)', () => {
     const event = toOcsfEvent(byId('ram-user-mfa:global:alice'), sample.scan);
-    expect(event.cloud).not.toHaveProperty('region');
-    expect(event.resources[0]).not.toHaveProperty('region');
+    expect(event.cloud.region).toBe('global');
+    expect(event.resources[0]?.region).toBe('global');
   });
 
   it('gives each event a uid that is stable per scan and finding and distinct across findings', () => {

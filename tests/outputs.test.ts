@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { OutputError } from '../src/errors.js';
 import { DUTIES, DUTY_IDS } from '../src/findings/duties.js';
 import { SEVERITIES, STATUSES } from '../src/findings/types.js';
-import type { Report } from '../src/findings/types.js';
+import type { Report, StreamedReport } from '../src/findings/types.js';
+import { writeOutputs } from '../src/cli/audit-job.js';
 import { RESOURCE_TYPES } from '../src/inventory/types.js';
 import { csvCell } from '../src/outputs/csv.js';
 import { defaultFileName, FORMAT_NAMES, formats } from '../src/outputs/formats.js';
@@ -113,7 +114,7 @@ describe('csv', () => {
       expect(row).toHaveLength(header!.length);
       expect(row[column('finding_id')]).toBe(finding.id);
       expect(row[column('evidence')]).toBe(finding.evidence);
-      expect(row[column('region')]).toBe(finding.resource.region ?? 'global');
+      expect(row[column('region')]).toBe(finding.resource.region);
     });
   });
 });
@@ -189,5 +190,44 @@ describe('writeOutputAtomic', () => {
 
   it('fails clearly when the directory does not exist', async () => {
     await expect(writeOutputAtomic(join(tmpdir(), 'aa-missing-dir', 'x.json'), 'data')).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('writeOutputs (streamed)', () => {
+  // a streamed report: its findings are produced as they are read, as the scan produces them
+  const streamed = (fail?: number): StreamedReport => ({
+    ...sample,
+    findings: {
+      *[Symbol.iterator]() {
+        for (const [i, finding] of sample.findings.entries()) {
+          if (i === fail) throw new Error('evaluation failed');
+          yield finding;
+        }
+      },
+    },
+  });
+
+  it('writes every format from one pass over the findings, byte for byte what render gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aa-stream-'));
+    const targets = FORMAT_NAMES.map((format) => ({ format, path: join(dir, `r.${formats[format].extension}`) }));
+    await writeOutputs(streamed(), targets);
+    for (const { format, path } of targets) expect(await readFile(path, 'utf8'), format).toBe(formats[format].render(sample));
+    expect(JSON.parse(await readFile(join(dir, 'r.ocsf.json'), 'utf8'))).toHaveLength(sample.findings.length);
+  });
+
+  it('leaves no file and no temp file when the findings fail half way', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aa-stream-'));
+    const targets = (['json', 'ocsf', 'ndjson'] as const).map((format) => ({ format, path: join(dir, `r.${format}`) }));
+    await expect(writeOutputs(streamed(3), targets)).rejects.toThrow('evaluation failed');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('never colours a file, even when the terminal gets colour', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aa-stream-'));
+    await writeOutputs(sample, [{ format: 'table', path: join(dir, 'r.txt') }], { color: true });
+    const text = await readFile(join(dir, 'r.txt'), 'utf8');
+    expect(text).toContain(sample.findings.find((f) => f.status === 'fail')?.title ?? 'x');
+    expect(text).not.toContain('\u001b[');
+    expect(formats.table.render(sample, { color: true })).toContain('\u001b[');
   });
 });

@@ -125,6 +125,7 @@ describe('splunk-hec sink', () => {
       findingId: finding.id,
       kind,
       previous: kind === 'new' ? null : ('fail' as const),
+      seen: kind !== 'new',
       failing: kind !== 'resolved',
       firstSeen: sample.scan.finishedAt,
       lastSeen: sample.scan.finishedAt,

@@ -168,6 +168,12 @@ describe('OCSF lifecycle', () => {
     { name: 'resolved', scans: ['fail', 'pass'], activity: 3, status: { id: 4, name: 'Resolved' }, change: true },
     { name: 'first assessed as a pass', scans: ['pass'], activity: 1, status: undefined, change: false },
     { name: 'still passing', scans: ['pass', 'pass'], activity: 2, status: undefined, change: false },
+    { name: 'a first error', scans: ['error'], activity: 1, status: undefined, change: false },
+    // the same unreadable API every run is one SIEM finding, updated, not a new one each time
+    { name: 'still an error', scans: ['error', 'error'], activity: 2, status: undefined, change: false },
+    { name: 'still an error, for the third time', scans: ['error', 'error', 'error'], activity: 2, status: undefined, change: false },
+    { name: 'a first pass after an error', scans: ['error', 'pass'], activity: 2, status: undefined, change: false },
+    { name: 'an error after a pass', scans: ['pass', 'error'], activity: 2, status: undefined, change: false },
   ] as const)('$name', ({ scans, activity, status, change }) => {
     const entry = deltaOf(scans) as DeltaEntry;
     const lifecycle = lifecycleOf(entry);
@@ -175,6 +181,12 @@ describe('OCSF lifecycle', () => {
     expect(lifecycle.activityName).toBe({ 1: 'Create', 2: 'Update', 3: 'Close' }[activity]);
     expect(lifecycle.status).toEqual(status);
     expect(isChange(entry)).toBe(change);
+  });
+
+  it('tells the delta whether an earlier scan reported the finding, an error included', () => {
+    expect(deltaOf(['error'])).toMatchObject({ kind: 'unchanged', previous: null, seen: false });
+    expect(deltaOf(['error', 'error'])).toMatchObject({ kind: 'unchanged', previous: null, seen: true });
+    expect(deltaOf(['absent', 'error'])).toMatchObject({ seen: false });
   });
 
   it('carries first and last seen as epoch milliseconds', () => {

@@ -35,7 +35,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
 
   const sshOpen = finding('ecs-sg-ssh-open', 'sg-1', 'fail');
   const sshClosed = finding('ecs-sg-ssh-open', 'sg-1', 'pass');
-  const oldKey = finding('ram-ak-rotated', 'alice', 'fail', { resource: { id: 'alice', type: 'ram.user', region: null } });
+  const oldKey = finding('ram-ak-rotated', 'alice', 'fail', { resource: { id: 'alice', type: 'ram.user', region: 'global' } });
   const oldKeyRotated = { ...oldKey, status: 'pass' as const };
 
   describe('recordScan', () => {

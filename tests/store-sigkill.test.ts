@@ -45,7 +45,7 @@ const id = await store.beginScan({ id: 'killed' });
 if (mode === 'complete') {
   const findings = Array.from({ length: 200000 }, (_, i) => ({
     id: 'r:' + i, ruleId: 'r', title: 't', status: 'fail', severity: 'high', duty: 'ram', service: 'ram',
-    resource: { id: String(i), type: 'ram.user', region: null }, compliance: [], evidence: 'e'.repeat(200), remediation: 'x',
+    resource: { id: String(i), type: 'ram.user', region: 'global' }, compliance: [], evidence: 'e'.repeat(200), remediation: 'x',
   }));
   const at = new Date().toISOString();
   const summary = { total: findings.length, byStatus: { pass: 0, fail: findings.length, error: 0, muted: 0 }, failBySeverity: {} };

@@ -35,6 +35,16 @@ describe('SqliteStore', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
+
+  it('reads findings stored with a null region (before it was always a string) as region "global"', async () => {
+    const store = await box.open();
+    await completed(store, 'scan-1', '2026-11-01T00:00:00.000Z', [finding('r1', 'alice', 'fail')]);
+    await store.close();
+    const db = new Database(box.location);
+    db.prepare(`UPDATE findings SET body = json_set(body, '$.resource.region', json('null'))`).run();
+    db.close();
+    expect((await (await box.open()).findingsFor('scan-1'))[0]?.resource.region).toBe('global');
+  });
 });
 
 describe.each(STORE_KINDS)('$name store', (kind) => {

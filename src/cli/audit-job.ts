@@ -2,7 +2,7 @@
 // then per run the inventory, the evaluation, the mutelist, the store with its delta and retention
 // (`runAudit`), and the report written to files and sinks (`publishReport`).
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { DEFAULT_RETRY, type CallStats } from '../cloud/api-caller.js';
@@ -15,22 +15,23 @@ import type { AuditConfig } from '../config/schema.js';
 import { loadAccountModel, startEmulator } from '../emulator/index.js';
 import { BUNDLED_RULES_DIR, evaluate, loadRules, type Rule } from '../engine/index.js';
 import { UsageError } from '../errors.js';
-import { applyMutelist, loadMutelist, type Mutelist } from '../findings/mutelist.js';
-import type { Report } from '../findings/types.js';
+import { createMuter, loadMutelist, type Mutelist } from '../findings/mutelist.js';
+import type { Report, ReportHead, StreamedReport } from '../findings/types.js';
 import { InventoryBuilder } from '../inventory/builder.js';
 import { loadSnapshot, serializeSnapshot } from '../inventory/snapshot.js';
-import type { RenderOptions } from '../outputs/format.js';
+import { openFormat, type FindingWriter, type RenderOptions } from '../outputs/format.js';
 import { defaultFileName, formats, type FormatName } from '../outputs/formats.js';
 import { deliverToSink } from '../outputs/sinks/deliver.js';
 import type { Sink } from '../outputs/sinks/sink.js';
 import { createSink } from '../outputs/sinks/sinks.js';
-import { writeOutputAtomic } from '../outputs/write-atomic.js';
+import { openAtomicOutput, writeOutputAtomic, type AtomicOutput } from '../outputs/write-atomic.js';
 import { DEMO_ACCOUNT_FILE } from '../paths.js';
 import { collectLive } from '../scan/collect.js';
-import { evaluateScan, type ScanInput } from '../scan/run-scan.js';
+import { evaluateScanStream, type ScanInput } from '../scan/run-scan.js';
 import { recordScan } from '../store/record.js';
 import { reportDelta } from '../store/report-delta.js';
 import type { AuditStore } from '../store/store.js';
+import { checkOutputTargets } from './output-checks.js';
 import { TerminalProgress } from './progress.js';
 
 /** live: the account the credentials reach; demo: the bundled account through a loopback emulator */
@@ -54,8 +55,8 @@ export interface AuditPlan {
 }
 
 export interface AuditRun {
-  /** with `delta` when recorded in a store */
-  report: Report;
+  /** with `delta` when recorded in a store; its findings are evaluated again each time they are read */
+  report: StreamedReport;
   /** the API calls of a live or demo collection */
   stats: CallStats | undefined;
 }
@@ -75,6 +76,7 @@ export async function prepareAudit(
   context: Pick<AuditPlan, 'redactor' | 'logger' | 'progress' | 'snapshotOut' | 'endpointSource'>,
 ): Promise<AuditPlan> {
   const live = source.kind === 'live';
+  checkOutputTargets(config, context.snapshotOut);
   const rules = await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs]);
   checkRuleParams(rules, config.ruleParams);
   if (config.sinks.some((sink) => sink.changesOnly) && !config.store) {
@@ -185,12 +187,14 @@ async function scanOnce(
 ): Promise<AuditRun> {
   const { input, stats } = await unlessAborted(acquireInventory(plan, signal, onAccount), signal);
   if (plan.snapshotOut !== undefined) await writeOutputAtomic(plan.snapshotOut, serializeSnapshot(input.inventory));
-  let report = evaluateScan(input, { rules: plan.rules, params: plan.config.ruleParams, ...(scanId ? { scanId } : {}) });
-  if (plan.mutelist) {
-    const muted = applyMutelist(report, plan.mutelist, new Date());
-    for (const warning of muted.warnings) plan.logger.warn(warning);
-    report = muted.report;
-  }
+  const muter = plan.mutelist ? createMuter(plan.mutelist, new Date()) : undefined;
+  for (const warning of muter?.warnings ?? []) plan.logger.warn(warning);
+  const report = evaluateScanStream(input, {
+    rules: plan.rules,
+    params: plan.config.ruleParams,
+    ...(scanId ? { scanId } : {}),
+    ...(muter ? { transform: muter.mute } : {}),
+  });
   return { report, stats };
 }
 
@@ -222,7 +226,7 @@ export interface OutputTarget {
 }
 
 /** The file outputs of the config: `outputs` one file per format, or `formats` into `outputDir`. */
-export function fileTargets(config: AuditConfig, report: Report): OutputTarget[] {
+export function fileTargets(config: AuditConfig, report: ReportHead): OutputTarget[] {
   const { outputDir } = config;
   const named = Object.entries(config.outputs ?? {}).map(([format, path]) => ({ format: format as FormatName, path }));
   const inDir = outputDir === undefined ? [] : (config.formats ?? ['json']).map((format) => ({
@@ -243,24 +247,52 @@ export function stdoutTargets(wanted: readonly FormatName[]): OutputTarget[] {
   return wanted.map((format) => ({ format }));
 }
 
-/** Renders every target to stdout or an atomic 0600 file; returns the files written. */
-export async function writeOutputs(report: Report, targets: readonly OutputTarget[], options: RenderOptions = {}): Promise<string[]> {
-  const written: string[] = [];
-  for (const target of targets) {
-    const rendered = formats[target.format].render(report, options);
-    if (target.path === undefined) {
-      process.stdout.write(rendered);
-    } else {
-      await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
-      await writeOutputAtomic(target.path, rendered);
-      written.push(target.path);
+/** stdout as a text output: written as it comes, waiting for it to drain when a pipe is slow. */
+function stdoutOutput(): Pick<AtomicOutput, 'write' | 'ready'> {
+  return {
+    write: (text) => void process.stdout.write(text),
+    ready: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : undefined),
+  };
+}
+
+/**
+ * Writes every target in one pass over the findings, as they are produced: to stdout, or to 0600 temp files
+ * renamed into place at the end (all removed when one fails). Colour only ever goes to stdout. Returns the files
+ * written.
+ */
+export async function writeOutputs(report: StreamedReport, targets: readonly OutputTarget[], options: RenderOptions = {}): Promise<string[]> {
+  const files: AtomicOutput[] = [];
+  try {
+    const outputs = targets.map((target) => {
+      if (target.path === undefined) return stdoutOutput();
+      mkdirSync(dirname(target.path), { recursive: true, mode: 0o700 });
+      const file = openAtomicOutput(target.path);
+      files.push(file);
+      return file;
+    });
+    const writers: FindingWriter[] = targets.map((target, i) =>
+      openFormat(formats[target.format], outputs[i] as AtomicOutput, report, { ...options, color: options.color === true && target.path === undefined }),
+    );
+    for (const finding of report.findings) {
+      for (const writer of writers) writer.finding(finding);
+      // awaited only when a destination asks to wait: an await per finding keeps every finding's garbage alive
+      // past the young generation, and the heap grows by hundreds of MB before it is collected
+      for (const output of outputs) {
+        const wait = output.ready();
+        if (wait) await wait;
+      }
     }
+    for (const writer of writers) writer.end();
+    for (const file of files) file.commit();
+  } catch (error) {
+    for (const file of files) file.discard();
+    throw error;
   }
-  return written;
+  return targets.flatMap((target) => (target.path === undefined ? [] : [target.path]));
 }
 
 /** Writes the outputs and delivers to every sink (only the changes to a `changesOnly` one); returns the files written. */
-export async function publishReport(plan: AuditPlan, report: Report, targets: readonly OutputTarget[], options: RenderOptions = {}): Promise<string[]> {
+export async function publishReport(plan: AuditPlan, report: StreamedReport, targets: readonly OutputTarget[], options: RenderOptions = {}): Promise<string[]> {
   const written = await writeOutputs(report, targets, options);
   for (const { sink, changesOnly } of plan.sinks) {
     const summary = await deliverToSink(sink, report, { changesOnly });

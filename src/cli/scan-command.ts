@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load.js';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../findings/exit-status.js';
-import type { Report } from '../findings/types.js';
+import type { ReportHead, StreamedReport } from '../findings/types.js';
 import { createLogger } from '../log.js';
 import { formats, type FormatName } from '../outputs/formats.js';
 import { openStore } from '../store/open-store.js';
@@ -88,7 +88,7 @@ function defaultTargets(config: AuditConfig, interactive: boolean, demo: boolean
   return stdoutTargets(wanted);
 }
 
-function deltaLine(report: Report): string {
+function deltaLine(report: ReportHead): string {
   const { delta } = report;
   if (!delta) return '';
   const { counts } = delta;
@@ -115,7 +115,7 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
     endpointSource: flags.endpointUrl !== undefined ? '--endpoint-url' : 'endpointUrl (config)',
   });
   const store = config.store ? await openStore(config.store.path) : undefined;
-  let report: Report;
+  let report: StreamedReport;
   try {
     ({ report } = await runAudit(plan, store));
   } finally {

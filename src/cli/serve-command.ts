@@ -71,7 +71,8 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
       const { report, stats } = await runAudit(plan, store, signal);
       if (stats) addCallStats(api, stats);
       await publishReport(plan, report, fileTargets(config, report));
-      return report;
+      // the service keeps the last report for /metrics
+      return { ...report, findings: [...report.findings] };
     },
     schedule,
     ...(timezone ? { timezone } : {}),

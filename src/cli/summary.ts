@@ -1,8 +1,8 @@
 // The few lines a person reads after a scan whose report went to a file.
-import type { Report } from '../findings/types.js';
+import type { ReportHead } from '../findings/types.js';
 import { SEVERITIES } from '../findings/types.js';
 
-export function printSummary(report: Report, files: string[], out: NodeJS.WritableStream): void {
+export function printSummary(report: ReportHead, files: string[], out: NodeJS.WritableStream): void {
   const { scan, summary, coverage } = report;
   const failing = SEVERITIES.filter((severity) => summary.failBySeverity[severity] > 0)
     .map((severity) => `${summary.failBySeverity[severity]} ${severity}`)

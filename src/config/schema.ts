@@ -32,7 +32,8 @@ const format = z.enum(FORMAT_NAMES, { error: (issue) => `unknown format ${quoted
 /** http(s), no credentials in it: tokens come from the environment and URLs end up in logs. */
 const sinkUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
-  .refine((value) => !new URL(value).username && !new URL(value).password, {
+  // runs even when the URL check failed: an unparsable value is that check's error, not a TypeError here
+  .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password), {
     error: 'must not carry credentials: the token is read from the environment',
   })
   .transform((value) => new URL(value));

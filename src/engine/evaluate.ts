@@ -2,7 +2,7 @@
 // is missing, then for every record: `where` (false: no finding), `check` (pass / fail), and for a failure
 // the severity escalations. An unknown `where` or `check` is an `error` finding naming the field and gap.
 import { REGIONAL_TYPES, type CollectionGap, type Inventory, type ResourceType } from '../inventory/types.js';
-import { CIS_FRAMEWORK, CIS_VERSION, SEVERITIES, type ComplianceRef, type Finding, type FindingStatus, type Severity } from '../findings/types.js';
+import { CIS_FRAMEWORK, CIS_VERSION, GLOBAL_REGION, SEVERITIES, type ComplianceRef, type Finding, type FindingStatus, type Severity } from '../findings/types.js';
 import { findingId } from '../findings/finding-id.js';
 import { evaluateCondition, type ConditionEnv } from './condition.js';
 import { RuleParamError } from './errors.js';
@@ -24,26 +24,32 @@ export interface RuleResult {
   unresolved: string[];
 }
 
-export function evaluate(inventory: Inventory, rules: Rule[], options: EvaluateOptions): Finding[] {
+/**
+ * The findings one at a time, rule by rule, as they are made: a large account's findings outnumber its
+ * resources many times over, so callers that can write them as they come never hold them all.
+ */
+export function* evaluateFindings(inventory: Inventory, rules: Rule[], options: EvaluateOptions): Generator<Finding> {
   const index = new RelationIndex(inventory);
   const lastRuleOf = new Map(rules.map((rule, position) => [rule.resource, position]));
-  const findings: Finding[] = [];
-  rules.forEach((rule, position) => {
-    for (const result of evaluateRule(rule, index, options)) findings.push(result.finding);
+  for (const [position, rule] of rules.entries()) {
+    for (const result of evaluateRule(rule, index, options)) yield result.finding;
     // the views of a type are kept while rules on it remain, then let go (they are a copy of its records)
     if (lastRuleOf.get(rule.resource) === position) index.forgetViews(rule.resource);
-  });
-  return findings;
+  }
 }
 
-export function evaluateRule(rule: Rule, index: RelationIndex, options: EvaluateOptions): RuleResult[] {
+/** Every finding in one array, for callers that need them all at once. */
+export function evaluate(inventory: Inventory, rules: Rule[], options: EvaluateOptions): Finding[] {
+  return [...evaluateFindings(inventory, rules, options)];
+}
+
+export function* evaluateRule(rule: Rule, index: RelationIndex, options: EvaluateOptions): Generator<RuleResult> {
   const inventory = index.inventory;
   const params = mergeParams(rule, options.params?.[rule.id]);
   const compliance = complianceOf(rule);
-  const results: RuleResult[] = [];
   for (const [scope, gaps] of index.gaps.scopes(rule.resource)) {
     const what = `the ${rule.resource} collection${scope === null ? '' : ` in ${scope}`} is incomplete`;
-    results.push(errorResult(rule, inventory, compliance, { id: scope ?? inventory.accountId, region: scope }, explainGaps(what, gaps)));
+    yield errorResult(rule, inventory, compliance, { id: scope ?? inventory.accountId, region: scope }, explainGaps(what, gaps));
   }
   // one env for the rule's records: the evidence of each record's function calls is cleared before it
   const env: ConditionEnv = { now: options.now, params, evidence: new Map() };
@@ -58,19 +64,19 @@ export function evaluateRule(rule: Rule, index: RelationIndex, options: Evaluate
     const where = rule.where ? evaluateCondition(rule.where, subject, env) : TRUE;
     if (where.kind === 'false') continue;
     if (where.kind === 'unknown') {
-      results.push(errorResult(rule, inventory, compliance, target, `cannot tell whether the rule applies: ${explain(where.reasons)}`));
+      yield errorResult(rule, inventory, compliance, target, `cannot tell whether the rule applies: ${explain(where.reasons)}`);
       continue;
     }
     const check = evaluateCondition(rule.check, subject, env);
     if (check.kind === 'unknown') {
-      results.push(errorResult(rule, inventory, compliance, target, explain(check.reasons)));
+      yield errorResult(rule, inventory, compliance, target, explain(check.reasons));
       continue;
     }
     const status: FindingStatus = check.kind === 'true' ? 'pass' : 'fail';
     const severity = status === 'fail' ? escalate(rule, subject, env) : unescalated;
     const refs = compliance.conditional ? compliance.refs.filter((_ref, i) => applies(rule.cis[i]!, subject, env)) : compliance.refs;
     const message = renderTemplate(rule.messages[status], view, messageLayer);
-    results.push({
+    yield {
       finding: finding(rule, inventory, target, {
         status,
         severity: severity.severity,
@@ -78,9 +84,8 @@ export function evaluateRule(rule: Rule, index: RelationIndex, options: Evaluate
         evidence: message.text + severity.note,
       }),
       unresolved: message.unresolved,
-    });
+    };
   }
-  return results;
 }
 
 interface RuleCompliance {
@@ -124,6 +129,7 @@ function rank(severity: Severity): number {
 
 interface Target {
   id: string;
+  /** null for account-wide resources (so their ids stay as they were); GLOBAL_REGION in the finding */
   region: string | null;
   record?: object;
 }
@@ -135,7 +141,7 @@ function finding(rule: Rule, inventory: Inventory, target: Target, outcome: Find
   const record = (target.record ?? {}) as Record<string, unknown>;
   const name = nonEmptyText(record['name']) ?? nonEmptyText(record['displayName']);
   const tags = record['tags'] as Record<string, string> | undefined;
-  const resource: Finding['resource'] = { id: target.id, type: rule.resource, region: target.region };
+  const resource: Finding['resource'] = { id: target.id, type: rule.resource, region: target.region ?? GLOBAL_REGION };
   if (typeof record['arn'] === 'string') resource.arn = record['arn'];
   if (typeof name === 'string') resource.name = name;
   if (tags && hasKeys(tags)) resource.tags = tags;

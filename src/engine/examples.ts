@@ -42,7 +42,7 @@ export function exampleInventory(rule: Rule, example: Example): Inventory {
 
 export function runExample(rule: Rule, expected: ExampleOutcome, example: Example): ExampleResult {
   const index = new RelationIndex(exampleInventory(rule, example));
-  const results = evaluateRule(rule, index, { now: EXAMPLE_NOW }).filter(
+  const results = [...evaluateRule(rule, index, { now: EXAMPLE_NOW })].filter(
     (result) => result.finding.resource.id === example.resource['id'],
   );
   const actual = results.length === 0 ? 'skip' : results.length > 1 ? 'several findings' : results[0]!.finding.status;

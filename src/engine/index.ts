@@ -1,6 +1,6 @@
 // The engine's public API: load rules, evaluate an inventory, build the report.
 export { loadRules, loadRuleFile, BUNDLED_RULES_DIR } from './loader.js';
-export { evaluate, evaluateRule, type EvaluateOptions, type RuleResult } from './evaluate.js';
+export { evaluate, evaluateFindings, evaluateRule, type EvaluateOptions, type RuleResult } from './evaluate.js';
 export { RuleLoadError, RuleParamError, RuleExamplesFailedError, RuleNotFoundError } from './errors.js';
 export { runExamples, exampleSetProblems, EXAMPLE_NOW, type ExampleResult } from './examples.js';
 export { OPERATOR_NAMES } from './operators.js';

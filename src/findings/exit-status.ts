@@ -6,7 +6,7 @@
 // 1 wins over 3: a security gate must stop on a known failure even when other parts were not assessed.
 // 3 wins over 0 whether or not --fail-on is given: "nothing failed" is not "compliant" when checks did not run.
 import { SEVERITIES } from './types.js';
-import type { Report, Severity } from './types.js';
+import type { ReportHead, Severity } from './types.js';
 
 export const EXIT_CODES = { ok: 0, failing: 1, badInput: 2, incomplete: 3 } as const;
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
@@ -16,11 +16,9 @@ function atOrAbove(threshold: Severity): readonly Severity[] {
   return SEVERITIES.slice(0, SEVERITIES.indexOf(threshold) + 1);
 }
 
-export function exitCodeFor(report: Report, failOn?: Severity): Exclude<ExitCode, 2> {
-  if (failOn !== undefined) {
-    const gate = new Set(atOrAbove(failOn));
-    if (report.findings.some((finding) => finding.status === 'fail' && gate.has(finding.severity))) return EXIT_CODES.failing;
-  }
-  const incomplete = report.scan.incomplete || report.findings.some((finding) => finding.status === 'error');
+/** From the report's counts (`summary.failBySeverity` counts unmuted failures only), so the findings need not be held. */
+export function exitCodeFor(report: Pick<ReportHead, 'scan' | 'summary'>, failOn?: Severity): Exclude<ExitCode, 2> {
+  if (failOn !== undefined && atOrAbove(failOn).some((severity) => report.summary.failBySeverity[severity] > 0)) return EXIT_CODES.failing;
+  const incomplete = report.scan.incomplete || report.summary.byStatus.error > 0;
   return incomplete ? EXIT_CODES.incomplete : EXIT_CODES.ok;
 }

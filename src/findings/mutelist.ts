@@ -107,7 +107,7 @@ function matcherFor(entry: MuteEntry): (finding: Finding) => boolean {
     return (
       rule.test(finding.ruleId) &&
       (resource?.test(finding.resource.id) ?? true) &&
-      (region?.test(finding.resource.region ?? 'global') ?? true) &&
+      (region?.test(finding.resource.region) ?? true) &&
       tags.every(([key, value]) => Object.hasOwn(tagsOfResource, key) && value.test(tagsOfResource[key] ?? ''))
     );
   };
@@ -135,7 +135,15 @@ function recount(report: Report, findings: Finding[]): Report {
   };
 }
 
-export function applyMutelist(report: Report, mutelist: Mutelist, now: Date): MutelistResult {
+export interface Muter {
+  /** the finding as the mutelist leaves it */
+  mute(finding: Finding): Finding;
+  /** one per expired entry */
+  warnings: string[];
+}
+
+/** The mutelist as of `now`, applied one finding at a time as findings pass. */
+export function createMuter(mutelist: Mutelist, now: Date): Muter {
   const warnings: string[] = [];
   const active: Array<{ entry: MuteEntry; matches: (finding: Finding) => boolean }> = [];
   for (const entry of mutelist.entries) {
@@ -147,11 +155,18 @@ export function applyMutelist(report: Report, mutelist: Mutelist, now: Date): Mu
       active.push({ entry, matches: matcherFor(entry) });
     }
   }
-  const findings = report.findings.map((original) => {
-    const finding = unmuted(original);
-    if (finding.status !== 'pass' && finding.status !== 'fail') return finding;
-    const mute = active.find(({ matches }) => matches(finding));
-    return mute ? { ...finding, status: 'muted' as const, mutedStatus: finding.status, reason: mute.entry.reason } : finding;
-  });
-  return { report: recount(report, findings), warnings };
+  return {
+    warnings,
+    mute(original) {
+      const finding = unmuted(original);
+      if (finding.status !== 'pass' && finding.status !== 'fail') return finding;
+      const mute = active.find(({ matches }) => matches(finding));
+      return mute ? { ...finding, status: 'muted' as const, mutedStatus: finding.status, reason: mute.entry.reason } : finding;
+    },
+  };
+}
+
+export function applyMutelist(report: Report, mutelist: Mutelist, now: Date): MutelistResult {
+  const muter = createMuter(mutelist, now);
+  return { report: recount(report, report.findings.map(muter.mute)), warnings: muter.warnings };
 }

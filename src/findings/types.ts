@@ -19,11 +19,15 @@ export interface ComplianceRef {
   control: string;
 }
 
+/** `resource.region` of account-wide resources (RAM, IMS, the account itself), never null: SIEM field
+ * extraction and CSV pivots need a string. */
+export const GLOBAL_REGION = 'global';
+
 export interface FindingResource {
   id: string;
   type: ResourceType;
-  /** null for account-global resources */
-  region: string | null;
+  /** the region id, or GLOBAL_REGION for account-wide resources */
+  region: string;
   arn?: string;
   name?: string;
   /** the resource's tags, for mutelist matching and SIEM labels; absent when the resource has none or they are unknown */
@@ -92,6 +96,8 @@ export interface FindingLifecycle {
   kind: DeltaKind;
   /** the last fail/pass status the history had before this scan; null when never assessed */
   previous: 'fail' | 'pass' | null;
+  /** an earlier completed scan reported it (any status, `error` included): a SIEM already has it */
+  seen: boolean;
   /** still an open failure after this scan */
   failing: boolean;
   /** first and latest scan that saw it failing (their finishedAt); null when it never failed */
@@ -151,3 +157,13 @@ export interface Report {
   /** CIS 2.0.0 control by control; present in reports the scan writes */
   compliance?: ComplianceView;
 }
+
+/** Everything of a report but its findings: what is known once every finding has been counted. */
+export type ReportHead = Omit<Report, 'findings'>;
+
+/**
+ * A report whose findings are produced as they are read (each iteration evaluates them again) instead of held:
+ * a large account's ~170,000 findings are written to every output without ever being in memory at once.
+ * A `Report` is one too.
+ */
+export type StreamedReport = ReportHead & { findings: Iterable<Finding> };

@@ -1,8 +1,8 @@
 // RFC 4180 CSV, one row per finding, for spreadsheets.
-import type { Finding, Report } from '../findings/types.js';
-import type { Format } from './format.js';
+import type { Finding, ReportHead } from '../findings/types.js';
+import { renderByWriter, type Format } from './format.js';
 
-const COLUMNS: ReadonlyArray<readonly [header: string, value: (finding: Finding, report: Report) => string]> = [
+const COLUMNS: ReadonlyArray<readonly [header: string, value: (finding: Finding, report: ReportHead) => string]> = [
   ['finding_id', (f) => f.id],
   ['account_id', (_f, r) => r.scan.accountId],
   ['status', (f) => f.status],
@@ -15,7 +15,7 @@ const COLUMNS: ReadonlyArray<readonly [header: string, value: (finding: Finding,
   ['resource_type', (f) => f.resource.type],
   ['resource_id', (f) => f.resource.id],
   ['resource_name', (f) => f.resource.name ?? ''],
-  ['region', (f) => f.resource.region ?? 'global'],
+  ['region', (f) => f.resource.region],
   ['compliance', (f) => f.compliance.map((c) => `${c.framework} ${c.version} ${c.control}`).join('; ')],
   ['evidence', (f) => f.evidence],
   ['remediation', (f) => f.remediation],
@@ -31,11 +31,19 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+const row = (cells: readonly string[]): string => `${cells.map(csvCell).join(',')}\r\n`;
+
+const open: NonNullable<Format['open']> = (out, head) => {
+  out.write(row(COLUMNS.map(([header]) => header)));
+  return {
+    finding: (finding) => out.write(row(COLUMNS.map(([, value]) => value(finding, head)))),
+    end: () => undefined,
+  };
+};
+
 export const csv: Format = {
   extension: 'csv',
   mediaType: 'text/csv',
-  render: (report) =>
-    [COLUMNS.map(([header]) => header), ...report.findings.map((f) => COLUMNS.map(([, value]) => value(f, report)))]
-      .map((row) => `${row.map(csvCell).join(',')}\r\n`)
-      .join(''),
+  open,
+  render: renderByWriter(open),
 };

@@ -2,10 +2,10 @@
 // Every OCSF timestamp is epoch milliseconds.
 import { createHash } from 'node:crypto';
 import { DUTIES } from '../findings/duties.js';
-import type { Finding, FindingStatus, Report, ScanInfo, Severity } from '../findings/types.js';
+import type { Finding, FindingStatus, ReportHead, ScanInfo, Severity, StreamedReport } from '../findings/types.js';
 import { lifecycleIndex, type OcsfLifecycle } from '../store/lifecycle.js';
-import { deliverableFindings } from '../store/report-delta.js';
-import type { Format } from './format.js';
+import { deliverableFindings, vanishedResolved } from '../store/report-delta.js';
+import { indentedJson, renderByWriter, type Format } from './format.js';
 
 export const OCSF_VERSION = '1.8.0';
 export const PRODUCT_NAME = 'alicloud-audit';
@@ -43,7 +43,8 @@ export interface OcsfResource {
   uid_alt?: string;
   name?: string;
   type: string;
-  region?: string;
+  /** the region id, or `global` for account-wide resources */
+  region: string;
   provider: string;
   tags?: KeyValue[];
 }
@@ -100,7 +101,7 @@ export interface OcsfComplianceFinding {
   resources: OcsfResource[];
   cloud: {
     provider: typeof CLOUD_PROVIDER;
-    region?: string;
+    region: string;
     account: { uid: string; type_id: 99; type: 'Alibaba Cloud Account' };
   };
   unmapped: Record<string, unknown>;
@@ -145,7 +146,7 @@ function resourceOf(finding: Finding): OcsfResource {
     ...(resource.arn ? { uid_alt: resource.id } : {}),
     ...(resource.name ? { name: resource.name } : {}),
     type: resource.type,
-    ...(resource.region ? { region: resource.region } : {}),
+    region: resource.region,
     provider: CLOUD_PROVIDER,
     ...(tags.length > 0 ? { tags } : {}),
   };
@@ -200,7 +201,7 @@ export function toOcsfEvent(finding: Finding, scan: ScanInfo, lifecycle: OcsfLif
     resources: [resourceOf(finding)],
     cloud: {
       provider: CLOUD_PROVIDER,
-      ...(finding.resource.region ? { region: finding.resource.region } : {}),
+      region: finding.resource.region,
       account: { uid: scan.accountId, type_id: 99, type: 'Alibaba Cloud Account' },
     },
     unmapped: {
@@ -212,10 +213,10 @@ export function toOcsfEvent(finding: Finding, scan: ScanInfo, lifecycle: OcsfLif
   };
 }
 
-const lifecycles = new WeakMap<Report, ReadonlyMap<string, OcsfLifecycle>>();
+const lifecycles = new WeakMap<ReportHead, ReadonlyMap<string, OcsfLifecycle>>();
 
 /** A finding's lifecycle in a report with a delta; the index is built once per report. */
-export function lifecycleFor(report: Report, findingId: string): OcsfLifecycle | undefined {
+export function lifecycleFor(report: ReportHead, findingId: string): OcsfLifecycle | undefined {
   let index = lifecycles.get(report);
   if (!index) {
     index = lifecycleIndex(report.delta?.entries ?? []);
@@ -228,12 +229,27 @@ export function lifecycleFor(report: Report, findingId: string): OcsfLifecycle |
  * One event per finding; with a delta (`report.delta`), each carries its lifecycle, and failures fixed by
  * disappearing get a Close event of their own.
  */
-export function toOcsfEvents(report: Report): OcsfComplianceFinding[] {
-  return deliverableFindings(report).map((finding) => toOcsfEvent(finding, report.scan, lifecycleFor(report, finding.id)));
+export function toOcsfEvents(report: StreamedReport): OcsfComplianceFinding[] {
+  return [...deliverableFindings(report)].map((finding) => toOcsfEvent(finding, report.scan, lifecycleFor(report, finding.id)));
 }
+
+/** A JSON array of events, written event by event; the Close events of vanished failures come last. */
+const open: NonNullable<Format['open']> = (out, head) => {
+  let count = 0;
+  const event = (finding: Finding) =>
+    out.write(`${count++ === 0 ? '[\n' : ',\n'}${indentedJson(toOcsfEvent(finding, head.scan, lifecycleFor(head, finding.id)), 1)}`);
+  return {
+    finding: event,
+    end() {
+      for (const finding of vanishedResolved(head.delta)) event(finding);
+      out.write(count === 0 ? '[]\n' : '\n]\n');
+    },
+  };
+};
 
 export const ocsf: Format = {
   extension: 'ocsf.json',
   mediaType: 'application/json',
-  render: (report) => `${JSON.stringify(toOcsfEvents(report), null, 2)}\n`,
+  open,
+  render: renderByWriter(open),
 };

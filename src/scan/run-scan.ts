@@ -1,8 +1,9 @@
 // One scan: an inventory (collected live, or loaded from a snapshot), the rules evaluated on it, and the
 // report. The CLI, the demo and the scheduled service all come through here.
 import { randomUUID } from 'node:crypto';
-import { buildReport, evaluate, type Rule } from '../engine/index.js';
-import type { Report, ScanInfo } from '../findings/types.js';
+import { evaluateFindings, type Rule } from '../engine/index.js';
+import { buildReportHead, ReportTally } from '../findings/report.js';
+import type { Finding, Report, ScanInfo, StreamedReport } from '../findings/types.js';
 import type { Inventory } from '../inventory/types.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -21,13 +22,29 @@ export interface EvaluationOptions {
   clock?: () => Date;
   /** the id the history store gave the scan (`recordScan`); default a random UUID */
   scanId?: string;
+  /** applied to each finding as it is made (the mutelist); must give the same answer every time */
+  transform?: (finding: Finding) => Finding;
 }
 
-export function evaluateScan(input: ScanInput, options: EvaluationOptions): Report {
+/**
+ * The report of a scan with its findings streamed: they are evaluated once to count them for the head (summary,
+ * coverage, incomplete), and again each time `findings` is read, so no one holds them all. Evaluation is
+ * deterministic and a small part of a scan's time (a second at full scale), memory is what a large account
+ * runs out of.
+ */
+export function evaluateScanStream(input: ScanInput, options: EvaluationOptions): StreamedReport {
   const clock = options.clock ?? (() => new Date());
   const now = options.now ?? new Date(input.inventory.collectedAt);
-  const findings = evaluate(input.inventory, options.rules, { now, ...(options.params ? { params: options.params } : {}) });
-  return buildReport({
+  const settings = { now, ...(options.params ? { params: options.params } : {}) };
+  const { transform } = options;
+  const findings: Iterable<Finding> = {
+    *[Symbol.iterator]() {
+      for (const finding of evaluateFindings(input.inventory, options.rules, settings)) yield transform ? transform(finding) : finding;
+    },
+  };
+  const tally = new ReportTally();
+  for (const finding of findings) tally.add(finding);
+  const head = buildReportHead({
     scan: {
       id: options.scanId ?? randomUUID(),
       startedAt: input.startedAt.toISOString(),
@@ -40,6 +57,13 @@ export function evaluateScan(input: ScanInput, options: EvaluationOptions): Repo
     },
     inventory: input.inventory,
     rules: options.rules,
-    findings,
+    tally,
   });
+  return { ...head, findings };
+}
+
+/** The report with every finding in one array, for callers that need them all at once. */
+export function evaluateScan(input: ScanInput, options: EvaluationOptions): Report {
+  const report = evaluateScanStream(input, options);
+  return { ...report, findings: [...report.findings] };
 }

@@ -20,7 +20,7 @@
 //
 // Entries cover every finding the current scan reported, and every earlier failure it did not report (resolved
 // when its scope was assessed, otherwise unchanged and still failing).
-import type { DeltaKind, Finding } from '../findings/types.js';
+import { GLOBAL_REGION, type DeltaKind, type Finding } from '../findings/types.js';
 import type { ScanCoverage } from './store.js';
 
 export type Observation = 'fail' | 'pass' | 'unknown';
@@ -54,6 +54,8 @@ export interface DeltaEntry {
   /** false when the current scan did not report the finding */
   reported: boolean;
   previous: Assessed | null;
+  /** an earlier completed scan reported it, whatever its status (an `error` too) */
+  seen: boolean;
   /** the finding is taken to be failing after this scan (an open issue) */
   failing: boolean;
   firstSeen: string | null;
@@ -80,11 +82,12 @@ function scopeChecker(coverage: ScanCoverage): (finding: Finding) => boolean {
   return (finding) => {
     const { region, type, id } = finding.resource;
     if (!rules.has(finding.ruleId)) return false;
-    if (region !== null && !regions.has(region)) return false;
+    const global = region === GLOBAL_REGION;
+    if (!global && !regions.has(region)) return false;
     return !coverage.gaps.some(
       (gap) =>
         gap.resourceTypes.includes(type) &&
-        (gap.region === null || region === null || gap.region === region) &&
+        (gap.region === null || global || gap.region === region) &&
         (gap.resourceId === undefined || gap.resourceId === id),
     );
   };
@@ -128,6 +131,7 @@ function step(
           observed,
           reported,
           previous,
+          seen: track !== undefined,
           failing: failedNow || (observed === 'unknown' && previous === 'fail'),
           firstSeen: next.firstSeen,
           lastSeen: next.lastSeen,

@@ -1,10 +1,12 @@
 // The OCSF lifecycle of a finding across scans, for the OCSF formatter to take as an option: activity 1 Create
-// when a failure appears (new or reopened) or a finding is first assessed, 2 Update while nothing changed
-// (still failing, still passing), 3 Close with finding status 4 Resolved when a failure is fixed.
+// when a failure appears (new or reopened) or the history meets a finding for the first time, 2 Update while
+// nothing changed (still failing, still passing, still not assessable: an `error` reported by an earlier scan is
+// already in the SIEM, so it is not created again every run), 3 Close with finding status 4 Resolved when a
+// failure is fixed.
 import type { FindingLifecycle } from '../findings/types.js';
 
 /** What the lifecycle depends on: a store DeltaEntry or a report's delta entry. */
-export type LifecycleFacts = Pick<FindingLifecycle, 'findingId' | 'kind' | 'previous' | 'firstSeen' | 'lastSeen'>;
+export type LifecycleFacts = Pick<FindingLifecycle, 'findingId' | 'kind' | 'seen' | 'firstSeen' | 'lastSeen'>;
 
 export interface OcsfLifecycle {
   activityId: 1 | 2 | 3;
@@ -28,8 +30,8 @@ function activityOf(entry: LifecycleFacts): Pick<OcsfLifecycle, 'activityId' | '
     case 'resolved':
       return CLOSE;
     case 'unchanged':
-      // first time this finding was assessed at all (a first pass): nothing to update yet
-      return entry.previous === null ? CREATE : UPDATE;
+      // the first time any scan reported this finding: nothing to update yet
+      return entry.seen ? UPDATE : CREATE;
   }
 }
 

@@ -4,7 +4,7 @@
 // become `aborted`. Recorded runs of one scope take a session advisory lock, so they never overlap.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Finding, Report } from '../findings/types.js';
+import type { Finding, StreamedReport } from '../findings/types.js';
 import { locationPassword, printableLocation } from './location.js';
 import { MIGRATIONS, SCHEMA_VERSION, newerSchema } from './migrations.js';
 import { currentOwner } from './owner.js';
@@ -14,8 +14,10 @@ import {
   beyondRetention,
   canonicalTime,
   cannotComplete,
+  checkReportScan,
   completionFields,
   orphans,
+  storedFinding,
 } from './scan-rows.js';
 import { ScopeBusyError, type ScopeLock, type ScopeLocking } from './scope-lock.js';
 import {
@@ -193,14 +195,15 @@ export class PostgresStore implements AuditStore, ScopeLocking {
     return id;
   }
 
-  async completeScan(scanId: string, report: Report): Promise<void> {
-    const fields = completionFields(scanId, report);
+  async completeScan(scanId: string, report: StreamedReport): Promise<void> {
+    checkReportScan(scanId, report);
     try {
       await this.transaction(async (client) => {
         const { rows } = await client.query<Pick<ScanRow, 'seq' | 'state'>>(`SELECT seq, state FROM scans WHERE id = $1 FOR UPDATE`, [scanId]);
         const row = rows[0];
         if (row?.state !== 'running') throw cannotComplete(scanId, row?.state);
-        await insertFindings(client, row.seq, report.findings);
+        const rules = await insertFindings(client, row.seq, report.findings);
+        const fields = completionFields(report, rules);
         await client.query(
           `UPDATE scans SET state = 'completed', started_at = $1, finished_at = $2, account_id = $3, source = $4,
              tool_version = $5, api_calls = $6, incomplete = $7, summary = $8, coverage = $9
@@ -248,7 +251,7 @@ export class PostgresStore implements AuditStore, ScopeLocking {
        WHERE s.id = $1 AND s.state = 'completed' ORDER BY f.finding_id COLLATE "C"`,
       [scanId],
     );
-    return rows.map((row) => JSON.parse(row.body) as Finding);
+    return rows.map((row) => storedFinding(row.body));
   }
 
   async lastCompleted(n: number): Promise<CompletedScanRecord[]> {
@@ -310,18 +313,34 @@ export class PostgresStore implements AuditStore, ScopeLocking {
 }
 
 /** Every finding of the scan in one statement, as arrays unnested server-side. */
-async function insertFindings(client: pg.PoolClient, seq: number, findings: readonly Finding[]): Promise<void> {
-  if (findings.length === 0) return;
-  await client.query(
-    `INSERT INTO findings (scan_seq, finding_id, status, severity, rule_id, body)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::json[])`,
-    [
-      seq,
-      findings.map((f) => f.id),
-      findings.map((f) => f.status),
-      findings.map((f) => f.severity),
-      findings.map((f) => f.ruleId),
-      findings.map((f) => JSON.stringify(f)),
-    ],
-  );
+/** Rows per INSERT: findings are sent as they are produced, never all held. */
+const INSERT_BATCH = 1000;
+
+/** Stores the findings in batches; the rules they came from. */
+async function insertFindings(client: pg.PoolClient, seq: number, findings: Iterable<Finding>): Promise<Set<string>> {
+  const rules = new Set<string>();
+  let batch: Finding[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await client.query(
+      `INSERT INTO findings (scan_seq, finding_id, status, severity, rule_id, body)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::json[])`,
+      [
+        seq,
+        batch.map((f) => f.id),
+        batch.map((f) => f.status),
+        batch.map((f) => f.severity),
+        batch.map((f) => f.ruleId),
+        batch.map((f) => JSON.stringify(f)),
+      ],
+    );
+    batch = [];
+  };
+  for (const finding of findings) {
+    rules.add(finding.ruleId);
+    batch.push(finding);
+    if (batch.length === INSERT_BATCH) await flush();
+  }
+  await flush();
+  return rules;
 }

@@ -2,7 +2,7 @@
 // with a reason when it throws or is cancelled; then its delta against the history. On a store shared between
 // machines, the scan holds its account's lock from the moment the account is known until its delta is read, so
 // two recorded scans of one account never overlap.
-import type { Report } from '../findings/types.js';
+import type { StreamedReport } from '../findings/types.js';
 import { deltaForScan, type ScanDiff } from './diff.js';
 import { accountScope, locksScopes, type ScopeLock } from './scope-lock.js';
 import type { AuditStore } from './store.js';
@@ -18,10 +18,10 @@ export interface StoredScanContext {
   claimAccount(accountId: string): Promise<void>;
 }
 
-export type StoredScan = (context: StoredScanContext) => Promise<Report>;
+export type StoredScan<R extends StreamedReport = StreamedReport> = (context: StoredScanContext) => Promise<R>;
 
-export interface RecordedScan {
-  report: Report;
+export interface RecordedScan<R extends StreamedReport = StreamedReport> {
+  report: R;
   diff: ScanDiff;
 }
 
@@ -42,11 +42,11 @@ function accountLocks(store: AuditStore) {
   };
 }
 
-export async function recordScan(store: AuditStore, scan: StoredScan, signal: AbortSignal): Promise<RecordedScan> {
+export async function recordScan<R extends StreamedReport>(store: AuditStore, scan: StoredScan<R>, signal: AbortSignal): Promise<RecordedScan<R>> {
   const locks = accountLocks(store);
   try {
     const scanId = await store.beginScan();
-    let report: Report;
+    let report: R;
     try {
       report = await scan({ scanId, signal, claimAccount: locks.claim });
       await locks.claim(report.scan.accountId);

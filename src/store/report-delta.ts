@@ -1,5 +1,5 @@
 // A scan's delta as the report carries it (`report.delta`): what every format and sink reads.
-import { REPORT_SCHEMA_VERSION, type Finding, type Report, type ReportDelta } from '../findings/types.js';
+import { REPORT_SCHEMA_VERSION, type Finding, type Report, type ReportDelta, type StreamedReport } from '../findings/types.js';
 import type { ScanDiff } from './diff.js';
 import { isChange } from './lifecycle.js';
 import type { AuditStore, CompletedScanRecord } from './store.js';
@@ -12,6 +12,7 @@ export function reportDelta(diff: ScanDiff): ReportDelta {
       findingId: entry.findingId,
       kind: entry.kind,
       previous: entry.previous,
+      seen: entry.seen,
       failing: entry.failing,
       firstSeen: entry.firstSeen,
       lastSeen: entry.lastSeen,
@@ -37,11 +38,10 @@ export function vanishedResolved(delta: ReportDelta | undefined): Finding[] {
  * What a sink sends for a report: every finding plus the failures fixed by disappearing, or, for a sink told to
  * send only changes, those that appeared, reappeared or were fixed.
  */
-export function deliverableFindings(report: Report, changesOnly = false): Finding[] {
-  const all = [...report.findings, ...vanishedResolved(report.delta)];
-  if (!changesOnly) return all;
-  const changed = new Set((report.delta?.entries ?? []).filter(isChange).map((entry) => entry.findingId));
-  return all.filter((finding) => changed.has(finding.id));
+export function* deliverableFindings(report: StreamedReport, changesOnly = false): Generator<Finding> {
+  const changed = changesOnly ? new Set((report.delta?.entries ?? []).filter(isChange).map((entry) => entry.findingId)) : undefined;
+  for (const finding of report.findings) if (!changed || changed.has(finding.id)) yield finding;
+  for (const finding of vanishedResolved(report.delta)) if (!changed || changed.has(finding.id)) yield finding;
 }
 
 /** A completed scan rebuilt as a report from the store (for `diff`), without the delta. */

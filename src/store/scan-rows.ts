@@ -1,9 +1,9 @@
 // What both stores do the same way with scan rows, whatever their SQL dialect: the canonical time form, the
 // columns a completed scan gets from its report, which running scans are orphans, and which scans retention
 // deletes. Each store only runs the SQL.
-import type { Report } from '../findings/types.js';
+import { GLOBAL_REGION, type Finding, type ReportHead } from '../findings/types.js';
 import { ownerGone, type ScanOwner } from './owner.js';
-import { StoreError, scanCoverage, type RetentionPolicy, type ScanCoverage, type ScanState } from './store.js';
+import { StoreError, coverageOf, type RetentionPolicy, type ScanCoverage, type ScanState } from './store.js';
 
 export const DEFAULT_STALE_RUNNING_AFTER_MS = 24 * 60 * 60 * 1000;
 export const KILLED_REASON = 'the process running the scan exited before the scan completed';
@@ -21,22 +21,26 @@ export interface CompletionFields {
   startedAt: string;
   finishedAt: string;
   accountId: string;
-  source: Report['scan']['source'];
+  source: ReportHead['scan']['source'];
   toolVersion: string;
   apiCalls: number;
   incomplete: boolean;
-  summary: Report['summary'];
+  summary: ReportHead['summary'];
   coverage: ScanCoverage;
 }
 
-/** The columns of a completed scan; refuses a report of another scan. */
-export function completionFields(scanId: string, report: Report): CompletionFields {
+/** Refuses the report of another scan (checked before any finding is stored). */
+export function checkReportScan(scanId: string, report: ReportHead): void {
   if (report.scan.id !== scanId) {
     throw new StoreError(
       'AUDIT_INTERNAL',
       `the report of scan ${scanId} carries scan id ${report.scan.id}: run the scan with the id beginScan returned`,
     );
   }
+}
+
+/** The columns of a completed scan, once its findings (from the rules `findingRules`) are stored. */
+export function completionFields(report: ReportHead, findingRules: Iterable<string>): CompletionFields {
   return {
     startedAt: canonicalTime(report.scan.startedAt, 'report.scan.startedAt'),
     finishedAt: canonicalTime(report.scan.finishedAt, 'report.scan.finishedAt'),
@@ -46,7 +50,7 @@ export function completionFields(scanId: string, report: Report): CompletionFiel
     apiCalls: report.scan.apiCalls,
     incomplete: report.scan.incomplete,
     summary: report.summary,
-    coverage: scanCoverage(report),
+    coverage: coverageOf(report, findingRules),
   };
 }
 
@@ -108,4 +112,11 @@ export function beyondRetention<T extends RetentionRow>(rows: readonly T[], poli
     if (policy.keepScans === 0 || (cutoff && isOlder(row, cutoff))) return true;
     return dayCutoff !== undefined && row.startedAt < dayCutoff;
   });
+}
+
+/** A stored finding's body; findings stored before `resource.region` was always a string have null for account-wide resources. */
+export function storedFinding(body: string): Finding {
+  const finding = JSON.parse(body) as Finding;
+  if (finding.resource.region === null) finding.resource.region = GLOBAL_REGION;
+  return finding;
 }

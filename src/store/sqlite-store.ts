@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Finding, Report } from '../findings/types.js';
+import type { Finding, StreamedReport } from '../findings/types.js';
 import { migrate } from './migrations.js';
 import { currentOwner } from './owner.js';
 import {
@@ -14,12 +14,15 @@ import {
   beyondRetention,
   canonicalTime,
   cannotComplete,
+  checkReportScan,
   completionFields,
   orphans,
+  storedFinding,
   type RetentionRow,
 } from './scan-rows.js';
 import {
   StoreError,
+  coverageOf,
   isCompleted,
   type AuditStore,
   type BeginScanInit,
@@ -158,17 +161,23 @@ export class SqliteStore implements AuditStore {
     return id;
   }
 
-  async completeScan(scanId: string, report: Report): Promise<void> {
-    const fields = completionFields(scanId, report);
+  async completeScan(scanId: string, report: StreamedReport): Promise<void> {
+    checkReportScan(scanId, report);
     const insert = this.db.prepare(
       `INSERT INTO findings (scan_seq, finding_id, status, severity, rule_id, body) VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    const complete = this.db.transaction((finding: readonly Finding[]) => {
+    const complete = this.db.transaction((findings: Iterable<Finding>) => {
       const row = this.db.prepare(`SELECT seq, state FROM scans WHERE id = ?`).get(scanId) as
         | Pick<ScanRow, 'seq' | 'state'>
         | undefined;
       if (row?.state !== 'running') throw cannotComplete(scanId, row?.state);
-      for (const f of finding) insert.run(row.seq, f.id, f.status, f.severity, f.ruleId, JSON.stringify(f));
+      // inserted as they are produced: the scan's findings are never all in memory
+      const rules = new Set<string>();
+      for (const f of findings) {
+        insert.run(row.seq, f.id, f.status, f.severity, f.ruleId, JSON.stringify(f));
+        rules.add(f.ruleId);
+      }
+      const fields = completionFields(report, rules);
       this.db
         .prepare(
           `UPDATE scans SET state = 'completed', started_at = ?, finished_at = ?, account_id = ?, source = ?,
@@ -222,7 +231,7 @@ export class SqliteStore implements AuditStore {
          WHERE s.id = ? AND s.state = 'completed' ORDER BY f.finding_id`,
       )
       .all(scanId) as { body: string }[];
-    return rows.map((row) => JSON.parse(row.body) as Finding);
+    return rows.map((row) => storedFinding(row.body));
   }
 
   async lastCompleted(n: number): Promise<CompletedScanRecord[]> {

@@ -2,7 +2,7 @@
 // server database can be added beside SQLite without touching the scan or the deltas.
 import { AuditError } from '../errors.js';
 import type { CollectionGap } from '../inventory/types.js';
-import type { DutyCoverage, Finding, Report, ReportSummary, ScanInfo } from '../findings/types.js';
+import type { DutyCoverage, Finding, ReportHead, ReportSummary, ScanInfo, StreamedReport } from '../findings/types.js';
 
 /**
  * running: begun, findings not committed yet. completed: the report and every finding were committed in one
@@ -71,8 +71,8 @@ export interface ListScansQuery {
 export interface AuditStore {
   /** Record a scan as running and return its id. */
   beginScan(init?: BeginScanInit): Promise<string>;
-  /** Store the report and every finding and mark the scan completed, all in one transaction. */
-  completeScan(scanId: string, report: Report): Promise<void>;
+  /** Store the report and every finding (read once, as they are produced) and mark the scan completed, all in one transaction. */
+  completeScan(scanId: string, report: StreamedReport): Promise<void>;
   /** Mark a running scan aborted; a scan that is not running is left as it is. */
   abortScan(scanId: string, reason: string): Promise<void>;
   /** Newest first. */
@@ -94,9 +94,14 @@ export function isCompleted(scan: ScanRecord): scan is CompletedScanRecord {
   return scan.state === 'completed';
 }
 
-export function scanCoverage(report: Report): ScanCoverage {
+export function scanCoverage(report: StreamedReport): ScanCoverage {
+  return coverageOf(report, [...report.findings].map((finding) => finding.ruleId));
+}
+
+/** The coverage of a report whose findings came from `findingRules` (a rule may report without a duty listing it). */
+export function coverageOf(report: ReportHead, findingRules: Iterable<string>): ScanCoverage {
   const rules = new Set(report.coverage.duties.flatMap((duty) => duty.rules));
-  for (const finding of report.findings) rules.add(finding.ruleId);
+  for (const rule of findingRules) rules.add(rule);
   return {
     regions: report.scan.regions,
     rules: [...rules].sort(),

@@ -46,9 +46,9 @@ export function largeReport(size: LargeReportSize): Report {
     types.map((type) => {
       const global = type.startsWith('ram.');
       const list = Array.from({ length: size.resourcesPerType[type] ?? 0 }, (_, index) => {
-        const region = global ? null : (regions[index % regions.length] as string);
+        const region = global ? 'global' : (regions[index % regions.length] as string);
         const id = `${PREFIX[type] ?? 'r-'}bp1${suffix(17)}`;
-        return { id, type, region, name: `${type.split('.')[1]}-${index}-${suffix(4)}`, arn: `acs:${type.split('.')[0]}:${region ?? ''}:${ACCOUNT}:${id}` };
+        return { id, type, region, name: `${type.split('.')[1]}-${index}-${suffix(4)}`, arn: `acs:${type.split('.')[0]}:${global ? '' : region}:${ACCOUNT}:${id}` };
       });
       return [type, list] as const;
     }),
@@ -66,7 +66,7 @@ export function largeReport(size: LargeReportSize): Report {
       const roll = next();
       const status: FindingStatus = roll < failRate ? 'fail' : roll < failRate + 0.03 ? 'error' : roll < failRate + 0.04 ? 'muted' : 'pass';
       const finding: Finding = {
-        id: findingId(ACCOUNT, ruleId, type, resource.region, resource.id),
+        id: findingId(ACCOUNT, ruleId, type, resource.region === 'global' ? null : resource.region, resource.id),
         ruleId,
         title: `Synthetic check ${r} on ${type}`,
         duty,
@@ -78,10 +78,10 @@ export function largeReport(size: LargeReportSize): Report {
         compliance,
         evidence:
           status === 'error'
-            ? `Not assessed: ecs:Describe${r} was denied in ${resource.region ?? 'global'}`
+            ? `Not assessed: ecs:Describe${r} was denied in ${resource.region}`
             : `Setting ${r} of ${resource.id} is ${status === 'pass' ? 'compliant' : `open (${suffix(8)} on port ${Math.floor(next() * 65535)}, rule sgr-${suffix(12)})`}.`,
       };
-      if (status === 'error') finding.reason = `ecs:Describe${r} was denied in ${resource.region ?? 'global'}`;
+      if (status === 'error') finding.reason = `ecs:Describe${r} was denied in ${resource.region}`;
       if (status === 'muted') {
         finding.reason = 'accepted risk, ticket SEC-42';
         finding.mutedStatus = 'fail';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Finding, Report } from '../../findings/types.js';
+import type { Finding, ReportHead } from '../../findings/types.js';
 import { DEFAULT_RETRY } from './sink.js';
 import type { RetryPolicy, Sink, SinkOptions } from './sink.js';
 import { defaultSpoolDir, Spool } from './spool.js';
@@ -16,7 +16,7 @@ export interface HttpBatchSinkConfig {
   url: URL;
   /** credentials included: never logged, never spooled */
   headers: Readonly<Record<string, string>>;
-  encode(finding: Finding, report: Report): string;
+  encode(finding: Finding, report: ReportHead): string;
 }
 
 type Outcome = { ok: true } | { ok: false; retryable: boolean; message: string; retryAfterMs?: number };
@@ -110,18 +110,22 @@ export function createHttpBatchSink(config: HttpBatchSinkConfig, options: SinkOp
     onScanStart: drainOnce,
     async onFindings(findings, report) {
       await drainOnce();
-      for (let start = 0; start < findings.length; start += batchSize) {
-        const body = findings
-          .slice(start, start + batchSize)
-          .map((finding) => `${config.encode(finding, report)}\n`)
-          .join('');
+      const send = async (body: string) => {
         if (!blocked && (await deliver(body))) {
           summary.delivered += recordCount(body);
-          continue;
+          return;
         }
         blocked = true;
         await spool.add(body);
+      };
+      let batch: string[] = [];
+      for (const finding of findings) {
+        batch.push(`${config.encode(finding, report)}\n`);
+        if (batch.length < batchSize) continue;
+        await send(batch.join(''));
+        batch = [];
       }
+      if (batch.length > 0) await send(batch.join(''));
     },
     async onScanEnd() {
       let waiting = 0;

@@ -1,6 +1,6 @@
 // The one interface every sink implements: optional async hooks the CLI and the scheduled service call in
 // order (onScanStart before collecting, onFindings with the final, muted findings, onScanEnd at the end).
-import type { Finding, Report, ScanInfo } from '../../findings/types.js';
+import type { Finding, ReportHead, ScanInfo } from '../../findings/types.js';
 
 export interface SinkSummary {
   sink: string;
@@ -16,9 +16,9 @@ export interface SinkSummary {
 export interface Sink {
   readonly name: string;
   onScanStart?(scan: ScanInfo): Promise<void>;
-  /** the findings to send, and the report they come from (its scan and its delta) */
-  onFindings?(findings: readonly Finding[], report: Report): Promise<void>;
-  onScanEnd?(report: Report): Promise<SinkSummary>;
+  /** the findings to send (read once, as they are produced), and the report they come from (its scan and its delta) */
+  onFindings?(findings: Iterable<Finding>, report: ReportHead): Promise<void>;
+  onScanEnd?(report: ReportHead): Promise<SinkSummary>;
 }
 
 export interface RetryPolicy {

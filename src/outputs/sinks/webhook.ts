@@ -1,5 +1,5 @@
 // A generic HTTP receiver: NDJSON batches (the `ndjson` format's lines) posted to the URL.
-import { toNdjsonRecord } from '../ndjson.js';
+import { ndjsonLineWriter } from '../ndjson.js';
 import { createHttpBatchSink } from './http-batch-sink.js';
 import type { Sink, SinkOptions } from './sink.js';
 
@@ -8,12 +8,13 @@ export const WEBHOOK_TOKEN_ENV = 'ALICLOUD_AUDIT_WEBHOOK_TOKEN';
 
 export function createWebhookSink(url: URL, options: SinkOptions = {}): Sink {
   const token = (options.env ?? process.env)[WEBHOOK_TOKEN_ENV];
+
   return createHttpBatchSink(
     {
       name: 'webhook',
       url,
       headers: { 'content-type': 'application/x-ndjson', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      encode: (finding, report) => JSON.stringify(toNdjsonRecord(finding, report.scan)),
+      encode: (finding, report) => ndjsonLineWriter(report.scan)(finding),
     },
     options,
   );
