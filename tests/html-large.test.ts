@@ -83,7 +83,7 @@ describe.skipIf(!HAS_CHROMIUM)('html report of a large account in a headless bro
     await page.waitForSelector('body[data-findings="ready"]');
     await page.selectOption('[data-filter="status"]', 'fail');
     await page.selectOption('[data-filter="region"]', 'global');
-    const expected = failing.filter((f) => f.resource.region === null);
+    const expected = failing.filter((f) => f.resource.region === 'global');
     await expect.poll(shownFindings).toBe(expected.length);
     const first = page.locator('#rule-rows tr.rule').first();
     const ruleId = (await first.locator('button.toggle').textContent()) as string;
