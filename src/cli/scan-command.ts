@@ -2,7 +2,7 @@
 // first API call. With a store (`--store`), the scan is recorded in the history and reports its delta.
 import { Command } from 'commander';
 import { Redactor } from '../cloud/redact.js';
-import { addConfigFlags, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
+import { addConfigFlags, endpointSourceOf, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
 import { loadConfig } from '../config/load.js';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
@@ -43,8 +43,8 @@ export function scanCommand(): Command {
     .option('--demo', 'scan the bundled demo account through a local API emulator (no credentials needed)')
     .option('--snapshot-out <file>', 'also save the collected inventory to this file')
     .option('--from-snapshot <file>', 'evaluate a saved inventory instead of calling any API')
-    .action(async (flags: ScanFlags) => {
-      process.exitCode = await runScanCommand(flags, { interactive: process.stdout.isTTY === true });
+    .action(async (flags: ScanFlags, self: Command) => {
+      process.exitCode = await runScanCommand(flags, { interactive: process.stdout.isTTY === true, endpointSource: endpointSourceOf(self) });
     });
   return command;
 }
@@ -93,7 +93,7 @@ function deltaLine(report: Report): string {
     : `alicloud-audit: since scan ${delta.baseScanId}: ${counts.new} new, ${counts.reopened} reopened, ${counts.resolved} resolved\n`;
 }
 
-export async function runScanCommand(flags: ScanFlags, options: { interactive: boolean }): Promise<number> {
+export async function runScanCommand(flags: ScanFlags, options: { interactive: boolean; endpointSource: string }): Promise<number> {
   const redactor = new Redactor();
   checkCombinations(flags);
   const config = await loadConfig(flags);
@@ -104,7 +104,7 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
     logger,
     progress: process.stderr.isTTY === true,
     ...(flags.snapshotOut !== undefined ? { snapshotOut: flags.snapshotOut } : {}),
-    endpointSource: flags.endpointUrl !== undefined ? '--endpoint-url' : 'endpointUrl (config)',
+    endpointSource: options.endpointSource,
   });
   const store = config.store ? SqliteStore.open(config.store.path) : undefined;
   let report: Report;

@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import type { CallStats } from '../cloud/api-caller.js';
 import { Redactor } from '../cloud/redact.js';
-import { addConfigFlags, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
+import { addConfigFlags, endpointSourceOf, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../log.js';
@@ -29,8 +29,8 @@ export function serveCommand(): Command {
   );
   addConfigFlags(command, SERVE_CONFIG_FLAGS)
     .option('--demo', 'scan the bundled demo account through a local API emulator, to try the service out')
-    .action(async (flags: ServeFlags) => {
-      await runServeCommand(flags);
+    .action(async (flags: ServeFlags, self: Command) => {
+      await runServeCommand(flags, { endpointSource: endpointSourceOf(self) });
     });
   return command;
 }
@@ -43,7 +43,7 @@ function addCallStats(totals: ApiCallTotals, stats: CallStats): void {
 }
 
 /** Starts the service; the process exits from the shutdown handlers. */
-export async function runServeCommand(flags: ServeFlags): Promise<void> {
+export async function runServeCommand(flags: ServeFlags, options: { endpointSource: string }): Promise<void> {
   const redactor = new Redactor();
   if (flags.demo && (flags.endpointUrl !== undefined && process.env.ALIBABA_CLOUD_ENDPOINT_URL !== flags.endpointUrl)) {
     throw new UsageError('--demo cannot be combined with --endpoint-url');
@@ -59,7 +59,7 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
     redactor,
     logger,
     progress: false,
-    endpointSource: flags.endpointUrl !== undefined ? '--endpoint-url' : 'endpointUrl (config)',
+    endpointSource: options.endpointSource,
   });
   const storePath = config.store?.path ?? defaultStorePath();
   const store = SqliteStore.open(storePath);

@@ -243,3 +243,9 @@ export function flagLayer(flags: ConfigFlags, cwd: string): FlagLayer {
   }
   return { data, origins, replacesOutputs, sinkChangesOnly: flags.sinkChangesOnly === true };
 }
+
+/** Where `--endpoint-url`'s value came from, as its error messages name it. */
+export function endpointSourceOf(command: Command): string {
+  const origin = command.getOptionValueSource('endpointUrl');
+  return origin === 'env' ? 'ALIBABA_CLOUD_ENDPOINT_URL' : origin === 'cli' ? '--endpoint-url' : 'endpointUrl (config)';
+}

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { ApiCaller, type CallStats, type RetryPolicy } from '../cloud/api-caller.js';
 import { ApiError } from '../cloud/api-error.js';
 import { CloudClients, DEFAULT_TIMEOUTS, runtimeOptions, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
-import { describeSource, resolveCredential, type CredentialSource } from '../cloud/credentials.js';
+import { resolveCredential, type CredentialSource } from '../cloud/credentials.js';
 import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
 import type { Redactor } from '../cloud/redact.js';
@@ -45,7 +45,13 @@ function endpointName(endpoint: EndpointOverride | undefined): string {
 }
 
 /** STS GetCallerIdentity: proves the credential works and names the account. */
-async function callerAccountId(clients: CloudClients, caller: ApiCaller, runtime: $dara.RuntimeOptions, options: LiveCollectionOptions): Promise<string> {
+async function callerAccountId(
+  clients: CloudClients,
+  caller: ApiCaller,
+  runtime: $dara.RuntimeOptions,
+  options: LiveCollectionOptions,
+  credentialSource: string,
+): Promise<string> {
   try {
     const response = await caller.call({ service: 'sts', region: null, action: 'GetCallerIdentity' }, () =>
       clients.sts().getCallerIdentityWithOptions(runtime),
@@ -57,7 +63,7 @@ async function callerAccountId(clients: CloudClients, caller: ApiCaller, runtime
     if (!(error instanceof ApiError)) throw error;
     if (REJECTED_CREDENTIAL_CODES.test(error.apiCode)) {
       throw new CredentialsError(
-        `The credentials from ${describeSource(options.credentials)} were rejected by ${endpointName(options.endpoint)}: ${error.apiCode}.`,
+        `The credentials from ${credentialSource} were rejected by ${endpointName(options.endpoint)}: ${error.apiCode}.`,
         { cause: error },
       );
     }
@@ -82,9 +88,10 @@ async function scanRegions(clients: CloudClients, caller: ApiCaller, runtime: $d
 
 export async function collectLive(options: LiveCollectionOptions): Promise<Collection> {
   const now = options.now ?? (() => new Date());
-  const credential = await resolveCredential(options.credentials, options.redactor, {
+  const { credential, source } = await resolveCredential(options.credentials, options.redactor, {
     ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    warn: (message) => options.logger.warn(message),
   });
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const runtime = runtimeOptions(timeouts);
@@ -97,7 +104,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const collectedAt = now().toISOString();
-  const accountId = await callerAccountId(clients, caller, runtime, options);
+  const accountId = await callerAccountId(clients, caller, runtime, options, source);
   const regions = await scanRegions(clients, caller, runtime, options.regions);
   options.logger.info({ accountId, regions }, 'scanning account');
 

@@ -1,0 +1,77 @@
+// Bad input a new user gives on purpose, as issue 10 lists it: no secret in any message, one sentence naming the
+// flag, file or variable, and exit 2 for every usage error.
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, runCli } from './helpers/cli.js';
+
+const SECRET = 'SuperSecretValue-0123456789';
+let home: string;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'alicloud-audit-home-'));
+  await mkdir(join(home, '.aliyun'));
+  // truncated in the middle of the secret, as an interrupted `aliyun configure` leaves it
+  await writeFile(
+    join(home, '.aliyun', 'config.json'),
+    `{\n  "current": "work",\n  "profiles": [\n    {\n      "name": "work",\n      "mode": "AK",\n      "access_key_id": "LTAIcliinput000001",\n      "access_key_secret": "${SECRET}`,
+  );
+});
+
+const withHome = (extra: Record<string, string> = {}) => cleanEnv({ HOME: home, ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'false', ...extra });
+
+describe('credentials', () => {
+  it('a truncated ~/.aliyun/config.json with --profile: the file and line, never its contents', async () => {
+    const result = await runCli(['scan', '--profile', 'work', '--endpoint-url', 'http://127.0.0.1:9'], { env: withHome() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('~/.aliyun/config.json is not valid JSON (line 8)');
+    expect(result.stderr).not.toContain(SECRET);
+    expect(result.stderr).not.toContain('LTAIcliinput000001');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('without --profile, a broken config file is one warning, and the scan goes on with the environment', async () => {
+    const result = await runCli(['scan', '--endpoint-url', 'http://127.0.0.1:9'], {
+      env: withHome({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIcliinput000002', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret-000000000001' }),
+    });
+    expect(result.stderr.match(/~\/\.aliyun\/config\.json is not valid JSON \(line 8\): skipped/g)).toHaveLength(1);
+    expect(result.stderr).toMatch(/Cannot reach http:\/\/127\.0\.0\.1:9/);
+    expect(result.stderr).not.toContain(SECRET);
+  });
+
+  it('a key id without a secret names the environment and what is missing', async () => {
+    const result = await runCli(['scan', '--endpoint-url', 'http://127.0.0.1:9'], { env: cleanEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIcliinput000003' }) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the environment has ALIBABA_CLOUD_ACCESS_KEY_ID but no ALIBABA_CLOUD_ACCESS_KEY_SECRET');
+    expect(result.stderr).not.toContain('OIDC');
+  });
+
+  it('a profile that is not in the file names the ones it has', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'alicloud-audit-home-'));
+    await mkdir(join(dir, '.aliyun'));
+    await writeFile(join(dir, '.aliyun', 'config.json'), JSON.stringify({ profiles: [{ name: 'a', mode: 'AK', access_key_id: 'LTAIx0000000', access_key_secret: '' }] }));
+    const env = cleanEnv({ HOME: dir, ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'false' });
+    const missing = await runCli(['scan', '--profile', 'b', '--endpoint-url', 'http://127.0.0.1:9'], { env });
+    expect(missing.stderr).toContain('~/.aliyun/config.json has no profile "b" (it has: a)');
+    const half = await runCli(['scan', '--profile', 'a', '--endpoint-url', 'http://127.0.0.1:9'], { env });
+    expect(half.stderr).toContain('the profile "a" has an access_key_id but no access_key_secret');
+    expect(half.code).toBe(2);
+  });
+});
+
+describe('--endpoint-url', () => {
+  it('a password in the URL is redacted', async () => {
+    const result = await runCli(['scan', '--endpoint-url', 'http://user:hunter2-password@127.0.0.1:9']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--endpoint-url: "http://user:[REDACTED]@127.0.0.1:9"');
+    expect(result.stderr).not.toContain('hunter2-password');
+  });
+
+  it('a value from ALIBABA_CLOUD_ENDPOINT_URL is named as the variable', async () => {
+    const result = await runCli(['scan'], { env: cleanEnv({ ALIBABA_CLOUD_ENDPOINT_URL: 'http://user:hunter2-password@127.0.0.1:9/path' }) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^alicloud-audit: ALIBABA_CLOUD_ENDPOINT_URL: "http:\/\/user:\[REDACTED\]@127\.0\.0\.1:9\/path"/);
+    expect(result.stderr).not.toContain('hunter2-password');
+  });
+});
