@@ -1,6 +1,8 @@
 // Bad input a new user gives on purpose, as issue 10 lists it: no secret in any message, one sentence naming the
 // flag, file or variable, and exit 2 for every usage error.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +75,69 @@ describe('--endpoint-url', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^alicloud-audit: ALIBABA_CLOUD_ENDPOINT_URL: "http:\/\/user:\[REDACTED\]@127\.0\.0\.1:9\/path"/);
     expect(result.stderr).not.toContain('hunter2-password');
+  });
+});
+
+describe('exit codes', () => {
+  it.each([
+    [['rules', 'show']],
+    [['rules', 'list', '--bogus']],
+    [['rules', 'test', '--bogus']],
+    [['rules', 'show', 'no-such-rule']],
+    [['rules', 'bogus']],
+    [['history', '--bogus']],
+    [['diff', '--bogus']],
+    [['duties', '--bogus']],
+    [['policy', '--bogus']],
+    [['scan', '--bogus']],
+    [['serve', '--bogus']],
+  ])('%j is a usage error: exit 2', async (args) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('help is no error', async () => {
+    expect((await runCli(['rules', 'show', '--help'])).code).toBe(0);
+  });
+});
+
+describe('the history database', () => {
+  it('is created 0600 in a 0700 folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'alicloud-audit-store-'));
+    const file = join(dir, 'state', 'history.db');
+    const result = await runCli(['scan', '--demo', '--store', file, '--format', 'json']);
+    expect([0, 3]).toContain(result.code);
+    expect((await stat(join(dir, 'state'))).mode & 0o777).toBe(0o700);
+    for (const name of await readdir(join(dir, 'state'))) expect([name, (await stat(join(dir, 'state', name))).mode & 0o777]).toEqual([name, 0o600]);
+  });
+});
+
+describe('serve refuses to start before it creates the database', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a bad --schedule', ['--schedule', 'every hour'], /schedule "every hour"/],
+    ['a bad --timezone', ['--schedule', '0 * * * *', '--timezone', 'Mars/Olympus_Mons'], /time zone Mars\/Olympus_Mons/],
+  ];
+  it.each(cases)('%s', async (_name, args, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'alicloud-audit-serve-'));
+    const result = await runCli(['serve', '--demo', '--store', join(dir, 'db', 'history.db'), ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(join(dir, 'db'))).toBe(false);
+  });
+
+  it('a busy --metrics-address', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'alicloud-audit-serve-'));
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const result = await runCli(['serve', '--demo', '--schedule', '0 * * * *', '--store', join(dir, 'db', 'history.db'), '--metrics-address', `127.0.0.1:${port}`]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`cannot listen on 127.0.0.1:${port}`);
+      expect(existsSync(join(dir, 'db'))).toBe(false);
+    } finally {
+      busy.close();
+    }
   });
 });

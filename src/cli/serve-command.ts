@@ -7,6 +7,8 @@ import { addConfigFlags, endpointSourceOf, type ConfigFlagName, type ConfigFlags
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../log.js';
+import { cronTicks } from '../serve/cron.js';
+import { startServiceHttp } from '../serve/http.js';
 import { ApiCallTotals } from '../serve/metrics.js';
 import { startService } from '../serve/service.js';
 import { defaultStorePath } from '../store/default-path.js';
@@ -61,6 +63,12 @@ export async function runServeCommand(flags: ServeFlags, options: { endpointSour
     progress: false,
     endpointSource: options.endpointSource,
   });
+  // everything that can refuse to start is tried before the database exists, so a typo leaves nothing behind
+  cronTicks(schedule, timezone);
+  const probe = () => {
+    throw new Error('the address probe answers no request');
+  };
+  await (await startServiceHttp({ health: probe, metrics: probe }, metricsAddress)).close();
   const storePath = config.store?.path ?? defaultStorePath();
   const store = SqliteStore.open(storePath);
   const api = new ApiCallTotals();
