@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../findings/exit-status.js';
 import type { Report } from '../findings/types.js';
 import { createLogger } from '../log.js';
-import { formats, type FormatName } from '../outputs/formats.js';
+import type { FormatName } from '../outputs/formats.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import {
   fileTargets,
@@ -21,12 +21,16 @@ import {
   type InventorySource,
   type OutputTarget,
 } from './audit-job.js';
-import { printSummary } from './summary.js';
+import { printSummary, summaryLine } from './summary.js';
 
 export interface ScanFlags extends ConfigFlags {
   demo?: boolean;
   snapshotOut?: string;
   fromSnapshot?: string;
+  /** no progress and no summary on stderr: errors and warnings only */
+  quiet?: boolean;
+  /** false with --no-color */
+  color?: boolean;
 }
 
 const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
@@ -43,6 +47,8 @@ export function scanCommand(): Command {
     .option('--demo', 'scan the bundled demo account through a local API emulator (no credentials needed)')
     .option('--snapshot-out <file>', 'also save the collected inventory to this file')
     .option('--from-snapshot <file>', 'evaluate a saved inventory instead of calling any API')
+    .option('--quiet', 'print nothing on stderr but errors and warnings: no progress, no summary')
+    .option('--no-color', 'no colours in the table on a terminal (NO_COLOR does the same)')
     .action(async (flags: ScanFlags, self: Command) => {
       process.exitCode = await runScanCommand(flags, { interactive: process.stdout.isTTY === true, endpointSource: endpointSourceOf(self) });
     });
@@ -77,10 +83,9 @@ function sourceOf(flags: ScanFlags): InventorySource {
   return { kind: 'live' };
 }
 
-/** Where the report goes when the config names no file: stdout, or for the demo a file in the working directory. */
-function defaultTargets(config: AuditConfig, interactive: boolean, demo: boolean): OutputTarget[] {
+/** Where the report goes when the config names no file: stdout, a table on a terminal and JSON otherwise. */
+function defaultTargets(config: AuditConfig, interactive: boolean): OutputTarget[] {
   const wanted: FormatName[] = config.formats ?? [interactive ? 'table' : 'json'];
-  if (demo) return wanted.map((format) => ({ format, path: `alicloud-audit-demo.${formats[format].extension}` }));
   return stdoutTargets(wanted);
 }
 
@@ -98,11 +103,11 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   checkCombinations(flags);
   const config = await loadConfig(flags);
   const logger = createLogger(config.logLevel, redactor);
-  const targets = writesFiles(config) ? undefined : defaultTargets(config, options.interactive, flags.demo === true);
+  const targets = writesFiles(config) ? undefined : defaultTargets(config, options.interactive);
   const plan = await prepareAudit(config, sourceOf(flags), {
     redactor,
     logger,
-    progress: process.stderr.isTTY === true,
+    progress: process.stderr.isTTY === true && !flags.quiet,
     ...(flags.snapshotOut !== undefined ? { snapshotOut: flags.snapshotOut } : {}),
     endpointSource: options.endpointSource,
   });
@@ -113,9 +118,12 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   } finally {
     await store?.close();
   }
-  const written = await publishReport(plan, report, targets ?? fileTargets(config, report), options.interactive && !process.env.NO_COLOR);
-  if (written.length > 0 && (flags.demo || process.stderr.isTTY)) {
-    printSummary(report, written, process.stderr);
+  const color = options.interactive && !process.env.NO_COLOR && flags.color !== false;
+  const written = await publishReport(plan, report, targets ?? fileTargets(config, report), color);
+  if (!flags.quiet) {
+    const destinations = written.length > 0 ? written : ['stdout'];
+    if (process.stderr.isTTY) printSummary(report, destinations, process.stderr);
+    else process.stderr.write(summaryLine(report, destinations));
     process.stderr.write(deltaLine(report));
   }
   return exitCodeFor(report, config.failOn);
