@@ -141,3 +141,40 @@ describe('serve refuses to start before it creates the database', () => {
     }
   });
 });
+
+describe('config and mutelist mistakes', () => {
+  const write = async (name: string, text: string) => {
+    const dir = await mkdtemp(join(tmpdir(), 'alicloud-audit-config-'));
+    await writeFile(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it('a ruleParams error names the file, the line and the nearest rule or param', async () => {
+    const unknownRule = await write('a.yaml', 'logLevel: warn\nruleParams:\n  ram-access-key-rotate:\n    maxAgeDays: 60\n');
+    const rule = await runCli(['scan', '--demo', '--config', unknownRule]);
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toContain(`${unknownRule}:3: ruleParams.ram-access-key-rotate: no rule ram-access-key-rotate (did you mean ram-access-key-rotated?)`);
+    const unknownParam = await write('b.yaml', 'ruleParams:\n  ram-access-key-rotated:\n    maxAgeDay: 60\n');
+    const param = await runCli(['scan', '--demo', '--config', unknownParam]);
+    expect(param.stderr).toContain(`${unknownParam}:3: ruleParams.ram-access-key-rotated.maxAgeDay: rule ram-access-key-rotated has no param "maxAgeDay" (did you mean maxAgeDays?`);
+    const wrongType = await write('c.yaml', 'ruleParams:\n  ram-access-key-rotated:\n    maxAgeDays: sixty\n');
+    expect((await runCli(['scan', '--demo', '--config', wrongType])).stderr).toContain(`${wrongType}:3: ruleParams.ram-access-key-rotated.maxAgeDays: must be a number`);
+  });
+
+  it('an unknown setting gets a "did you mean", at top level and in a section', async () => {
+    const top = await write('d.yaml', 'regoins: [cn-hangzhou]\n');
+    expect((await runCli(['scan', '--demo', '--config', top])).stderr).toContain(`${top}:1: regoins: unknown setting regoins (did you mean regions?)`);
+    const nested = await write('e.yaml', 'collection:\n  maxAttempt: 3\n');
+    expect((await runCli(['scan', '--demo', '--config', nested])).stderr).toContain('unknown setting maxAttempt (did you mean maxAttempts?)');
+  });
+
+  it('warns about a mute of a rule that does not exist and a --rules-dir with no rule files', async () => {
+    const mutelist = await write('mutes.yaml', 'mutes:\n  - rule: ecs-sg-ssh-internets\n    reason: typo\n  - rule: ecs-sg-*\n    reason: fine\n');
+    const empty = await mkdtemp(join(tmpdir(), 'alicloud-audit-rules-'));
+    const result = await runCli(['scan', '--demo', '--format', 'json', '--mutelist', mutelist, '--rules-dir', empty]);
+    expect([0, 3]).toContain(result.code);
+    expect(result.stderr).toContain(`${mutelist}:2: the mute for rule \\"ecs-sg-ssh-internets\\" matches no rule (did you mean ecs-sg-ssh-internet?)`);
+    expect(result.stderr).not.toContain('"ecs-sg-*\\" matches no rule');
+    expect(result.stderr).toContain(`--rules-dir ${empty}: no rule files`);
+  });
+});

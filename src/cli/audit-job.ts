@@ -13,11 +13,10 @@ import type { CredentialSource } from '../cloud/credentials.js';
 import type { Redactor } from '../cloud/redact.js';
 import type { AuditConfig } from '../config/schema.js';
 import { loadAccountModel, startEmulator } from '../emulator/index.js';
-import { BUNDLED_RULES_DIR, evaluate, loadRules, type Rule } from '../engine/index.js';
+import { BUNDLED_RULES_DIR, loadRules, type Rule } from '../engine/index.js';
 import { UsageError } from '../errors.js';
-import { applyMutelist, loadMutelist, type Mutelist } from '../findings/mutelist.js';
+import { applyMutelist, loadMutelist, unknownRuleWarnings, type Mutelist } from '../findings/mutelist.js';
 import type { Report } from '../findings/types.js';
-import { InventoryBuilder } from '../inventory/builder.js';
 import { loadSnapshot, serializeSnapshot } from '../inventory/snapshot.js';
 import { defaultFileName, formats, type FormatName } from '../outputs/formats.js';
 import { deliverToSink } from '../outputs/sinks/deliver.js';
@@ -31,6 +30,7 @@ import { recordScan } from '../store/record.js';
 import { reportDelta } from '../store/report-delta.js';
 import type { AuditStore } from '../store/store.js';
 import { TerminalProgress } from './progress.js';
+import { checkRuleParams, emptyRulesDirWarnings } from './rule-checks.js';
 
 /** live: the account the credentials reach; demo: the bundled account through a loopback emulator */
 export type InventorySource = { kind: 'live' } | { kind: 'demo' } | { kind: 'snapshot'; file: string };
@@ -59,15 +59,6 @@ export interface AuditRun {
   stats: CallStats | undefined;
 }
 
-/** Rule params are checked by evaluating an empty inventory: the engine rejects unknown names and wrong types. */
-function checkRuleParams(rules: Rule[], params: AuditConfig['ruleParams']): void {
-  const known = new Set(rules.map((rule) => rule.id));
-  const unknown = Object.keys(params).filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new UsageError(`ruleParams: no rule ${unknown.join(', ')} (\`alicloud-audit rules list\` shows the ids)`);
-  const empty = new InventoryBuilder().build({ accountId: '0', collectedAt: new Date(0).toISOString(), regions: [] });
-  evaluate(empty, rules, { now: new Date(0), params });
-}
-
 export async function prepareAudit(
   config: AuditConfig,
   source: InventorySource,
@@ -75,7 +66,10 @@ export async function prepareAudit(
 ): Promise<AuditPlan> {
   const live = source.kind === 'live';
   const rules = await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs]);
-  checkRuleParams(rules, config.ruleParams);
+  checkRuleParams(rules, config);
+  for (const warning of emptyRulesDirWarnings(rules, config.rulesDirs)) context.logger.warn(warning);
+  const mutelist = config.mutelist ? await loadMutelist(config.mutelist) : undefined;
+  if (mutelist) for (const warning of unknownRuleWarnings(mutelist, rules.map((rule) => rule.id))) context.logger.warn(warning);
   if (config.sinks.some((sink) => sink.changesOnly) && !config.store) {
     throw new UsageError('a sink with changesOnly needs the history store: give --store PATH (or store.path in the config)');
   }
@@ -84,7 +78,7 @@ export async function prepareAudit(
     config,
     source,
     rules,
-    mutelist: config.mutelist ? await loadMutelist(config.mutelist) : undefined,
+    mutelist,
     endpoint: live && config.endpointUrl ? parseEndpointUrl(config.endpointUrl, context.endpointSource) : undefined,
     assumeRole: live && config.role ? { roleArn: config.role.arn, sessionName: config.role.sessionName, durationSeconds: config.role.durationSeconds } : undefined,
     sinks: config.sinks.map((sink) => ({

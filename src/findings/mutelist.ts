@@ -14,6 +14,7 @@
 //       reason: Vendor appliance supports password login only (SEC-142)
 //       expires: 2027-03-31
 import { readFile } from 'node:fs/promises';
+import { didYouMean, globToRegExp } from '../names.js';
 import { readYaml } from '../yaml-source.js';
 import { z } from 'zod';
 import { InputFileError } from '../errors.js';
@@ -92,11 +93,6 @@ function expiryOf(expires: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(expires) ? Date.parse(`${expires}T00:00:00Z`) + DAY_MS : Date.parse(expires);
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
-  return new RegExp(`^${body}$`, 's');
-}
-
 function matcherFor(entry: MuteEntry): (finding: Finding) => boolean {
   const rule = globToRegExp(entry.rule);
   const resource = entry.resource === undefined ? undefined : globToRegExp(entry.resource);
@@ -154,4 +150,11 @@ export function applyMutelist(report: Report, mutelist: Mutelist, now: Date): Mu
     return mute ? { ...finding, status: 'muted' as const, mutedStatus: finding.status, reason: mute.entry.reason } : finding;
   });
   return { report: recount(report, findings), warnings };
+}
+
+/** One warning per entry whose rule pattern names no rule that exists: a typo mutes nothing, silently. */
+export function unknownRuleWarnings(mutelist: Mutelist, ruleIds: readonly string[]): string[] {
+  return mutelist.entries
+    .filter((entry) => !ruleIds.some((id) => globToRegExp(entry.rule).test(id)))
+    .map((entry) => `${mutelist.file}:${entry.line}: the mute for rule "${entry.rule}" matches no rule${didYouMean(entry.rule, ruleIds)}; it mutes nothing.`);
 }
