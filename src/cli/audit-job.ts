@@ -31,6 +31,7 @@ import { reportDelta } from '../store/report-delta.js';
 import type { AuditStore } from '../store/store.js';
 import { TerminalProgress } from './progress.js';
 import { checkRuleParams, emptyRulesDirWarnings } from './rule-checks.js';
+import { collectorsFor, selectRules } from './scope.js';
 
 /** live: the account the credentials reach; demo: the bundled account through a loopback emulator */
 export type InventorySource = { kind: 'live' } | { kind: 'demo' } | { kind: 'snapshot'; file: string };
@@ -65,11 +66,12 @@ export async function prepareAudit(
   context: Pick<AuditPlan, 'redactor' | 'logger' | 'progress' | 'snapshotOut' | 'endpointSource'>,
 ): Promise<AuditPlan> {
   const live = source.kind === 'live';
-  const rules = await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs]);
-  checkRuleParams(rules, config);
-  for (const warning of emptyRulesDirWarnings(rules, config.rulesDirs)) context.logger.warn(warning);
+  const loaded = await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs]);
+  checkRuleParams(loaded, config);
+  for (const warning of emptyRulesDirWarnings(loaded, config.rulesDirs)) context.logger.warn(warning);
   const mutelist = config.mutelist ? await loadMutelist(config.mutelist) : undefined;
-  if (mutelist) for (const warning of unknownRuleWarnings(mutelist, rules.map((rule) => rule.id))) context.logger.warn(warning);
+  if (mutelist) for (const warning of unknownRuleWarnings(mutelist, loaded.map((rule) => rule.id))) context.logger.warn(warning);
+  const rules = selectRules(loaded, config.scope);
   if (config.sinks.some((sink) => sink.changesOnly) && !config.store) {
     throw new UsageError('a sink with changesOnly needs the history store: give --store PATH (or store.path in the config)');
   }
@@ -121,6 +123,7 @@ async function collect(plan: AuditPlan, credentials: CredentialSource, endpoint:
       ...(plan.assumeRole ? { assumeRole: plan.assumeRole } : {}),
       ...(endpoint ? { endpoint } : {}),
       ...(plan.config.regions ? { regions: plan.config.regions } : {}),
+      ...(plan.config.scope ? { services: collectorsFor(plan.rules) } : {}),
       redactor: plan.redactor,
       logger: plan.logger,
       ...(progress ? { progress } : {}),

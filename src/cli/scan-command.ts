@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load.js';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../findings/exit-status.js';
+import { withFindings } from '../findings/report.js';
 import type { Report } from '../findings/types.js';
 import { createLogger } from '../log.js';
 import type { FormatName } from '../outputs/formats.js';
@@ -37,6 +38,7 @@ const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'regions', 'format', 'output', 'outputDir', 'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration',
   'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'logLevel',
   'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'readTimeout',
+  'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls', 'status',
 ];
 
 export function scanCommand(): Command {
@@ -119,7 +121,8 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
     await store?.close();
   }
   const color = options.interactive && !process.env.NO_COLOR && flags.color !== false;
-  const written = await publishReport(plan, report, targets ?? fileTargets(config, report), color);
+  const shown = config.statuses ? withFindings(report, report.findings.filter((finding) => config.statuses?.includes(finding.status))) : report;
+  const written = await publishReport(plan, shown, targets ?? fileTargets(config, shown), color);
   if (!flags.quiet) {
     const destinations = written.length > 0 ? written : ['stdout'];
     if (process.stderr.isTTY) printSummary(report, destinations, process.stderr);

@@ -23,6 +23,7 @@ const SERVE_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'schedule', 'timezone', 'runNow', 'metricsAddress', 'gracePeriod', 'store', 'regions', 'format', 'output', 'outputDir',
   'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration', 'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly',
   'spoolDir', 'logLevel', 'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'readTimeout',
+  'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls',
 ];
 
 export function serveCommand(): Command {

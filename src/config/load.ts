@@ -10,7 +10,7 @@ import { configSchema, type AuditConfig } from './schema.js';
 import { readYaml, type YamlSource } from '../yaml-source.js';
 
 /** Fields of the file that flags merge into key by key rather than replace. */
-const SECTIONS = ['store', 'serve', 'role'] as const;
+const SECTIONS = ['store', 'serve', 'role', 'scope', 'collection'] as const;
 const OUTPUT_FIELDS = ['formats', 'outputs', 'outputDir'] as const;
 
 type Data = Record<string, unknown>;

@@ -18,7 +18,7 @@ import { didYouMean, globToRegExp } from '../names.js';
 import { readYaml } from '../yaml-source.js';
 import { z } from 'zod';
 import { InputFileError } from '../errors.js';
-import { countStatuses, summarize } from './report.js';
+import { withFindings } from './report.js';
 import type { Finding, Report } from './types.js';
 
 const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
@@ -116,21 +116,6 @@ function unmuted(finding: Finding): Finding {
   return { ...rest, status: mutedStatus };
 }
 
-function recount(report: Report, findings: Finding[]): Report {
-  return {
-    ...report,
-    summary: summarize(findings),
-    coverage: {
-      ...report.coverage,
-      duties: report.coverage.duties.map((duty) => ({
-        ...duty,
-        counts: countStatuses(findings.filter((finding) => finding.duty === duty.duty)),
-      })),
-    },
-    findings,
-  };
-}
-
 export function applyMutelist(report: Report, mutelist: Mutelist, now: Date): MutelistResult {
   const warnings: string[] = [];
   const active: Array<{ entry: MuteEntry; matches: (finding: Finding) => boolean }> = [];
@@ -149,7 +134,7 @@ export function applyMutelist(report: Report, mutelist: Mutelist, now: Date): Mu
     const mute = active.find(({ matches }) => matches(finding));
     return mute ? { ...finding, status: 'muted' as const, mutedStatus: finding.status, reason: mute.entry.reason } : finding;
   });
-  return { report: recount(report, findings), warnings };
+  return { report: withFindings(report, findings), warnings };
 }
 
 /** One warning per entry whose rule pattern names no rule that exists: a typo mutes nothing, silently. */

@@ -9,7 +9,7 @@ import { resolveCredential, type CredentialSource } from '../cloud/credentials.j
 import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
 import type { Redactor } from '../cloud/redact.js';
-import { COLLECTOR_NAMES, collectors, discoverRegions } from '../collectors/index.js';
+import { COLLECTOR_NAMES, GLOBAL_COLLECTORS, collectors, discoverRegions, type CollectorName } from '../collectors/index.js';
 import type { CollectionProgress } from '../collectors/context.js';
 import { CredentialsError, EndpointError, UsageError } from '../errors.js';
 import { InventoryBuilder } from '../inventory/builder.js';
@@ -21,6 +21,8 @@ export interface LiveCollectionOptions {
   endpoint?: EndpointOverride;
   /** explicit regions; default: every region DescribeRegions returns */
   regions?: string[];
+  /** the collectors to run (default all); with no regional one, the regions are not looked up */
+  services?: readonly CollectorName[];
   retry?: RetryPolicy;
   limits?: RateLimitPolicy;
   redactor: Redactor;
@@ -105,15 +107,17 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
   });
   const collectedAt = now().toISOString();
   const accountId = await callerAccountId(clients, caller, runtime, options, source);
-  const regions = await scanRegions(clients, caller, runtime, options.regions);
-  options.logger.info({ accountId, regions }, 'scanning account');
+  const services = COLLECTOR_NAMES.filter((name) => options.services?.includes(name) ?? true);
+  const regional = services.some((name) => !GLOBAL_COLLECTORS.has(name));
+  const regions = regional ? await scanRegions(clients, caller, runtime, options.regions) : [];
+  options.logger.info({ accountId, regions, services }, 'scanning account');
 
   const inventory = new InventoryBuilder();
   const progress = options.progress;
-  progress?.attach?.(caller.stats, regions, COLLECTOR_NAMES);
+  progress?.attach?.(caller.stats, regions, services);
   const context = { clients, caller, runtime, logger: options.logger, accountId, regions, inventory, ...(progress ? { progress } : {}) };
   await Promise.all(
-    COLLECTOR_NAMES.map(async (name) => {
+    services.map(async (name) => {
       await collectors[name](context);
       progress?.serviceDone(name);
     }),
