@@ -1,5 +1,5 @@
 // A YAML file read with its line numbers kept, so a schema error can point at the line that caused it.
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { InputFileError } from './errors.js';
 
 export interface YamlSource {
@@ -8,6 +8,8 @@ export interface YamlSource {
   data: unknown;
   /** 1-based line of the node at `path`, or of its nearest enclosing node when it is absent */
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** 1-based line of the key that names `path` (a mapping's value may start on the next line), else `lineOf` */
+  keyLineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
 /** A syntax error is an AUDIT_CONFIG InputFileError: the config and the mutelist read through here. */
@@ -21,6 +23,12 @@ export function readYaml(text: string, file: string): YamlSource {
     file,
     data: doc.contents === null ? {} : doc.toJS(),
     lineOf: (path) => lineOfPath(doc, lineCounter, path),
+    keyLineOf: (path) => {
+      const parent = path.length === 0 ? undefined : path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+      const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1)) : undefined;
+      const start = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+      return start === undefined ? lineOfPath(doc, lineCounter, path) : lineCounter.linePos(start).line;
+    },
   };
 }
 

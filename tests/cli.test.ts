@@ -36,17 +36,30 @@ afterAll(async () => {
 });
 
 describe('scan', () => {
-  it('runs the demo with no credentials, prints a summary and writes the contract report', async () => {
+  it('runs the demo with no credentials: the contract report on stdout, one summary line on stderr, no file', async () => {
     const cwd = await mkdtemp(join(dir, 'demo-'));
     const result = await runCli(['scan', '--demo'], { cwd });
-    expect(result.stderr).toContain('alicloud-audit: account');
     expect([0, 3]).toContain(result.code);
-    const report = JSON.parse(await readFile(join(cwd, 'alicloud-audit-demo.json'), 'utf8')) as Report;
+    const report = JSON.parse(result.stdout) as Report;
     await validateReport(report);
     expect(report.scan.source).toBe('demo');
     expect(report.findings.some((finding) => finding.status === 'fail')).toBe(true);
     expect(report.findings.some((finding) => finding.status === 'pass')).toBe(true);
-    expect((await stat(join(cwd, 'alicloud-audit-demo.json'))).mode & 0o777).toBe(0o600);
+    expect(result.stderr).toMatch(/^alicloud-audit: account \d+ \(demo\): \d+ fail .*; report: stdout\n$/);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('the demo follows --format and --output like any scan; --quiet prints nothing on stderr', async () => {
+    const cwd = await mkdtemp(join(dir, 'demo-'));
+    const csv = await runCli(['scan', '--demo', '--format', 'csv', '--quiet'], { cwd });
+    expect(csv.stdout.split('\n')[0]).toMatch(/^[a-zA-Z"]/);
+    expect(csv.stderr).toBe('');
+    const file = join(cwd, 'demo.json');
+    const saved = await runCli(['scan', '--demo', '--format', 'json', '--output', file], { cwd });
+    expect(saved.stdout).toBe('');
+    expect(saved.stderr).toContain(`report: ${file}`);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((JSON.parse(await readFile(file, 'utf8')) as Report).scan.source).toBe('demo');
   });
 
   it('scans an Alibaba-speaking endpoint with env credentials into the contract report', async () => {

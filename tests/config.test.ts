@@ -92,7 +92,7 @@ describe('defaults and flags', () => {
 describe('errors', () => {
   const fileCases = [
     { name: 'a YAML syntax error', text: 'regions: [cn-hangzhou\nformats: [json]\n', message: /^config\.yaml:\d+: / },
-    { name: 'an unknown setting', text: 'regions: [cn-hangzhou]\nregoins: [cn-shanghai]\n', message: /^config\.yaml:2: regoins: unknown setting regoins$/ },
+    { name: 'an unknown setting', text: 'regions: [cn-hangzhou]\nregoins: [cn-shanghai]\n', message: /^config\.yaml:2: regoins: unknown setting regoins \(did you mean regions\?\)$/ },
     { name: 'a bad region', text: 'regions:\n  - cn-hangzhou\n  - Shanghai\n', message: /^config\.yaml:3: regions\.1: "Shanghai" is not a region id/ },
     { name: 'an unknown format', text: 'formats: [json, pdf]\n', message: /^config\.yaml:1: formats\.1: unknown format "pdf"/ },
     { name: 'an unknown sink', text: 'sinks:\n  - type: hec\n    url: https://x.example.com\n', message: /^config\.yaml:2: sinks\.0\.type: unknown sink "hec" \(expected one of splunk-hec, webhook\)/ },

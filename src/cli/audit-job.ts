@@ -13,9 +13,9 @@ import type { CredentialSource } from '../cloud/credentials.js';
 import type { Redactor } from '../cloud/redact.js';
 import type { AuditConfig } from '../config/schema.js';
 import { loadAccountModel, startEmulator } from '../emulator/index.js';
-import { BUNDLED_RULES_DIR, evaluate, loadRules, type Rule } from '../engine/index.js';
+import { BUNDLED_RULES_DIR, loadRules, type Rule } from '../engine/index.js';
 import { UsageError } from '../errors.js';
-import { createMuter, loadMutelist, type Mutelist } from '../findings/mutelist.js';
+import { createMuter, loadMutelist, unknownRuleWarnings, type Mutelist } from '../findings/mutelist.js';
 import type { Report, ReportHead, StreamedReport } from '../findings/types.js';
 import { InventoryBuilder } from '../inventory/builder.js';
 import { loadSnapshot, serializeSnapshot } from '../inventory/snapshot.js';
@@ -33,6 +33,8 @@ import { reportDelta } from '../store/report-delta.js';
 import type { AuditStore } from '../store/store.js';
 import { checkOutputTargets } from './output-checks.js';
 import { TerminalProgress } from './progress.js';
+import { checkRuleParams, emptyRulesDirWarnings } from './rule-checks.js';
+import { collectorsFor, selectRules } from './scope.js';
 
 /** live: the account the credentials reach; demo: the bundled account through a loopback emulator */
 export type InventorySource = { kind: 'live' } | { kind: 'demo' } | { kind: 'snapshot'; file: string };
@@ -61,15 +63,6 @@ export interface AuditRun {
   stats: CallStats | undefined;
 }
 
-/** Rule params are checked by evaluating an empty inventory: the engine rejects unknown names and wrong types. */
-function checkRuleParams(rules: Rule[], params: AuditConfig['ruleParams']): void {
-  const known = new Set(rules.map((rule) => rule.id));
-  const unknown = Object.keys(params).filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new UsageError(`ruleParams: no rule ${unknown.join(', ')} (\`alicloud-audit rules list\` shows the ids)`);
-  const empty = new InventoryBuilder().build({ accountId: '0', collectedAt: new Date(0).toISOString(), regions: [] });
-  evaluate(empty, rules, { now: new Date(0), params });
-}
-
 export async function prepareAudit(
   config: AuditConfig,
   source: InventorySource,
@@ -77,8 +70,12 @@ export async function prepareAudit(
 ): Promise<AuditPlan> {
   const live = source.kind === 'live';
   checkOutputTargets(config, context.snapshotOut);
-  const rules = await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs]);
-  checkRuleParams(rules, config.ruleParams);
+  const loaded = await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs]);
+  checkRuleParams(loaded, config);
+  for (const warning of emptyRulesDirWarnings(loaded, config.rulesDirs)) context.logger.warn(warning);
+  const mutelist = config.mutelist ? await loadMutelist(config.mutelist) : undefined;
+  if (mutelist) for (const warning of unknownRuleWarnings(mutelist, loaded.map((rule) => rule.id))) context.logger.warn(warning);
+  const rules = selectRules(loaded, config.scope);
   if (config.sinks.some((sink) => sink.changesOnly) && !config.store) {
     throw new UsageError('a sink with changesOnly needs the history store: give --store PATH (or store.path in the config)');
   }
@@ -87,7 +84,7 @@ export async function prepareAudit(
     config,
     source,
     rules,
-    mutelist: config.mutelist ? await loadMutelist(config.mutelist) : undefined,
+    mutelist,
     endpoint: live && config.endpointUrl ? parseEndpointUrl(config.endpointUrl, context.endpointSource) : undefined,
     assumeRole: live && config.role ? { roleArn: config.role.arn, sessionName: config.role.sessionName, durationSeconds: config.role.durationSeconds } : undefined,
     sinks: config.sinks.map((sink) => ({
@@ -139,6 +136,7 @@ async function collect(
       ...(plan.assumeRole ? { assumeRole: plan.assumeRole } : {}),
       ...(endpoint ? { endpoint } : {}),
       ...(plan.config.regions ? { regions: plan.config.regions } : {}),
+      ...(plan.config.scope ? { services: collectorsFor(plan.rules) } : {}),
       redactor: plan.redactor,
       logger: plan.logger,
       ...(progress ? { progress } : {}),

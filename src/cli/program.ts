@@ -24,7 +24,12 @@ export function buildProgram(): Command {
   program.addCommand(rulesCommand());
   program.addCommand(dutiesCommand());
   program.addCommand(policyCommand());
-  for (const command of program.commands) command.exitOverride();
+  // every level, `rules show` included: commander's own exit would use code 1, the code of "failures found"
+  const override = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
+  override(program);
   return program;
 }
 

@@ -2,14 +2,15 @@
 // first API call. With a store (`--store`), the scan is recorded in the history and reports its delta.
 import { Command } from 'commander';
 import { Redactor } from '../cloud/redact.js';
-import { addConfigFlags, parseMaxResources, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
+import { addConfigFlags, endpointSourceOf, parseMaxResources, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
 import { loadConfig } from '../config/load.js';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { exitCodeFor } from '../findings/exit-status.js';
+import { withFindings } from '../findings/report.js';
 import type { ReportHead, StreamedReport } from '../findings/types.js';
 import { createLogger } from '../log.js';
-import { formats, type FormatName } from '../outputs/formats.js';
+import type { FormatName } from '../outputs/formats.js';
 import { openStore } from '../store/open-store.js';
 import {
   fileTargets,
@@ -21,7 +22,7 @@ import {
   type InventorySource,
   type OutputTarget,
 } from './audit-job.js';
-import { printSummary } from './summary.js';
+import { printSummary, summaryLine } from './summary.js';
 
 export interface ScanFlags extends ConfigFlags {
   demo?: boolean;
@@ -29,12 +30,17 @@ export interface ScanFlags extends ConfigFlags {
   fromSnapshot?: string;
   maxResources?: string;
   detail?: boolean;
+  /** no progress and no summary on stderr: errors and warnings only */
+  quiet?: boolean;
+  /** false with --no-color */
+  color?: boolean;
 }
 
 const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'regions', 'format', 'output', 'outputDir', 'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration',
   'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'logLevel',
   'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'maxApiShare', 'readTimeout',
+  'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls', 'status',
 ];
 
 export function scanCommand(): Command {
@@ -47,8 +53,10 @@ export function scanCommand(): Command {
     .option('--from-snapshot <file>', 'evaluate a saved inventory instead of calling any API')
     .option('--max-resources <n>', 'table: resources listed per rule before "and N more" (default 10)')
     .option('--detail', 'table: one line per finding, grouped by duty, instead of one block per rule')
-    .action(async (flags: ScanFlags) => {
-      process.exitCode = await runScanCommand(flags, { interactive: process.stdout.isTTY === true });
+    .option('--quiet', 'print nothing on stderr but errors and warnings: no progress, no summary')
+    .option('--no-color', 'no colours in the table on a terminal (NO_COLOR does the same)')
+    .action(async (flags: ScanFlags, self: Command) => {
+      process.exitCode = await runScanCommand(flags, { interactive: process.stdout.isTTY === true, endpointSource: endpointSourceOf(self) });
     });
   return command;
 }
@@ -81,10 +89,9 @@ function sourceOf(flags: ScanFlags): InventorySource {
   return { kind: 'live' };
 }
 
-/** Where the report goes when the config names no file: stdout, or for the demo a file in the working directory. */
-function defaultTargets(config: AuditConfig, interactive: boolean, demo: boolean): OutputTarget[] {
+/** Where the report goes when the config names no file: stdout, a table on a terminal and JSON otherwise. */
+function defaultTargets(config: AuditConfig, interactive: boolean): OutputTarget[] {
   const wanted: FormatName[] = config.formats ?? [interactive ? 'table' : 'json'];
-  if (demo) return wanted.map((format) => ({ format, path: `alicloud-audit-demo.${formats[format].extension}` }));
   return stdoutTargets(wanted);
 }
 
@@ -97,7 +104,7 @@ function deltaLine(report: ReportHead): string {
     : `alicloud-audit: since scan ${delta.baseScanId}: ${counts.new} new, ${counts.reopened} reopened, ${counts.resolved} resolved\n`;
 }
 
-export async function runScanCommand(flags: ScanFlags, options: { interactive: boolean }): Promise<number> {
+export async function runScanCommand(flags: ScanFlags, options: { interactive: boolean; endpointSource: string }): Promise<number> {
   const redactor = new Redactor();
   checkCombinations(flags);
   const tableOptions = {
@@ -106,13 +113,13 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   };
   const config = await loadConfig(flags);
   const logger = createLogger(config.logLevel, redactor);
-  const targets = writesFiles(config) ? undefined : defaultTargets(config, options.interactive, flags.demo === true);
+  const targets = writesFiles(config) ? undefined : defaultTargets(config, options.interactive);
   const plan = await prepareAudit(config, sourceOf(flags), {
     redactor,
     logger,
-    progress: process.stderr.isTTY === true,
+    progress: process.stderr.isTTY === true && !flags.quiet,
     ...(flags.snapshotOut !== undefined ? { snapshotOut: flags.snapshotOut } : {}),
-    endpointSource: flags.endpointUrl !== undefined ? '--endpoint-url' : 'endpointUrl (config)',
+    endpointSource: options.endpointSource,
   });
   const store = config.store ? await openStore(config.store.path) : undefined;
   let report: StreamedReport;
@@ -121,10 +128,16 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   } finally {
     await store?.close();
   }
-  const color = options.interactive && !process.env.NO_COLOR;
-  const written = await publishReport(plan, report, targets ?? fileTargets(config, report), { color, ...tableOptions });
-  if (written.length > 0 && (flags.demo || process.stderr.isTTY)) {
-    printSummary(report, written, process.stderr);
+  const color = options.interactive && !process.env.NO_COLOR && flags.color !== false;
+  // --status narrows the outputs only; it holds the findings it keeps (the summary is recounted over them)
+  const shown = config.statuses
+    ? withFindings(report, [...report.findings].filter((finding) => config.statuses?.includes(finding.status)))
+    : report;
+  const written = await publishReport(plan, shown, targets ?? fileTargets(config, shown), { color, ...tableOptions });
+  if (!flags.quiet) {
+    const destinations = written.length > 0 ? written : ['stdout'];
+    if (process.stderr.isTTY) printSummary(report, destinations, process.stderr);
+    else process.stderr.write(summaryLine(report, destinations));
     process.stderr.write(deltaLine(report));
   }
   return exitCodeFor(report, config.failOn);

@@ -3,10 +3,12 @@
 import { Command } from 'commander';
 import type { CallStats } from '../cloud/api-caller.js';
 import { Redactor } from '../cloud/redact.js';
-import { addConfigFlags, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
+import { addConfigFlags, endpointSourceOf, type ConfigFlagName, type ConfigFlags } from '../config/flags.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../log.js';
+import { cronTicks } from '../serve/cron.js';
+import { startServiceHttp } from '../serve/http.js';
 import { ApiCallTotals } from '../serve/metrics.js';
 import { startService } from '../serve/service.js';
 import { defaultStorePath } from '../store/default-path.js';
@@ -22,6 +24,7 @@ const SERVE_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'schedule', 'timezone', 'runNow', 'metricsAddress', 'gracePeriod', 'store', 'regions', 'format', 'output', 'outputDir',
   'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration', 'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly',
   'spoolDir', 'logLevel', 'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'maxApiShare', 'readTimeout',
+  'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls',
 ];
 
 export function serveCommand(): Command {
@@ -30,8 +33,8 @@ export function serveCommand(): Command {
   );
   addConfigFlags(command, SERVE_CONFIG_FLAGS)
     .option('--demo', 'scan the bundled demo account through a local API emulator, to try the service out')
-    .action(async (flags: ServeFlags) => {
-      await runServeCommand(flags);
+    .action(async (flags: ServeFlags, self: Command) => {
+      await runServeCommand(flags, { endpointSource: endpointSourceOf(self) });
     });
   return command;
 }
@@ -44,7 +47,7 @@ function addCallStats(totals: ApiCallTotals, stats: CallStats): void {
 }
 
 /** Starts the service; the process exits from the shutdown handlers. */
-export async function runServeCommand(flags: ServeFlags): Promise<void> {
+export async function runServeCommand(flags: ServeFlags, options: { endpointSource: string }): Promise<void> {
   const redactor = new Redactor();
   if (flags.demo && (flags.endpointUrl !== undefined && process.env.ALIBABA_CLOUD_ENDPOINT_URL !== flags.endpointUrl)) {
     throw new UsageError('--demo cannot be combined with --endpoint-url');
@@ -60,8 +63,14 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
     redactor,
     logger,
     progress: false,
-    endpointSource: flags.endpointUrl !== undefined ? '--endpoint-url' : 'endpointUrl (config)',
+    endpointSource: options.endpointSource,
   });
+  // everything that can refuse to start is tried before the database exists, so a typo leaves nothing behind
+  cronTicks(schedule, timezone);
+  const probe = () => {
+    throw new Error('the address probe answers no request');
+  };
+  await (await startServiceHttp({ health: probe, metrics: probe }, metricsAddress)).close();
   const storePath = config.store?.path ?? defaultStorePath();
   const store = await openStore(storePath);
   const api = new ApiCallTotals();

@@ -32,19 +32,25 @@ export interface EndpointOverride {
   protocol: 'http' | 'https';
 }
 
-/** Parse `--endpoint-url` / ALIBABA_CLOUD_ENDPOINT_URL. */
+/** The URL as it may be printed: a password in it is replaced. */
+function shownUrl(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:\s]*):[^/@\s]*@/i, '$1:[REDACTED]@');
+}
+
+/** Parse `--endpoint-url` / ALIBABA_CLOUD_ENDPOINT_URL; `source` names where the value came from in errors. */
 export function parseEndpointUrl(value: string, source = '--endpoint-url'): EndpointOverride {
+  const shown = shownUrl(value);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new EndpointError(`${source}: "${value}" is not a URL (expected http://HOST[:PORT] or https://HOST[:PORT])`);
+    throw new EndpointError(`${source}: "${shown}" is not a URL (expected http://HOST[:PORT] or https://HOST[:PORT])`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new EndpointError(`${source}: "${value}" must use http or https`);
+    throw new EndpointError(`${source}: "${shown}" must use http or https`);
   }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.username) {
-    throw new EndpointError(`${source}: "${value}" must be a bare scheme://host[:port] with no path, query or user`);
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.username || url.password) {
+    throw new EndpointError(`${source}: "${shown}" must be a bare scheme://host[:port] with no path, query or user`);
   }
   return { host: url.host, protocol: url.protocol === 'http:' ? 'http' : 'https' };
 }

@@ -21,5 +21,8 @@ export type CollectorName = keyof typeof collectors;
 
 export const COLLECTOR_NAMES = Object.keys(collectors) as CollectorName[];
 
+/** Collectors that call no regional API: with only these in scope, the regions are never looked up. */
+export const GLOBAL_COLLECTORS: ReadonlySet<CollectorName> = new Set<CollectorName>(['ram']);
+
 export { discoverRegions } from './ecs.js';
 export type { CollectorContext } from './context.js';

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { SEVERITIES } from '../findings/types.js';
+import { SEVERITIES, STATUSES } from '../findings/types.js';
 import { LOG_LEVELS } from '../log.js';
 import { FORMAT_NAMES } from '../outputs/formats.js';
 import { isPostgresUrl } from '../store/location.js';
@@ -134,6 +134,25 @@ export const CONFIG_FLAGS = {
     kind: 'value',
     field: ['failOn'],
     choices: SEVERITIES,
+  },
+  services: { flags: '--services <list>', description: 'scan only these services, comma-separated (ram, ecs, vpc, actiontrail, sas, kms)', kind: 'value', field: ['scope', 'services'], toConfig: commaList },
+  rules: { flags: '--rules <list>', description: 'run only these rules: ids or globs (ram-*), comma-separated', kind: 'value', field: ['scope', 'rules'], toConfig: commaList },
+  excludeRules: { flags: '--exclude-rules <list>', description: 'skip these rules: ids or globs, comma-separated', kind: 'value', field: ['scope', 'excludeRules'], toConfig: commaList },
+  severity: {
+    flags: '--severity <severity>',
+    description: 'run only the rules whose failures can be at or above this severity',
+    kind: 'value',
+    field: ['scope', 'severity'],
+    choices: SEVERITIES,
+  },
+  duties: { flags: '--duties <list>', description: 'run only the rules of these duties (`alicloud-audit duties` lists them)', kind: 'value', field: ['scope', 'duties'], toConfig: commaList },
+  cisControls: { flags: '--cis-controls <list>', description: 'run only the rules mapped to these CIS 2.0.0 controls, e.g. 1.4,4.3', kind: 'value', field: ['scope', 'cisControls'], toConfig: commaList },
+  status: {
+    flags: '--status <list>',
+    description: `outputs and sinks carry only findings with these statuses, e.g. fail,error (${STATUSES.join(', ')})`,
+    kind: 'value',
+    field: ['statuses'],
+    toConfig: commaList,
   },
   logLevel: { flags: '--log-level <level>', description: 'log level of the JSON logs on stderr (default warn)', kind: 'value', field: ['logLevel'], choices: LOG_LEVELS },
   store: {
@@ -267,4 +286,10 @@ export function flagLayer(flags: ConfigFlags, cwd: string): FlagLayer {
     for (const field of Object.keys(outputs)) origins.push({ field: [field], flag: flagName(field === 'outputDir' ? 'outputDir' : 'format') });
   }
   return { data, origins, replacesOutputs, sinkChangesOnly: flags.sinkChangesOnly === true };
+}
+
+/** Where `--endpoint-url`'s value came from, as its error messages name it. */
+export function endpointSourceOf(command: Command): string {
+  const origin = command.getOptionValueSource('endpointUrl');
+  return origin === 'env' ? 'ALIBABA_CLOUD_ENDPOINT_URL' : origin === 'cli' ? '--endpoint-url' : 'endpointUrl (config)';
 }

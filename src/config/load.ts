@@ -3,13 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
+import { didYouMean } from '../names.js';
 import { InputFileError, UsageError } from '../errors.js';
 import { flagLayer, type ConfigFlags, type FlagLayer, type FlagOrigin } from './flags.js';
 import { configSchema, type AuditConfig } from './schema.js';
 import { readYaml, type YamlSource } from '../yaml-source.js';
 
 /** Fields of the file that flags merge into key by key rather than replace. */
-const SECTIONS = ['store', 'serve', 'role'] as const;
+const SECTIONS = ['store', 'serve', 'role', 'scope', 'collection'] as const;
 const OUTPUT_FIELDS = ['formats', 'outputs', 'outputDir'] as const;
 
 type Data = Record<string, unknown>;
@@ -33,15 +34,31 @@ function layered(fileData: unknown, layer: FlagLayer): unknown {
 
 const startsWith = (path: readonly PropertyKey[], prefix: readonly PropertyKey[]) => prefix.every((key, index) => path[index] === key);
 
-function describeIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
-  // an unknown key has the mapping as its path: point at the key itself
-  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : [...issue.path];
-  const message = issue.code === 'unrecognized_keys' ? `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message;
-  return { path, message };
+/** The keys the schema allows in the mapping at `path`, through optional and default wrappers. */
+function knownKeys(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let node: z.core.$ZodType | undefined = schema;
+  const unwrap = (type: z.core.$ZodType | undefined) => {
+    let current = type;
+    while (current && 'innerType' in current._zod.def) current = current._zod.def.innerType as z.core.$ZodType;
+    return current;
+  };
+  for (const key of path) {
+    const shape: Record<string, z.core.$ZodType> | undefined = (unwrap(node)?._zod.def as { shape?: Record<string, z.core.$ZodType> } | undefined)?.shape;
+    node = shape?.[String(key)];
+  }
+  return Object.keys((unwrap(node)?._zod.def as { shape?: Record<string, unknown> } | undefined)?.shape ?? {});
 }
 
-function configError(issue: z.core.$ZodIssue, source: YamlSource | undefined, origins: readonly FlagOrigin[]): Error {
-  const { path, message } = describeIssue(issue);
+function describeIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): { path: PropertyKey[]; message: string } {
+  if (issue.code !== 'unrecognized_keys') return { path: [...issue.path], message: issue.message };
+  // an unknown key has the mapping as its path: point at the key itself
+  const [first = ''] = issue.keys;
+  const hint = issue.keys.length === 1 ? didYouMean(first, knownKeys(schema, issue.path)) : '';
+  return { path: [...issue.path, first], message: `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}${hint}` };
+}
+
+function configError(issue: z.core.$ZodIssue, schema: z.core.$ZodType, source: YamlSource | undefined, origins: readonly FlagOrigin[]): Error {
+  const { path, message } = describeIssue(issue, schema);
   const where = path.map(String).join('.');
   const origin = origins.filter((candidate) => startsWith(path, candidate.field)).sort((a, b) => b.field.length - a.field.length)[0];
   if (origin) return new UsageError(`${origin.flag}: ${message}`);
@@ -58,12 +75,24 @@ export function parseConfig(input: { text?: string; file?: string; flags?: Confi
   const source = input.text === undefined ? undefined : readYaml(input.text, input.file ?? '<config>');
   const layer = flagLayer(input.flags ?? {}, cwd);
   const baseDir = input.file === undefined ? cwd : dirname(resolve(cwd, input.file));
-  const parsed = configSchema(baseDir).safeParse(layered(source?.data ?? {}, layer));
+  const schema = configSchema(baseDir);
+  const parsed = schema.safeParse(layered(source?.data ?? {}, layer));
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
-    throw configError(issue as z.core.$ZodIssue, source, layer.origins);
+    throw configError(issue as z.core.$ZodIssue, schema, source, layer.origins);
   }
+  if (source) SOURCES.set(parsed.data, source);
   return parsed.data;
+}
+
+/** The file each config was read from, for checks made later (a rule's params, once the rules are loaded). */
+const SOURCES = new WeakMap<AuditConfig, YamlSource>();
+
+/** An InputFileError at the config's line for `path`, or a UsageError when the config has no file. */
+export function configFileError(config: AuditConfig, path: readonly PropertyKey[], reason: string): Error {
+  const source = SOURCES.get(config);
+  const message = `${path.map(String).join('.')}: ${reason}`;
+  return source ? new InputFileError('AUDIT_CONFIG', source.file, source.keyLineOf(path), message) : new UsageError(message);
 }
 
 /** `--config FILE` (when given) and the flags: what every command calls first. */

@@ -3,7 +3,7 @@
 // config file's, or the working directory for flags), so the rest of the code only sees absolute paths.
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { SEVERITIES } from '../findings/types.js';
+import { SEVERITIES, STATUSES } from '../findings/types.js';
 import { LOG_LEVELS } from '../log.js';
 import { FORMAT_NAMES, type FormatName } from '../outputs/formats.js';
 import { sinks } from '../outputs/sinks/sinks.js';
@@ -145,6 +145,21 @@ export function configSchema(baseDir: string) {
       endpointUrl: text().optional(),
       /** a profile of ~/.aliyun/config.json */
       profile: text().optional(),
+      /** which rules run, and so which collectors (src/cli/scope.ts checks the names against the rules) */
+      scope: z
+        .strictObject({
+          services: z.array(text()).min(1, 'must list at least one service').optional(),
+          /** rule ids or globs (* and ?) */
+          rules: z.array(text()).min(1, 'must list at least one rule').optional(),
+          excludeRules: z.array(text()).optional(),
+          /** rules whose failures can be at or above this severity */
+          severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).optional(),
+          duties: z.array(text()).min(1, 'must list at least one duty').optional(),
+          cisControls: z.array(text()).min(1, 'must list at least one control').optional(),
+        })
+        .optional(),
+      /** the finding statuses the outputs and sinks carry (default all); the exit status still sees every finding */
+      statuses: z.array(z.enum(STATUSES, { error: oneOf(STATUSES) })).min(1, 'must list at least one status').optional(),
       },
       { error: (issue) => (issue.code === 'invalid_type' ? 'expected a mapping of settings' : undefined) },
     )

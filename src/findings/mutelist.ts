@@ -14,10 +14,11 @@
 //       reason: Vendor appliance supports password login only (SEC-142)
 //       expires: 2027-03-31
 import { readFile } from 'node:fs/promises';
+import { didYouMean, globToRegExp } from '../names.js';
 import { readYaml } from '../yaml-source.js';
 import { z } from 'zod';
 import { InputFileError } from '../errors.js';
-import { countStatuses, summarize } from './report.js';
+import { withFindings } from './report.js';
 import type { Finding, Report } from './types.js';
 
 const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
@@ -92,11 +93,6 @@ function expiryOf(expires: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(expires) ? Date.parse(`${expires}T00:00:00Z`) + DAY_MS : Date.parse(expires);
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
-  return new RegExp(`^${body}$`, 's');
-}
-
 function matcherFor(entry: MuteEntry): (finding: Finding) => boolean {
   const rule = globToRegExp(entry.rule);
   const resource = entry.resource === undefined ? undefined : globToRegExp(entry.resource);
@@ -118,21 +114,6 @@ function unmuted(finding: Finding): Finding {
   if (finding.status !== 'muted' || finding.mutedStatus === undefined) return finding;
   const { mutedStatus, reason: _reason, ...rest } = finding;
   return { ...rest, status: mutedStatus };
-}
-
-function recount(report: Report, findings: Finding[]): Report {
-  return {
-    ...report,
-    summary: summarize(findings),
-    coverage: {
-      ...report.coverage,
-      duties: report.coverage.duties.map((duty) => ({
-        ...duty,
-        counts: countStatuses(findings.filter((finding) => finding.duty === duty.duty)),
-      })),
-    },
-    findings,
-  };
 }
 
 export interface Muter {
@@ -168,5 +149,12 @@ export function createMuter(mutelist: Mutelist, now: Date): Muter {
 
 export function applyMutelist(report: Report, mutelist: Mutelist, now: Date): MutelistResult {
   const muter = createMuter(mutelist, now);
-  return { report: recount(report, report.findings.map(muter.mute)), warnings: muter.warnings };
+  return { report: withFindings(report, report.findings.map(muter.mute)), warnings: muter.warnings };
+}
+
+/** One warning per entry whose rule pattern names no rule that exists: a typo mutes nothing, silently. */
+export function unknownRuleWarnings(mutelist: Mutelist, ruleIds: readonly string[]): string[] {
+  return mutelist.entries
+    .filter((entry) => !ruleIds.some((id) => globToRegExp(entry.rule).test(id)))
+    .map((entry) => `${mutelist.file}:${entry.line}: the mute for rule "${entry.rule}" matches no rule${didYouMean(entry.rule, ruleIds)}; it mutes nothing.`);
 }

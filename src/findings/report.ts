@@ -127,3 +127,19 @@ export function buildReport(input: BuildReportInput): Report {
   const { findings, ...rest } = input;
   return { ...buildReportHead({ ...rest, tally: tallyOf(findings) }), findings };
 }
+
+/** The report with other findings (muted, or filtered by status): its summary and duty counts follow them. */
+export function withFindings(report: ReportHead, findings: Finding[]): Report {
+  return {
+    ...report,
+    summary: summarize(findings),
+    coverage: {
+      ...report.coverage,
+      duties: report.coverage.duties.map((duty) => ({
+        ...duty,
+        counts: countStatuses(findings.filter((finding) => finding.duty === duty.duty)),
+      })),
+    },
+    findings,
+  };
+}

@@ -2,6 +2,7 @@
 // line and reason. Inventories hold no secrets (access key ids are not secrets; no secret is collected).
 import { readFile } from 'node:fs/promises';
 import { InputFileError } from '../errors.js';
+import { jsonErrorLine, lineAt } from '../json-line.js';
 import { inventorySchema } from './schema.js';
 import { INVENTORY_SCHEMA_VERSION, type Inventory } from './types.js';
 
@@ -15,18 +16,6 @@ export interface SnapshotFile {
 export function serializeSnapshot(inventory: Inventory): string {
   const file: SnapshotFile = { kind: SNAPSHOT_KIND, inventory };
   return `${JSON.stringify(file, null, 2)}\n`;
-}
-
-/** Line (1-based) of a character offset. */
-function lineAt(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
-
-function jsonErrorLine(text: string, error: SyntaxError): number | undefined {
-  const lineColumn = /line (\d+) column \d+/.exec(error.message);
-  if (lineColumn?.[1]) return Number(lineColumn[1]);
-  const position = /at position (\d+)/.exec(error.message);
-  return position?.[1] ? lineAt(text, Number(position[1])) : undefined;
 }
 
 /** Line of a JSON path in pretty-printed or compact JSON: best effort, by finding its last key in order. */

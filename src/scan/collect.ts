@@ -5,11 +5,11 @@ import type { Logger } from 'pino';
 import { ApiCaller, type CallStats, type RetryPolicy } from '../cloud/api-caller.js';
 import { ApiError } from '../cloud/api-error.js';
 import { CloudClients, DEFAULT_TIMEOUTS, runtimeOptions, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
-import { describeSource, resolveCredential, type CredentialSource } from '../cloud/credentials.js';
+import { resolveCredential, type CredentialSource } from '../cloud/credentials.js';
 import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
 import type { Redactor } from '../cloud/redact.js';
-import { COLLECTOR_NAMES, collectors, discoverRegions } from '../collectors/index.js';
+import { COLLECTOR_NAMES, GLOBAL_COLLECTORS, collectors, discoverRegions, type CollectorName } from '../collectors/index.js';
 import type { CollectionProgress } from '../collectors/context.js';
 import { CredentialsError, EndpointError, UsageError } from '../errors.js';
 import { InventoryBuilder } from '../inventory/builder.js';
@@ -21,6 +21,8 @@ export interface LiveCollectionOptions {
   endpoint?: EndpointOverride;
   /** explicit regions; default: every region DescribeRegions returns */
   regions?: string[];
+  /** the collectors to run (default all); with no regional one, the regions are not looked up */
+  services?: readonly CollectorName[];
   retry?: RetryPolicy;
   limits?: RateLimitPolicy;
   redactor: Redactor;
@@ -47,7 +49,13 @@ function endpointName(endpoint: EndpointOverride | undefined): string {
 }
 
 /** STS GetCallerIdentity: proves the credential works and names the account. */
-async function callerAccountId(clients: CloudClients, caller: ApiCaller, runtime: $dara.RuntimeOptions, options: LiveCollectionOptions): Promise<string> {
+async function callerAccountId(
+  clients: CloudClients,
+  caller: ApiCaller,
+  runtime: $dara.RuntimeOptions,
+  options: LiveCollectionOptions,
+  credentialSource: string,
+): Promise<string> {
   try {
     const response = await caller.call({ service: 'sts', region: null, action: 'GetCallerIdentity' }, () =>
       clients.sts().getCallerIdentityWithOptions(runtime),
@@ -59,7 +67,7 @@ async function callerAccountId(clients: CloudClients, caller: ApiCaller, runtime
     if (!(error instanceof ApiError)) throw error;
     if (REJECTED_CREDENTIAL_CODES.test(error.apiCode)) {
       throw new CredentialsError(
-        `The credentials from ${describeSource(options.credentials)} were rejected by ${endpointName(options.endpoint)}: ${error.apiCode}.`,
+        `The credentials from ${credentialSource} were rejected by ${endpointName(options.endpoint)}: ${error.apiCode}.`,
         { cause: error },
       );
     }
@@ -84,9 +92,10 @@ async function scanRegions(clients: CloudClients, caller: ApiCaller, runtime: $d
 
 export async function collectLive(options: LiveCollectionOptions): Promise<Collection> {
   const now = options.now ?? (() => new Date());
-  const credential = await resolveCredential(options.credentials, options.redactor, {
+  const { credential, source } = await resolveCredential(options.credentials, options.redactor, {
     ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    warn: (message) => options.logger.warn(message),
   });
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const runtime = runtimeOptions(timeouts);
@@ -99,17 +108,19 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const collectedAt = now().toISOString();
-  const accountId = await callerAccountId(clients, caller, runtime, options);
+  const accountId = await callerAccountId(clients, caller, runtime, options, source);
   await options.onAccount?.(accountId);
-  const regions = await scanRegions(clients, caller, runtime, options.regions);
-  options.logger.info({ accountId, regions }, 'scanning account');
+  const services = COLLECTOR_NAMES.filter((name) => options.services?.includes(name) ?? true);
+  const regional = services.some((name) => !GLOBAL_COLLECTORS.has(name));
+  const regions = regional ? await scanRegions(clients, caller, runtime, options.regions) : [];
+  options.logger.info({ accountId, regions, services }, 'scanning account');
 
   const inventory = new InventoryBuilder();
   const progress = options.progress;
-  progress?.attach?.(caller.stats, regions, COLLECTOR_NAMES);
+  progress?.attach?.(caller.stats, regions, services);
   const context = { clients, caller, runtime, logger: options.logger, accountId, regions, inventory, ...(progress ? { progress } : {}) };
   await Promise.all(
-    COLLECTOR_NAMES.map(async (name) => {
+    services.map(async (name) => {
       await collectors[name](context);
       progress?.serviceDone(name);
     }),

@@ -2,7 +2,7 @@
 // transaction that writes its findings also marks it `completed`, so a killed process never leaves a scan that
 // deltas would trust; on open, running rows whose process is gone become `aborted`.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Finding, StreamedReport } from '../findings/types.js';
@@ -99,7 +99,12 @@ export class SqliteStore implements AuditStore {
   static open(file: string, options: SqliteStoreOptions = {}): SqliteStore {
     let db: Database.Database;
     try {
-      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      if (file !== ':memory:') {
+        // it holds every finding's evidence: private like reports and snapshots (SQLite gives its -wal and -shm
+        // files the database file's mode)
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+        closeSync(openSync(file, 'a', 0o600));
+      }
       db = new Database(file);
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
       db.pragma('journal_mode = WAL');
