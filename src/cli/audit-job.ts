@@ -17,7 +17,6 @@ import { BUNDLED_RULES_DIR, loadRules, type Rule } from '../engine/index.js';
 import { UsageError } from '../errors.js';
 import { createMuter, loadMutelist, unknownRuleWarnings, type Mutelist } from '../findings/mutelist.js';
 import type { Report, ReportHead, StreamedReport } from '../findings/types.js';
-import { InventoryBuilder } from '../inventory/builder.js';
 import { loadSnapshot, serializeSnapshot } from '../inventory/snapshot.js';
 import { openFormat, type FindingWriter, type RenderOptions } from '../outputs/format.js';
 import { defaultFileName, formats, type FormatName } from '../outputs/formats.js';
