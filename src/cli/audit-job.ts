@@ -15,6 +15,7 @@ import type { AuditConfig } from '../config/schema.js';
 import { loadAccountModel, startEmulator } from '../emulator/index.js';
 import { BUNDLED_RULES_DIR, loadRules, type Rule } from '../engine/index.js';
 import { UsageError } from '../errors.js';
+import { complianceView } from '../findings/compliance.js';
 import { applyMutelist, loadMutelist, unknownRuleWarnings, type Mutelist } from '../findings/mutelist.js';
 import type { Report } from '../findings/types.js';
 import { loadSnapshot, serializeSnapshot } from '../inventory/snapshot.js';
@@ -168,7 +169,7 @@ async function scanOnce(plan: AuditPlan, scanId: string | undefined, signal: Abo
     for (const warning of muted.warnings) plan.logger.warn(warning);
     report = muted.report;
   }
-  return { report, stats };
+  return { report: { ...report, compliance: complianceView(report, plan.rules) }, stats };
 }
 
 /** One run; with a store, recorded there (aborted when it fails), given its delta, and followed by retention. */
