@@ -18,7 +18,8 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function readReport(file: string): Promise<Report> {
+/** A JSON report written by `scan --format json`, refused with one sentence when it is not one. */
+export async function readReport(file: string): Promise<Report> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
@@ -43,11 +44,14 @@ export function dutiesCommand(io: DutiesCommandIo = stdout): Command {
     .description('print the coverage matrix of the customer duties (from a JSON report, or the rules that would assess them)')
     .option('--report <file>', 'a JSON report written by `scan --format json`')
     .option('--rules-dir <dir>', 'add a folder of custom rules (repeatable; without --report)', collect, [] as string[])
-    .action(async (options: { report?: string; rulesDir: string[] }) => {
-      const coverage = options.report
-        ? (await readReport(options.report)).coverage.duties
-        : dutyCoverage(await loadRules([BUNDLED_RULES_DIR, ...options.rulesDir]), []);
-      io.out(['duty', 'group', 'state', 'rules', options.report ? 'counts / note' : 'rules / note'].join('\t') + '\n');
-      for (const entry of coverage) io.out(`${row(entry, options.report !== undefined)}\n`);
-    });
+    .action(async (options: { report?: string; rulesDir: string[] }) => io.out(await dutiesText(options)));
+}
+
+/** The duty matrix as printed by `duties` and `compliance --by duty`. */
+export async function dutiesText(options: { report?: string; rulesDir: string[] }): Promise<string> {
+  const coverage = options.report
+    ? (await readReport(options.report)).coverage.duties
+    : dutyCoverage(await loadRules([BUNDLED_RULES_DIR, ...options.rulesDir]), []);
+  const header = ['duty', 'group', 'state', 'rules', options.report ? 'counts / note' : 'rules / note'].join('\t');
+  return [header, ...coverage.map((entry) => row(entry, options.report !== undefined))].join('\n') + '\n';
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { Redactor } from '../cloud/redact.js';
 import { TOOL_VERSION } from '../version.js';
+import { complianceCommand } from './compliance-command.js';
 import { diffCommand } from './diff-command.js';
 import { dutiesCommand } from './duties-command.js';
 import { exitCodeForError, messageForError } from './exit.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   program.addCommand(diffCommand());
   program.addCommand(rulesCommand());
   program.addCommand(dutiesCommand());
+  program.addCommand(complianceCommand());
   program.addCommand(policyCommand());
   // every level, `rules show` included: commander's own exit would use code 1, the code of "failures found"
   const override = (command: Command): void => {

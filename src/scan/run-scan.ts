@@ -2,6 +2,7 @@
 // report. The CLI, the demo and the scheduled service all come through here.
 import { randomUUID } from 'node:crypto';
 import { evaluateFindings, type Rule } from '../engine/index.js';
+import { ComplianceTally } from '../findings/compliance.js';
 import { buildReportHead, ReportTally } from '../findings/report.js';
 import type { Finding, Report, ScanInfo, StreamedReport } from '../findings/types.js';
 import type { Inventory } from '../inventory/types.js';
@@ -43,7 +44,11 @@ export function evaluateScanStream(input: ScanInput, options: EvaluationOptions)
     },
   };
   const tally = new ReportTally();
-  for (const finding of findings) tally.add(finding);
+  const compliance = new ComplianceTally();
+  for (const finding of findings) {
+    tally.add(finding);
+    compliance.add(finding);
+  }
   const head = buildReportHead({
     scan: {
       id: options.scanId ?? randomUUID(),
@@ -59,7 +64,7 @@ export function evaluateScanStream(input: ScanInput, options: EvaluationOptions)
     rules: options.rules,
     tally,
   });
-  return { ...head, findings };
+  return { ...head, compliance: compliance.view(options.rules), findings };
 }
 
 /** The report with every finding in one array, for callers that need them all at once. */
