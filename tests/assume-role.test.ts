@@ -66,7 +66,8 @@ describe('scan --role-arn', () => {
 
   it('scans as the assumed role', async () => {
     const result = await runCli(['scan', '--regions', 'cn-hangzhou', '--format', 'json', '--role-arn', `acs:ram::${accountId}:role/ops-break-glass`], { env: env() });
-    expect(result.stderr).toBe('');
+    // one summary line, nothing else (no warning, no secret)
+    expect(result.stderr).toMatch(/^alicloud-audit: account \d+ \(live\): [^\n]*; report: [^\n]*\n$/);
     expect(JSON.parse(result.stdout)).toMatchObject({ scan: { accountId } });
   });
 
