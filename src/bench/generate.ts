@@ -49,7 +49,7 @@ const REGION_IDS = [
 ];
 
 /** mulberry32: small, fast and good enough to pick fields. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

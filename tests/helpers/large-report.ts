@@ -1,6 +1,7 @@
 // A deterministic large report for the output tests and the HTML measurement: `rules` rules, each over every
 // resource of its type, with finding ids, names, ARNs and evidence shaped like the engine's (random suffixes,
 // so they compress like real ones).
+import { random } from '../../src/bench/generate.js';
 import { DUTIES } from '../../src/findings/duties.js';
 import { findingId } from '../../src/findings/finding-id.js';
 import { countStatuses, summarize } from '../../src/findings/report.js';
@@ -21,18 +22,6 @@ const REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'cn-shenzhen', 'cn-
   'ap-northeast-1', 'ap-northeast-2', 'eu-central-1', 'eu-west-1', 'us-east-1', 'us-west-1'];
 const PREFIX: Record<string, string> = { 'ecs.instance': 'i-', 'ecs.security-group': 'sg-', 'ecs.disk': 'd-', 'ram.user': 'u-' };
 const ACCOUNT = '1234567890123456';
-
-/** mulberry32, as src/bench/generate.ts */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** The rule id of rule `index`, as the generator names them. */
 export const largeRuleId = (index: number): string => `synthetic-rule-${String(index).padStart(3, '0')}`;
