@@ -7,22 +7,12 @@ import { collectEcs } from '../src/collectors/ecs.js';
 import { collectRam } from '../src/collectors/ram.js';
 import { collectVpc } from '../src/collectors/vpc.js';
 import { collectorContext } from './helpers/context.js';
-import { alibabaError, mockAlibaba, NOCK_ENDPOINT, type Handler } from './helpers/nock-alibaba.js';
+import { alibabaError, EMPTY_ECS as emptyEcs, mockAlibaba, NOCK_ENDPOINT, type Handler } from './helpers/nock-alibaba.js';
 
 const REGION = 'cn-hangzhou';
 const build = (ctx: ReturnType<typeof collectorContext>) =>
   ctx.inventory.build({ accountId: ctx.accountId, collectedAt: '2026-11-29T00:00:00Z', regions: ctx.regions });
 
-const emptyEcs: Record<string, Handler> = {
-  DescribeInstances: () => [200, { RequestId: 'r', Instances: { Instance: [] }, NextToken: '' }],
-  DescribeCloudAssistantStatus: () => [200, { RequestId: 'r', InstanceCloudAssistantStatusSet: { InstanceCloudAssistantStatus: [] } }],
-  DescribeSecurityGroups: () => [200, { RequestId: 'r', SecurityGroups: { SecurityGroup: [] }, NextToken: '' }],
-  DescribeDisks: () => [200, { RequestId: 'r', Disks: { Disk: [] }, NextToken: '' }],
-  DescribeSnapshots: () => [200, { RequestId: 'r', Snapshots: { Snapshot: [] }, NextToken: '' }],
-  DescribeAutoSnapshotPolicyEx: () => [200, { RequestId: 'r', AutoSnapshotPolicies: { AutoSnapshotPolicy: [] }, TotalCount: 0 }],
-  DescribeKeyPairs: () => [200, { RequestId: 'r', KeyPairs: { KeyPair: [] }, TotalCount: 0 }],
-  DescribeUserBusinessBehavior: () => [200, { RequestId: 'r', StatusValue: 'disabled' }],
-};
 
 function permission(index: number, overrides: Record<string, unknown> = {}) {
   return {

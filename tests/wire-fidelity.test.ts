@@ -14,7 +14,7 @@ import { collectRam } from '../src/collectors/ram.js';
 import { defineAccount, startEmulator, type AccountModelInput } from '../src/emulator/index.js';
 import { collectLive } from '../src/scan/collect.js';
 import { collectorContext } from './helpers/context.js';
-import { alibabaError, mockAlibaba, NOCK_ENDPOINT, type Handler } from './helpers/nock-alibaba.js';
+import { alibabaError, EMPTY_ECS, mockAlibaba, NOCK_ENDPOINT, type Handler } from './helpers/nock-alibaba.js';
 import { scanThroughEmulator } from './helpers/scan-emulator.js';
 
 const build = (ctx: ReturnType<typeof collectorContext>) =>
@@ -124,16 +124,7 @@ describe('ECS classic-network security groups', () => {
 });
 
 describe('403 answers', () => {
-  const ecs = (behaviour: Handler): Record<string, Handler> => ({
-    DescribeInstances: () => [200, { RequestId: 'r', Instances: { Instance: [] }, NextToken: '' }],
-    DescribeCloudAssistantStatus: () => [200, { RequestId: 'r', InstanceCloudAssistantStatusSet: { InstanceCloudAssistantStatus: [] } }],
-    DescribeSecurityGroups: () => [200, { RequestId: 'r', SecurityGroups: { SecurityGroup: [] }, NextToken: '' }],
-    DescribeDisks: () => [200, { RequestId: 'r', Disks: { Disk: [] }, NextToken: '' }],
-    DescribeSnapshots: () => [200, { RequestId: 'r', Snapshots: { Snapshot: [] }, NextToken: '' }],
-    DescribeAutoSnapshotPolicyEx: () => [200, { RequestId: 'r', AutoSnapshotPolicies: { AutoSnapshotPolicy: [] }, TotalCount: 0 }],
-    DescribeKeyPairs: () => [200, { RequestId: 'r', KeyPairs: { KeyPair: [] }, TotalCount: 0 }],
-    DescribeUserBusinessBehavior: behaviour,
-  });
+  const ecs = (behaviour: Handler): Record<string, Handler> => ({ ...EMPTY_ECS, DescribeUserBusinessBehavior: behaviour });
   const gapOf = async (behaviour: Handler) => {
     mockAlibaba(ecs(behaviour));
     const ctx = collectorContext(NOCK_ENDPOINT, ['cn-hangzhou']);

@@ -33,3 +33,15 @@ export function mockAlibaba(handlers: Record<string, Handler>): MockedCall[] {
     });
   return calls;
 }
+
+/** Every ECS listing a regional ECS collection makes, answered empty (Session Manager off): tests replace the call under test. */
+export const EMPTY_ECS: Readonly<Record<string, Handler>> = {
+  DescribeInstances: () => [200, { RequestId: 'r', Instances: { Instance: [] }, NextToken: '' }],
+  DescribeCloudAssistantStatus: () => [200, { RequestId: 'r', InstanceCloudAssistantStatusSet: { InstanceCloudAssistantStatus: [] } }],
+  DescribeSecurityGroups: () => [200, { RequestId: 'r', SecurityGroups: { SecurityGroup: [] }, NextToken: '' }],
+  DescribeDisks: () => [200, { RequestId: 'r', Disks: { Disk: [] }, NextToken: '' }],
+  DescribeSnapshots: () => [200, { RequestId: 'r', Snapshots: { Snapshot: [] }, NextToken: '' }],
+  DescribeAutoSnapshotPolicyEx: () => [200, { RequestId: 'r', AutoSnapshotPolicies: { AutoSnapshotPolicy: [] }, TotalCount: 0 }],
+  DescribeKeyPairs: () => [200, { RequestId: 'r', KeyPairs: { KeyPair: [] }, TotalCount: 0 }],
+  DescribeUserBusinessBehavior: () => [200, { RequestId: 'r', StatusValue: 'disabled' }],
+};
