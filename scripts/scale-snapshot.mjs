@@ -15,11 +15,11 @@ const key = { accessKeyId: 'LTAIscalesnapshot01', accessKeySecret: 'scale-snapsh
 const account = defineAccount(generateAccount(scaledSize(Number(scale)), 42), `synthetic account at scale ${scale}`);
 const emulator = await startEmulator({ account, credentials: [key] });
 try {
-  const fast = { concurrency: 64, requestsPerSecond: 10_000, burst: 64 };
   const { inventory, stats } = await collectLive({
     credentials: { kind: 'static', ...key },
     endpoint: parseEndpointUrl(emulator.url),
-    limits: { regional: fast, global: fast },
+    // the emulator has no budgets: start fast
+    limits: { initialRate: 1000, maxRate: 10_000, maxConcurrency: 64, maxShare: 1 },
     redactor: new Redactor(),
     logger: pino({ level: 'silent' }),
   });
