@@ -126,9 +126,9 @@ describe('scan --store: deltas between two scans', () => {
     expect(history.stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/)[1])).toEqual(['completed', 'completed']);
     const diff = await runCli(['diff', '--store', store], { env: cleanEnv() });
     expect(diff.code).toBe(0);
-    expect(diff.stdout).toMatch(new RegExp(`against ${first.report.scan.id}: ${delta.counts.new} new`));
-    const sshClosed = second.events.find((candidate) => candidate.activity_id === 3 && candidate.finding_info.analytic.uid === 'ecs-sg-ssh-internet')!;
-    expect(diff.stdout).toMatch(new RegExp(`^resolved\\s+\\S+\\s+${sshClosed.finding_info.uid}\\s`, 'm'));
+    expect(diff.stdout).toMatch(new RegExp(`against ${first.report.scan.id} \\(.*: ${delta.counts.new} new-failure\\b`));
+    // the line names the change, the rule and the resource
+    expect(diff.stdout).toMatch(/^fixed +\S+ +ecs-sg-ssh-internet +ecs\.security-group +sg-bp1sshworld4k7 +\S+ +fail\/\S+ +/m);
   }, 90_000);
 });
 

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { defaultStorePath } from '../store/default-path.js';
 import { openStore } from '../store/open-store.js';
 import type { AuditStore, ScanRecord } from '../store/store.js';
+import { renderColumns } from './columns.js';
 
 /** The store of `history` and `diff`: it must exist already, they never create one. */
 export function openExistingStore(config: AuditConfig): Promise<AuditStore> {
@@ -22,9 +23,7 @@ function row(scan: ScanRecord): string[] {
 }
 
 function renderHistory(scans: readonly ScanRecord[]): string {
-  const rows = [['SCAN', 'STATE', 'STARTED', 'FINISHED', 'ACCOUNT', 'FINDINGS', 'NOTE'], ...scans.map(row)];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => cells[column]!.length)));
-  return rows.map((cells) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return renderColumns(['SCAN', 'STATE', 'STARTED', 'FINISHED', 'ACCOUNT', 'FINDINGS', 'NOTE'], scans.map(row));
 }
 
 interface HistoryFlags extends ConfigFlags {

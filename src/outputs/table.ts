@@ -16,7 +16,7 @@ const STATUS_STYLE: Record<FindingStatus, Style> = { fail: 'red', pass: 'green',
 
 // Cloud-side text (names, reasons) could carry escape sequences that rewrite the user's terminal.
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
-const plain = (text: string): string => text.replace(CONTROL_CHARS, ' ');
+export const plain = (text: string): string => text.replace(CONTROL_CHARS, ' ');
 
 function painter(color: boolean | undefined): (style: Style, text: string) => string {
   return color ? (style, text) => `\u001b[${ANSI[style]}m${text}\u001b[0m` : (_style, text) => text;

@@ -76,7 +76,7 @@ function reportedObservation(finding: Finding): Observation {
 }
 
 /** Whether a scan would have reported this finding had it still existed. */
-function scopeChecker(coverage: ScanCoverage): (finding: Finding) => boolean {
+export function scopeChecker(coverage: ScanCoverage): (finding: Finding) => boolean {
   const rules = new Set(coverage.rules);
   const regions = new Set(coverage.regions);
   return (finding) => {

@@ -1,12 +1,52 @@
-// Deltas read from the store: the history of completed scans folded oldest first, then the target scan.
+// Deltas read from the store: the history of completed scans folded oldest first, then the target scan. `diff`
+// also lists what changed for each finding between the two scans, beyond the failures' lifecycle: a new error,
+// an error cleared, a status or severity that moved.
 import { UsageError } from '../errors.js';
-import { computeDelta, emptyHistory, foldScan, type Delta, type ScanSnapshot } from './delta.js';
+import { SEVERITIES, type DeltaKind, type Finding, type FindingResource, type FindingStatus, type Severity } from '../findings/types.js';
+import { computeDelta, emptyHistory, foldScan, scopeChecker, type Delta, type ScanSnapshot } from './delta.js';
 import type { AuditStore, CompletedScanRecord } from './store.js';
 
 export interface ScanDiff {
   base: CompletedScanRecord | null;
   target: CompletedScanRecord;
   delta: Delta;
+}
+
+/** What happened to a finding between the two scans, in the order `diff` lists them: regressions first. */
+export const CHANGE_KINDS = [
+  'new-failure',
+  'reopened',
+  'new-error',
+  'severity-change',
+  'status-change',
+  'not-assessed',
+  'error-cleared',
+  'fixed',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** A finding as one scan reported it. */
+export interface FindingState {
+  status: FindingStatus;
+  severity: Severity;
+}
+
+export interface FindingChange {
+  change: ChangeKind;
+  findingId: string;
+  ruleId: string;
+  title: string;
+  /** as reported by the target, or as last reported */
+  severity: Severity;
+  resource: Pick<FindingResource, 'id' | 'type' | 'region'>;
+  /** as the base scan reported it; null when it did not */
+  from: FindingState | null;
+  /** as the target scan reported it; null when it did not */
+  to: FindingState | null;
+}
+
+export interface ScanChanges extends ScanDiff {
+  changes: FindingChange[];
 }
 
 async function snapshotOf(store: AuditStore, scan: CompletedScanRecord): Promise<ScanSnapshot> {
@@ -43,17 +83,85 @@ async function diffAt(
   scans: CompletedScanRecord[],
   baseIndex: number,
   targetIndex: number,
-): Promise<ScanDiff> {
+): Promise<{ diff: ScanDiff; baseFindings: readonly Finding[] }> {
   const target = scans[targetIndex] as CompletedScanRecord;
   // the base and every completed scan before it make the history (reopened needs more than one scan back);
   // one scan's findings in memory at a time
   let history = emptyHistory();
-  for (const scan of scans.slice(0, baseIndex + 1)) history = foldScan(history, await snapshotOf(store, scan));
+  let base: ScanSnapshot | undefined;
+  for (const scan of scans.slice(0, baseIndex + 1)) {
+    base = await snapshotOf(store, scan);
+    history = foldScan(history, base);
+  }
   return {
-    base: scans[baseIndex] ?? null,
-    target,
-    delta: computeDelta(history, await snapshotOf(store, target)),
+    diff: { base: scans[baseIndex] ?? null, target, delta: computeDelta(history, await snapshotOf(store, target)) },
+    baseFindings: base?.findings ?? [],
   };
+}
+
+const stateOf = (finding: Finding | undefined): FindingState | null => (finding ? { status: finding.status, severity: finding.severity } : null);
+
+/**
+ * The change of one finding. The failures' lifecycle decides first (the delta: new, reopened, resolved, an error
+ * never resolving a failure); the statuses the two scans reported decide the rest.
+ */
+function changeOf(kind: DeltaKind | undefined, from: FindingState | null, to: FindingState | null, assessedNow: boolean): ChangeKind | undefined {
+  if (kind === 'new') return 'new-failure';
+  if (kind === 'reopened') return 'reopened';
+  if (kind === 'resolved') return 'fixed';
+  if (to === null) {
+    if (from === null) return undefined;
+    // gone from a scan that did not look there: nothing is known, least of all that it passes
+    if (!assessedNow) return from.status === 'pass' ? undefined : 'not-assessed';
+    // gone from a scan that looked: a failure would be resolved above, a pass or a mute has nothing to say
+    return from.status === 'error' ? 'error-cleared' : undefined;
+  }
+  if (from === null) return to.status === 'error' ? 'new-error' : undefined;
+  if (from.status === to.status) return from.severity === to.severity ? undefined : 'severity-change';
+  if (to.status === 'error') return 'new-error';
+  if (from.status === 'error') return 'error-cleared';
+  return 'status-change';
+}
+
+function changeOrder(a: FindingChange, b: FindingChange): number {
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    CHANGE_KINDS.indexOf(a.change) - CHANGE_KINDS.indexOf(b.change) ||
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    text(a.ruleId, b.ruleId) ||
+    text(a.resource.region, b.resource.region) ||
+    text(a.resource.id, b.resource.id)
+  );
+}
+
+/** Every finding that changed between the base scan and the target, regressions first, then by severity. */
+function changesOf(diff: ScanDiff, baseFindings: readonly Finding[]): FindingChange[] {
+  const before = new Map(baseFindings.map((finding) => [finding.id, finding]));
+  const assessed = scopeChecker(diff.target.coverage);
+  const changes: FindingChange[] = [];
+  const add = (findingId: string, kind: ChangeKind | undefined, shown: Finding, from: Finding | undefined, to: Finding | undefined) => {
+    if (!kind) return;
+    const { id, type, region } = shown.resource;
+    changes.push({
+      change: kind,
+      findingId,
+      ruleId: shown.ruleId,
+      title: shown.title,
+      severity: shown.severity,
+      resource: { id, type, region },
+      from: stateOf(from),
+      to: stateOf(to),
+    });
+  };
+  for (const entry of diff.delta.entries) {
+    const from = before.get(entry.findingId);
+    before.delete(entry.findingId);
+    const to = entry.reported ? entry.finding : undefined;
+    add(entry.findingId, changeOf(entry.kind, stateOf(from), stateOf(to), assessed(entry.finding)), entry.finding, from, to);
+  }
+  // reported by the base only, and not failing: the delta has nothing to say about them
+  for (const [findingId, from] of before) add(findingId, changeOf(undefined, stateOf(from), null, assessed(from)), from, from, undefined);
+  return changes.sort(changeOrder);
 }
 
 /** The delta of a completed scan against every completed scan before it (the one `scan --store` reports). */
@@ -61,15 +169,15 @@ export async function deltaForScan(store: AuditStore, scanId: string): Promise<S
   const all = await completedScans(store);
   const scans = ofAccount(all, all[await positionOf(store, all, scanId)]!.accountId);
   const target = scans.findIndex((scan) => scan.id === scanId);
-  return diffAt(store, scans, target - 1, target);
+  return (await diffAt(store, scans, target - 1, target)).diff;
 }
 
 /**
  * `diff [BASE] [TARGET]`: the delta of TARGET against BASE and the completed scans of its account before it.
  * Without ids, the newest two completed scans of the newest scan's account; with one id, that scan against the
- * newest of its account.
+ * newest of its account. With the changes of every finding between the two.
  */
-export async function diffScans(store: AuditStore, baseId?: string, targetId?: string): Promise<ScanDiff> {
+export async function diffScans(store: AuditStore, baseId?: string, targetId?: string): Promise<ScanChanges> {
   const all = await completedScans(store);
   const targetScan = targetId === undefined ? undefined : all[await positionOf(store, all, targetId)];
   const baseScan = baseId === undefined ? undefined : all[await positionOf(store, all, baseId)];
@@ -89,5 +197,6 @@ export async function diffScans(store: AuditStore, baseId?: string, targetId?: s
   if (base >= target) {
     throw new UsageError(`scan ${scans[base]?.id} is not older than scan ${scans[target]?.id}: give the older scan first`);
   }
-  return diffAt(store, scans, base, target);
+  const { diff, baseFindings } = await diffAt(store, scans, base, target);
+  return { ...diff, changes: changesOf(diff, baseFindings) };
 }
