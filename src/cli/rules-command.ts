@@ -1,7 +1,10 @@
 // `alicloud-audit rules list|show|test`: browse the rule catalogue and run the rules' own examples.
-// `--rules-dir DIR` (repeatable) adds custom rule folders to the bundled ones.
-import { Command } from 'commander';
+// `--rules-dir DIR` (repeatable) adds custom rule folders to the bundled ones. `rules list` takes the scan's scope
+// flags (and a config's `scope:`), so it shows exactly the rules such a scan would run.
+import { Command, Option } from 'commander';
 import { stringify } from 'yaml';
+import { addConfigFlags, type ConfigFlags } from '../config/flags.js';
+import { loadConfig } from '../config/load.js';
 import {
   BUNDLED_RULES_DIR,
   exampleSetProblems,
@@ -11,6 +14,8 @@ import {
   runExamples,
   type Rule,
 } from '../engine/index.js';
+import { renderColumns } from './columns.js';
+import { highestSeverity, selectRules } from './scope.js';
 
 export interface RulesCommandIo {
   out(text: string): void;
@@ -32,14 +37,16 @@ export function rulesCommand(io: RulesCommandIo = stdout): Command {
     .description('list, show and test the audit rules')
     .option('--rules-dir <dir>', 'add a folder of custom rules (repeatable)', collect, [] as string[]);
 
-  rules
+  const list = rules
     .command('list')
-    .description('list every rule: id, severity, duty, CIS controls, title')
-    .action(async (_options: unknown, command: Command) => {
-      for (const rule of await loadRules(rulesDirs(command))) {
-        const cis = rule.cis.map((entry) => entry.control).join(',') || '-';
-        io.out(`${rule.id}\t${rule.severity}\t${rule.duty}\tCIS ${cis}\t${rule.title}\n`);
-      }
+    .description('list the rules: id, severity, duty, service, CIS controls, title; the scope flags filter them as they filter a scan');
+  addConfigFlags(list, ['config', 'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls'])
+    .addOption(new Option('--format <name>', 'table or json').choices(['table', 'json']).default('table'))
+    .action(async ({ format, ...flags }: ConfigFlags & { format: 'table' | 'json' }, command: Command) => {
+      const config = await loadConfig(flags);
+      const { rulesDir } = command.optsWithGlobals<{ rulesDir: string[] }>();
+      const selected = selectRules(await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs, ...rulesDir]), config.scope);
+      io.out(format === 'json' ? `${JSON.stringify(selected.map(summary), null, 2)}\n` : listTable(selected));
     });
 
   rules
@@ -67,6 +74,20 @@ export function rulesCommand(io: RulesCommandIo = stdout): Command {
     });
 
   return rules;
+}
+
+function summary(rule: Rule) {
+  const { id, title, service, resource, duty, severity, file } = rule;
+  return { id, title, service, resource, duty, severity, highestSeverity: highestSeverity(rule), cisControls: rule.cis.map((entry) => entry.control), file };
+}
+
+function listTable(selected: readonly Rule[]): string {
+  const rows = selected.map((rule) => {
+    const highest = highestSeverity(rule);
+    const severity = highest === rule.severity ? rule.severity : `${rule.severity}, up to ${highest}`;
+    return [rule.id, severity, rule.duty, rule.service, rule.cis.map((entry) => entry.control).join(',') || '-', rule.title];
+  });
+  return renderColumns(['ID', 'SEVERITY', 'DUTY', 'SERVICE', 'CIS', 'TITLE'], rows);
 }
 
 /** Prints one rule's example results and returns its number of failures. */

@@ -47,7 +47,7 @@ export function collectorsFor(rules: readonly Rule[]): CollectorName[] {
 const rank = (severity: Severity) => SEVERITIES.indexOf(severity);
 
 /** The highest severity a rule's failures can have: its own, or one of `severityWhen`. */
-function highestSeverity(rule: Rule): Severity {
+export function highestSeverity(rule: Rule): Severity {
   return [rule.severity, ...rule.severityWhen.map((entry) => entry.severity)].reduce((a, b) => (rank(b) < rank(a) ? b : a));
 }
 
