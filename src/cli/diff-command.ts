@@ -123,30 +123,24 @@ export function diffCommand(): Command {
     .description('Show what changed for each finding between two completed scans (default: the newest two)')
     .argument('[scanA]', 'the older scan id')
     .argument('[scanB]', 'the newer scan id (default: the newest completed scan)');
-  addConfigFlags(command, ['config', 'store', 'format', 'output', 'outputDir']).addHelpText(
-    'after',
-    `\nChanges, regressions first: ${CHANGE_KINDS.join(', ')}.`,
-  );
+  addConfigFlags(command, ['config', 'store', 'format', 'output', 'outputDir']).addHelpText('after', `\nChanges, regressions first: ${CHANGE_KINDS.join(', ')}.`);
   // the flag is the scan's, its formats are not: say which this command writes
   const format = command.options.find((option) => option.long === '--format');
-  if (format) format.description = 'table (default), json or csv: one entry per changed finding; ocsf: SCAN_B\'s findings as OCSF events with their lifecycle. Repeatable';
-  command
-    .action(
-    async (scanA: string | undefined, scanB: string | undefined, flags: ConfigFlags) => {
-      const loaded = await loadConfig(flags);
-      // only these flags choose formats here: a config file's formats and outputDir are for scans
-      const config: AuditConfig = givesOutputs(flags) ? loaded : { ...loaded, formats: undefined, outputs: undefined, outputDir: undefined };
-      checkFormats(config);
-      // before reading anything; the sinks' spool is a scan's, not checked here
-      checkOutputTargets({ ...config, spoolDir: undefined }, undefined);
-      const store = await openExistingStore(config);
-      try {
-        const diff = await diffScans(store, scanA, scanB);
-        await writeDiff(store, diff, diffTargets(config, diff));
-      } finally {
-        await store.close();
-      }
-    },
-  );
+  if (format) format.description = "table (default), json or csv: one entry per changed finding; ocsf: SCAN_B's findings as OCSF events with their lifecycle. Repeatable";
+  command.action(async (scanA: string | undefined, scanB: string | undefined, flags: ConfigFlags) => {
+    const loaded = await loadConfig(flags);
+    // only these flags choose formats here: a config file's formats and outputDir are for scans
+    const config: AuditConfig = givesOutputs(flags) ? loaded : { ...loaded, formats: undefined, outputs: undefined, outputDir: undefined };
+    checkFormats(config);
+    // before reading anything; the sinks' spool is a scan's, not checked here
+    checkOutputTargets({ ...config, spoolDir: undefined }, undefined);
+    const store = await openExistingStore(config);
+    try {
+      const diff = await diffScans(store, scanA, scanB);
+      await writeDiff(store, diff, diffTargets(config, diff));
+    } finally {
+      await store.close();
+    }
+  });
   return command;
 }
