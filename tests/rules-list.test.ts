@@ -1,5 +1,5 @@
 // `rules list`: a header, and the scan's scope flags (and a config's `scope:`) select exactly what a scan would run.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,22 @@ describe('rules list', () => {
     writeFileSync(config, 'scope:\n  services: [kms]\n');
     expect(ids((await list('--config', config)).output)).toEqual(bundled.filter((rule) => rule.service === 'kms').map((rule) => rule.id));
     expect(ids((await list('--config', config, '--services', 'actiontrail')).output)).toEqual(['actiontrail-multi-region-trail']);
+  });
+
+  it('takes --rules-dir on the subcommand as on `rules`, for list, show and test', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-custom-'));
+    mkdirSync(join(dir, 'ecs'));
+    const text = readFileSync(join(BUNDLED_RULES_DIR, 'ecs', 'ecs-disk-encrypted.yaml'), 'utf8').replace(/^id: ecs-disk-encrypted$/m, 'id: my-disk-encrypted');
+    writeFileSync(join(dir, 'ecs', 'my-disk-encrypted.yaml'), text);
+    const run = async (...args: string[]) => {
+      let output = '';
+      const command = rulesCommand({ out: (chunk) => void (output += chunk) }).exitOverride();
+      await command.parseAsync(args, { from: 'user' });
+      return output;
+    };
+    for (const args of [['list', '--rules-dir', dir], ['--rules-dir', dir, 'list']]) expect(ids(await run(...args, '--rules', 'my-*'))).toEqual(['my-disk-encrypted']);
+    expect(await run('show', 'my-disk-encrypted', '--rules-dir', dir)).toContain('id: my-disk-encrypted');
+    expect(await run('test', '--rules-dir', dir)).toMatch(new RegExp(`^ok +my-disk-encrypted .*\n${bundled.length + 1} rules, 0 failure`, 'm'));
   });
 
   it.each([

@@ -27,47 +27,47 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function rulesDirs(command: Command): string[] {
-  const { rulesDir } = command.optsWithGlobals<{ rulesDir: string[] }>();
-  return [BUNDLED_RULES_DIR, ...rulesDir];
+/** `--rules-dir`, on `rules` (before the subcommand) and on each subcommand (`rules test --rules-dir DIR`). */
+function withRulesDir(command: Command): Command {
+  return command.option('--rules-dir <dir>', 'add a folder of custom rules (repeatable)', collect, [] as string[]);
 }
 
+/** The custom folders given to `rules` and to the subcommand. */
+const customDirs = (command: Command): string[] =>
+  [command.parent, command].flatMap((level) => level?.opts<{ rulesDir?: string[] }>().rulesDir ?? []);
+
 export function rulesCommand(io: RulesCommandIo = stdout): Command {
-  const rules = new Command('rules')
-    .description('list, show and test the audit rules')
-    .option('--rules-dir <dir>', 'add a folder of custom rules (repeatable)', collect, [] as string[]);
+  const rules = withRulesDir(new Command('rules').description('list, show and test the audit rules'));
 
   const list = rules
     .command('list')
     .description('list the rules: id, severity, duty, service, CIS controls, title; the scope flags filter them as they filter a scan');
-  addConfigFlags(list, ['config', 'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls'])
+  // --rules-dir as the scan takes it: it replaces a config's rulesDirs
+  addConfigFlags(list, ['config', 'rulesDir', 'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls'])
     .addOption(new Option('--format <name>', 'table or json').choices(['table', 'json']).default('table'))
     .action(async ({ format, ...flags }: ConfigFlags & { format: 'table' | 'json' }, command: Command) => {
       const config = await loadConfig(flags);
-      const { rulesDir } = command.optsWithGlobals<{ rulesDir: string[] }>();
-      const selected = selectRules(await loadRules([BUNDLED_RULES_DIR, ...config.rulesDirs, ...rulesDir]), config.scope);
+      const dirs = [BUNDLED_RULES_DIR, ...customDirs(command.parent as Command), ...config.rulesDirs];
+      const selected = selectRules(await loadRules(dirs), config.scope);
       io.out(format === 'json' ? `${JSON.stringify(selected.map(summary), null, 2)}\n` : listTable(selected));
     });
 
-  rules
-    .command('show')
+  withRulesDir(rules.command('show'))
     .description('print one rule')
     .argument('<id>', 'rule id')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const rule = (await loadRules(rulesDirs(command))).find((candidate) => candidate.id === id);
+      const rule = (await loadRules([BUNDLED_RULES_DIR, ...customDirs(command)])).find((candidate) => candidate.id === id);
       if (!rule) throw new RuleNotFoundError(id);
       const { examples, ...rest } = rule;
       const counts = Object.fromEntries(Object.entries(examples).map(([outcome, list]) => [outcome, list.length]));
       io.out(stringify({ ...rest, examples: counts }));
     });
 
-  rules
-    .command('test')
+  withRulesDir(rules.command('test'))
     .description("run the rules' examples; exits non-zero when one fails")
     .argument('[dir]', 'test only the rules in this folder')
     .action(async (dir: string | undefined, _options: unknown, command: Command) => {
-      const { rulesDir } = command.optsWithGlobals<{ rulesDir: string[] }>();
-      const selected = await loadRules(dir === undefined ? rulesDirs(command) : [dir, ...rulesDir]);
+      const selected = await loadRules(dir === undefined ? [BUNDLED_RULES_DIR, ...customDirs(command)] : [dir, ...customDirs(command)]);
       const failures = selected.reduce((sum, rule) => sum + report(rule, io), 0);
       io.out(`${selected.length} rules, ${failures} failure(s)\n`);
       if (failures > 0) throw new RuleExamplesFailedError(failures);
