@@ -133,6 +133,14 @@ describe('table --detail', () => {
     expect(text).toContain('ecs:DescribeAutoSnapshotPolicyEx in cn-shanghai: denied (Forbidden.RAM)');
   });
 
+  it('names each finding\'s rule id, in a column of its own, before the title', () => {
+    expect(text).toMatch(/^ {4}FAIL {3}sg-bp1fg655nh68xyz9i +cn-hangzhou +ecs-sg-ssh-open-internet +Security group allows SSH from the internet$/m);
+    const lines = text.split('\n').filter((line) => /^ {4}(FAIL|ERROR|MUTED)\b/.test(line));
+    // the rule ids line up: each starts at the same column
+    expect(lines.length).toBeGreaterThan(3);
+    expect(new Set(lines.map((line) => line.indexOf(` ${line.trim().split(/ {2,}/)[3]} `) + 1)).size).toBe(1);
+  });
+
   it('lists passing findings only on request, and colours only on request', () => {
     expect(text).not.toContain('sg-bp1internal00001');
     expect(text).not.toContain('\u001b[');

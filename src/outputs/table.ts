@@ -40,10 +40,11 @@ function widest(findings: readonly Finding[], text: (f: Finding) => string, min:
 }
 const resourceText = (f: Finding): string => plain(f.resource.id);
 
-function findingLines(f: Finding, paint: Paint, resourceWidth: number, regionWidth: number, indent: string, withTitle: boolean): string[] {
+/** `ruleWidth`: the rule id and title follow (--detail: the rule id is what mutes and `rules show` take). */
+function findingLines(f: Finding, paint: Paint, resourceWidth: number, regionWidth: number, indent: string, ruleWidth?: number): string[] {
   const status = paint(STATUS_STYLE[f.status], f.status.toUpperCase().padEnd(5));
   const region = regionOf(f).padEnd(regionWidth);
-  const title = withTitle ? `  ${plain(f.title)}` : '';
+  const title = ruleWidth === undefined ? '' : `  ${plain(f.ruleId).padEnd(ruleWidth)}  ${plain(f.title)}`;
   const lines = [`${indent}${status}  ${plain(f.resource.id).padEnd(resourceWidth)}  ${region}${title}`.trimEnd()];
   if (f.reason) lines.push(paint('gray', `${indent}       ↳ ${plain(f.reason)}`));
   return lines;
@@ -53,6 +54,7 @@ function findingLines(f: Finding, paint: Paint, resourceWidth: number, regionWid
 function detailLines(report: Report, listed: readonly Finding[], paint: Paint): string[] {
   const resourceWidth = widest(listed, resourceText, 8);
   const regionWidth = widest(listed, regionOf, 6);
+  const ruleWidth = widest(listed, (f) => plain(f.ruleId), 4);
   const lines: string[] = [];
   for (const duty of DUTIES) {
     const findings = report.findings.filter((f) => f.duty === duty.id);
@@ -62,7 +64,7 @@ function detailLines(report: Report, listed: readonly Finding[], paint: Paint): 
       const rows = listed.filter((f) => f.duty === duty.id && f.severity === severity);
       if (rows.length === 0) continue;
       lines.push(`  ${severity.toUpperCase()} (${rows.length})`);
-      for (const f of rows) lines.push(...findingLines(f, paint, resourceWidth, regionWidth, '    ', true));
+      for (const f of rows) lines.push(...findingLines(f, paint, resourceWidth, regionWidth, '    ', ruleWidth));
     }
   }
   return lines;
@@ -95,7 +97,7 @@ function ruleLines(report: Report, options: RenderOptions, paint: Paint): string
     }
     const { rule } = group;
     lines.push(`  ${paint('bold', plain(rule.ruleId))}  ${plain(rule.title)}  [${groupCounts(group)}]  ${plain(rule.duty)}`);
-    for (const f of listed.slice(0, max)) lines.push(...findingLines(f, paint, resourceWidth, regionWidth, '    ', false));
+    for (const f of listed.slice(0, max)) lines.push(...findingLines(f, paint, resourceWidth, regionWidth, '    '));
     if (listed.length > max) lines.push(paint('gray', `    and ${count(listed.length - max)} more`));
   }
   const quiet = groups.filter((group) => listedOf(group).length === 0);
