@@ -26,7 +26,25 @@ const exampleSchema = z.strictObject({
   gaps: z.array(collectionGapSchema).default([]),
   /** for fail examples: the severity the finding must have (after escalation) */
   severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).optional(),
+  /** text the finding's evidence (or an error's reason) must contain, or a regex it must match */
+  evidence: z
+    .union([
+      z.string().min(1),
+      z.strictObject({
+        matches: z.string().refine(isRegex, { error: 'expected a valid regular expression' }),
+      }),
+    ])
+    .optional(),
 });
+
+function isRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The shape of a rule file; `ruleIssues` then checks what depends on a well-formed rule. */
 export const ruleFileSchema = z.strictObject({
@@ -182,6 +200,9 @@ function exampleIssues(rule: RuleFile): RuleIssue[] {
   for (const [outcome, examples] of Object.entries(rule.examples)) {
     examples.forEach((example, i) => {
       const at = ['examples', outcome, i];
+      if (outcome === 'skip' && example.evidence !== undefined) {
+        issues.push({ path: [...at, 'evidence'], message: 'a skip example gives no finding, so it has no evidence to check' });
+      }
       const own = recordSchemas[rule.resource].safeParse(example.resource);
       for (const issue of own.error?.issues ?? []) issues.push({ path: [...at, 'resource', ...issue.path], message: issue.message });
       for (const [type, records] of Object.entries(example.related) as Array<[ResourceType, unknown[]]>) {
