@@ -169,6 +169,20 @@ describe('examples laid over their base', () => {
     await expect(loadRules([dir])).rejects.toThrow(/"ecs\.groups" is not a resource type/);
   });
 
+  it('come from the _bases folder beside the service folder, also when only the service folder is loaded', async () => {
+    const dir = await ruleDir({
+      '_bases/ecs.security-group.yaml': GROUP_BASE,
+      'ecs/x.yaml': `${SSH_RULE}examples:\n  pass:\n    - name: a\n      resource: {}\n  fail:\n    - name: b\n      resource: { rules: [ { sourceCidrIp: 0.0.0.0/0 } ] }\n`,
+    });
+    for (const folder of [dir, path.join(dir, 'ecs')]) {
+      const [rule] = await loadRules([folder]);
+      expect(rule!.examples.pass[0]!.resource).toHaveProperty('name', 'base');
+      expect(runExamples(rule!).flatMap((result) => result.problems)).toEqual([]);
+    }
+    const bundled = await loadRules([path.join(BUNDLED_RULES_DIR, 'ecs')]);
+    expect(bundled.length).toBeGreaterThan(10);
+  });
+
   it('are whole records in a rules folder without bases (custom folders do not borrow the bundled ones)', async () => {
     const dir = await ruleDir({ 'ecs/x.yaml': `${SSH_RULE}examples:\n  pass:\n    - name: a\n      resource: { id: sg-1 }\n` });
     await expect(loadRules([dir])).rejects.toThrow(/examples\.pass\.0\.resource\.region: /);

@@ -1,7 +1,7 @@
 // Loads rule files `<dir>/<service>/<rule-id>.yaml`: YAML (with `<<` merge keys), one zod schema, then
 // naming: `id` must equal the file name and `service` the folder. Examples are completed from the example
-// base records of the same rules folder, `<dir>/_bases/<resource-type>.yaml` (a folder without one states
-// whole records). Any problem is a RuleLoadError that names the file and the line.
+// base records beside the service folders, `<rules folder>/_bases/<resource-type>.yaml` (a rules folder
+// without one states whole records). Any problem is a RuleLoadError that names the file and the line.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +29,13 @@ export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules', import.met
 export async function loadRules(dirs: string[]): Promise<Rule[]> {
   const rules: Rule[] = [];
   const seen = new Map<string, string>();
+  const bases = new Map<string, Promise<ExampleBases>>();
   for (const dir of dirs) {
-    const files = await ruleFiles(dir);
-    const bases = await loadBases(dir);
-    for (const file of files) {
-      const rule = await loadRuleFile(file, bases);
+    for (const file of await ruleFiles(dir)) {
+      // `dir` may be the rules folder or one service folder of it (`rules test rules/ecs`)
+      const root = basesRoot(file);
+      if (!bases.has(root)) bases.set(root, loadBases(root));
+      const rule = await loadRuleFile(file, await bases.get(root)!);
       const earlier = seen.get(rule.id);
       if (earlier !== undefined) {
         throw new RuleLoadError('RULE_DUPLICATE_ID', rule.file, null, `rule id "${rule.id}" is already defined in ${earlier}`);
@@ -49,16 +51,15 @@ async function ruleFiles(dir: string): Promise<string[]> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new RuleLoadError('RULE_DIR_MISSING', displayPath(dir), null, 'rules directory not found');
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const bases = path.join(dir, BASES_DIR);
   return entries
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name) && !isInside(entry.parentPath, bases))
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name) && !path.relative(dir, entry.parentPath).split(path.sep).includes(BASES_DIR))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+/** The rules folder of a rule file: the one that holds its service folder (and the `_bases/` folder). */
+function basesRoot(file: string): string {
+  return path.dirname(path.dirname(file));
 }
 
 /** The example base records of a rules folder, each checked to be a valid record of its type. */
@@ -120,14 +121,14 @@ function throwIssues(issues: RuleIssue[], shown: string, doc: Document, lineCoun
   throw new RuleLoadError('RULE_SCHEMA', shown, line, `${where}${issue.message}${extra}`);
 }
 
-/** One rule file; `bases` defaults to those of its rules folder (the folder above its service folder). */
+/** One rule file; `bases` defaults to those of its rules folder. */
 export async function loadRuleFile(file: string, bases?: ExampleBases): Promise<Rule> {
   const shown = displayPath(file);
   const { doc, lineCounter } = await parseYaml(file);
   const parsed = ruleFileSchema.safeParse(doc.toJS());
   if (!parsed.success) throwIssues(zodIssues(parsed.error), shown, doc, lineCounter);
   if (!parsed.success) throw new Error('unreachable: a failed parse always has issues');
-  const completed = completeExamples(parsed.data, bases ?? (await loadBases(path.dirname(path.dirname(file)))));
+  const completed = completeExamples(parsed.data, bases ?? (await loadBases(basesRoot(file))));
   throwIssues([...completed.issues, ...ruleIssues(completed.rule)], shown, doc, lineCounter);
   const rule = completed.rule;
   const expectedId = path.basename(file).replace(/\.ya?ml$/, '');
