@@ -9,6 +9,7 @@ import { INVENTORY_SCHEMA_VERSION, emptyResources, type Inventory, type Resource
 import { evaluateRule } from './evaluate.js';
 import { RelationIndex } from './relations.js';
 import type { Example, ExampleOutcome, Rule, RuleFile, RuleIssue } from './rule-schema.js';
+import { elementOf, shapeOf, unwrapSchema } from './schema-walk.js';
 
 /** A typical record of one resource type that examples start from. */
 export interface ExampleBase {
@@ -47,11 +48,10 @@ function complete(
   at: PropertyKey[],
   issues: RuleIssue[],
 ): unknown {
-  const def = schema && unwrap(schema)._zod.def;
-  if (def?.type === 'object' && isPlainObject(value)) {
+  const shape = schema && shapeOf(schema);
+  if (shape && isPlainObject(value)) {
     const { [UNKNOWN_KEY]: unknown = [], ...own } = value;
     const template = isPlainObject(base) ? base : parts[path];
-    const shape = (def as unknown as { shape: Record<string, z.ZodType> }).shape;
     const merged: Record<string, unknown> = template ? structuredClone(template) : {};
     for (const [key, item] of Object.entries(own)) {
       merged[key] = complete(shape[key], template?.[key], item, path === '' ? key : `${path}.${key}`, parts, [...at, key], issues);
@@ -66,8 +66,8 @@ function complete(
     }
     return merged;
   }
-  if (def?.type === 'array' && Array.isArray(value)) {
-    const element = (def as unknown as { element: z.ZodType }).element;
+  const element = schema && elementOf(schema);
+  if (element && Array.isArray(value)) {
     return value.map((item, i) => complete(element, undefined, item, path, parts, [...at, i], issues));
   }
   return value;
@@ -77,21 +77,10 @@ function complete(
 export function partSchema(type: ResourceType, path: string): z.ZodType | undefined {
   let current: z.ZodType | undefined = recordSchemas[type];
   for (const key of path.split('.')) {
-    const def: { type: string } | undefined = current && unwrap(current)._zod.def;
-    current = def?.type === 'object' ? (def as unknown as { shape: Record<string, z.ZodType> }).shape[key] : undefined;
-    const list: { type: string } | undefined = current && unwrap(current)._zod.def;
-    if (list?.type === 'array') current = (list as unknown as { element: z.ZodType }).element;
+    current = current && shapeOf(current)?.[key];
+    current = current && (elementOf(current) ?? current);
   }
-  return current && unwrap(current)._zod.def.type === 'object' ? unwrap(current) : undefined;
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  for (;;) {
-    const def = current._zod.def as { type: string; innerType?: z.ZodType };
-    if (!['optional', 'nullable', 'default'].includes(def.type) || !def.innerType) return current;
-    current = def.innerType;
-  }
+  return current && shapeOf(current) ? unwrapSchema(current).schema : undefined;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -6,39 +6,13 @@ import type { z } from 'zod';
 import { recordSchemas } from '../inventory/schema.js';
 import { RESOURCE_TYPES, type ResourceType } from '../inventory/types.js';
 import { derivedFieldsOf } from './relations.js';
+import { definitionOf, elementOf, shapeOf, unwrapSchema as unwrap } from './schema-walk.js';
 
 export interface FieldRow {
   field: string;
   type: string;
   unknown: boolean;
   description: string;
-}
-
-interface Unwrapped {
-  schema: z.ZodType;
-  nullable: boolean;
-  optional: boolean;
-  description: string | undefined;
-}
-
-type Def = { type: string } & Record<string, unknown>;
-const defOf = (schema: z.ZodType): Def => schema._zod.def as unknown as Def;
-
-/** The schema under its optional / nullable / default wrappers, with what the wrappers said. */
-function unwrap(schema: z.ZodType): Unwrapped {
-  let current = schema;
-  let nullable = false;
-  let optional = false;
-  let description = schema.description;
-  for (;;) {
-    const def = defOf(current);
-    if (def.type === 'nullable') nullable = true;
-    else if (def.type === 'optional') optional = true;
-    else if (def.type !== 'default') break;
-    current = def['innerType'] as z.ZodType;
-    description ??= current.description;
-  }
-  return { schema: current, nullable, optional, description };
 }
 
 /** The resource type whose record schema this is, if it is one. */
@@ -48,9 +22,9 @@ function recordTypeOf(schema: z.ZodType): ResourceType | undefined {
 
 const anchor = (type: ResourceType) => `#${type.replace(/[^a-z0-9-]/g, '')}`;
 
-/** A type in words; nested records (not whole resource records) are expanded by `rows` instead. */
+/** A type in words; nested records (not whole resource records) are expanded by `fieldRows` instead. */
 function typeName(schema: z.ZodType): string {
-  const def = defOf(schema);
+  const def = definitionOf(schema);
   const record = recordTypeOf(schema);
   if (record) return `[\`${record}\`](${anchor(record)}) record`;
   switch (def.type) {
@@ -67,7 +41,7 @@ function typeName(schema: z.ZodType): string {
     case 'object':
       return 'record';
     case 'array': {
-      const element = unwrap(def['element'] as z.ZodType);
+      const element = unwrap(elementOf(schema)!);
       return `list of ${plural(typeName(element.schema))}${element.nullable ? ' (or null)' : ''}`;
     }
     case 'record':
@@ -84,22 +58,20 @@ function typeName(schema: z.ZodType): string {
 
 function plural(name: string): string {
   if (name === 'record') return 'records';
-  if (name.endsWith(' record')) return `${name}s`;
-  return name === 'text' ? 'text' : name;
+  return name.endsWith(' record') ? `${name}s` : name;
 }
 
 /** One row per field of an object schema, nested records and list items expanded as `a.b` and `list[].c`. */
 export function fieldRows(schema: z.ZodType, prefix = ''): FieldRow[] {
-  const shape = defOf(schema)['shape'] as Record<string, z.ZodType>;
-  return Object.entries(shape).flatMap(([key, field]) => {
+  return Object.entries(shapeOf(schema) ?? {}).flatMap(([key, field]) => {
     const { schema: inner, nullable, optional, description } = unwrap(field);
     const path = `${prefix}${key}`;
     const row = { field: path, type: `${typeName(inner)}${nullable ? ' or null' : ''}`, unknown: optional, description: description ?? '' };
-    const def = defOf(inner);
     if (recordTypeOf(inner)) return [row];
-    if (def.type === 'object') return [row, ...fieldRows(inner, `${path}.`)];
-    const element = def.type === 'array' ? unwrap(def['element'] as z.ZodType).schema : undefined;
-    if (element && defOf(element).type === 'object' && !recordTypeOf(element)) return [row, ...fieldRows(element, `${path}[].`)];
+    if (shapeOf(inner)) return [row, ...fieldRows(inner, `${path}.`)];
+    const element = elementOf(inner);
+    const item = element && unwrap(element).schema;
+    if (item && shapeOf(item) && !recordTypeOf(item)) return [row, ...fieldRows(item, `${path}[].`)];
     return [row];
   });
 }

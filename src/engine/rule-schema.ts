@@ -11,6 +11,7 @@ import { conditionSchema, isParamRef, oneOf, QUANTIFIERS, type Condition } from 
 import { functionArgsSchema } from './functions.js';
 import { OPERATORS, fitsOperand } from './operators.js';
 import { derivedFieldsOf } from './relations.js';
+import { unwrapSchema } from './schema-walk.js';
 
 const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
 export type ParamValue = z.infer<typeof paramValue>;
@@ -173,7 +174,7 @@ function checkCondition(
 function schemaAt(schema: z.ZodType, segments: string[]): z.ZodType | undefined {
   let current: z.ZodType | undefined = schema;
   for (const segment of segments) {
-    current = unwrap(current);
+    current = unwrapSchema(current).schema;
     if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[segment];
     else if (current instanceof z.ZodArray && /^\d+$/.test(segment)) current = current.element as z.ZodType;
     else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType;
@@ -184,14 +185,8 @@ function schemaAt(schema: z.ZodType, segments: string[]): z.ZodType | undefined 
   return current;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap() as z.ZodType;
-  return current;
-}
-
 function elementOf(list: z.ZodType): z.ZodType {
-  const inner = unwrap(list);
+  const inner = unwrapSchema(list).schema;
   return inner instanceof z.ZodArray ? (inner.element as z.ZodType) : z.unknown();
 }
 
