@@ -87,7 +87,7 @@ export async function loadBases(dir: string): Promise<ExampleBases> {
       }
       bases[type] = parsed.data;
     }
-    throwIssues(issues, shown, doc, lineCounter);
+    if (issues.length > 0) throw schemaError(issues, shown, doc, lineCounter);
   }
   return bases;
 }
@@ -112,13 +112,13 @@ function zodIssues(error: z.ZodError): RuleIssue[] {
   }));
 }
 
-function throwIssues(issues: RuleIssue[], shown: string, doc: Document, lineCounter: LineCounter): void {
-  const [issue, ...more] = issues;
-  if (!issue) return;
+/** The first of `issues` (there is one at least) as a RuleLoadError at its line. */
+function schemaError(issues: RuleIssue[], shown: string, doc: Document, lineCounter: LineCounter): RuleLoadError {
+  const [issue, ...more] = issues as [RuleIssue, ...RuleIssue[]];
   const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   const extra = more.length > 0 ? ` (and ${more.length} more issue${more.length > 1 ? 's' : ''})` : '';
   const line = lineOf(doc, lineCounter, issue.lineAt ?? issue.path);
-  throw new RuleLoadError('RULE_SCHEMA', shown, line, `${where}${issue.message}${extra}`);
+  return new RuleLoadError('RULE_SCHEMA', shown, line, `${where}${issue.message}${extra}`);
 }
 
 /** One rule file; `bases` defaults to those of its rules folder. */
@@ -126,10 +126,10 @@ export async function loadRuleFile(file: string, bases?: ExampleBases): Promise<
   const shown = displayPath(file);
   const { doc, lineCounter } = await parseYaml(file);
   const parsed = ruleFileSchema.safeParse(doc.toJS());
-  if (!parsed.success) throwIssues(zodIssues(parsed.error), shown, doc, lineCounter);
-  if (!parsed.success) throw new Error('unreachable: a failed parse always has issues');
+  if (!parsed.success) throw schemaError(zodIssues(parsed.error), shown, doc, lineCounter);
   const completed = completeExamples(parsed.data, bases ?? (await loadBases(basesRoot(file))));
-  throwIssues([...completed.issues, ...ruleIssues(completed.rule)], shown, doc, lineCounter);
+  const issues = [...completed.issues, ...ruleIssues(completed.rule)];
+  if (issues.length > 0) throw schemaError(issues, shown, doc, lineCounter);
   const rule = completed.rule;
   const expectedId = path.basename(file).replace(/\.ya?ml$/, '');
   if (rule.id !== expectedId) {
