@@ -1,8 +1,12 @@
-// The README's rules table is generated from the rule files: this fails when someone edits a rule (or the
-// table) without regenerating it (`npm run build && node scripts/rules-table.mjs`).
+// The README's rules table is generated from the rule files, and rules/FIELDS.md from the record schemas:
+// this fails when someone edits a rule or a schema (or the generated text) without regenerating it
+// (`npm run build && node scripts/rules-table.mjs && node scripts/fields-reference.mjs`).
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULES_DIR, loadRules } from '../src/engine/index.js';
+import { z } from 'zod';
+import { RESOURCE_TYPES } from '../src/inventory/types.js';
+import { BUNDLED_RULES_DIR, DERIVED_FIELDS, loadRules } from '../src/engine/index.js';
+import { fieldReference, fieldRows } from '../src/engine/field-reference.js';
 import { RULES_TABLE_END, RULES_TABLE_START, RulesTableMarkersError, rulesTable, withRulesTable } from '../src/engine/rules-table.js';
 
 const rules = await loadRules([BUNDLED_RULES_DIR]);
@@ -31,5 +35,41 @@ describe('README rules table', () => {
 
   it('refuses markers in the wrong order', () => {
     expect(() => withRulesTable(`${RULES_TABLE_END}\n${RULES_TABLE_START}\n`, rules)).toThrow(RulesTableMarkersError);
+  });
+});
+
+describe('rules/FIELDS.md field reference', () => {
+  it('is up to date with the record schemas', async () => {
+    const file = await readFile(new URL('../rules/FIELDS.md', import.meta.url), 'utf8');
+    expect(fieldReference(), 'rules/FIELDS.md is stale: run npm run build && node scripts/fields-reference.mjs').toBe(file);
+  });
+
+  it('has a section per resource type with its fields and derived fields', () => {
+    const reference = fieldReference();
+    for (const type of RESOURCE_TYPES) expect(reference).toContain(`\n## ${type}\n`);
+    expect(reference).toContain('| `rules[].sourceCidrIp` | text or null |  |  |');
+    expect(reference).toContain('| `cloudAssistant` | record or null | yes |  |');
+    for (const [type, fields] of Object.entries(DERIVED_FIELDS)) {
+      const section = reference.slice(reference.indexOf(`\n## ${type}\n`)).split('\n## ')[1]!;
+      for (const name of Object.keys(fields)) expect(section).toContain(`| \`${name}\` |`);
+    }
+  });
+
+  it("gives a field's type, whether it is null or unknown, and its .describe() text through the wrappers", () => {
+    const schema = z.strictObject({
+      seen: z.string().describe('when it was last seen').nullable().optional(),
+      state: z.enum(['on', 'off']).nullable().describe('the switch'),
+      items: z.array(z.strictObject({ port: z.number() })),
+      labels: z.record(z.string(), z.string()).default({}),
+      document: z.unknown(),
+    });
+    expect(fieldRows(schema)).toEqual([
+      { field: 'seen', type: 'text or null', unknown: true, description: 'when it was last seen' },
+      { field: 'state', type: 'one of `on`, `off` or null', unknown: false, description: 'the switch' },
+      { field: 'items', type: 'list of records', unknown: false, description: '' },
+      { field: 'items[].port', type: 'number', unknown: false, description: '' },
+      { field: 'labels', type: 'map of text to text', unknown: false, description: '' },
+      { field: 'document', type: 'any value (free-form, e.g. a JSON document)', unknown: false, description: '' },
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { conditionSchema, isParamRef, oneOf, QUANTIFIERS, type Condition } from 
 import { functionArgsSchema } from './functions.js';
 import { OPERATORS, fitsOperand } from './operators.js';
 import { derivedFieldsOf } from './relations.js';
+import { unwrapSchema } from './schema-walk.js';
 
 const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
 export type ParamValue = z.infer<typeof paramValue>;
@@ -26,7 +27,25 @@ const exampleSchema = z.strictObject({
   gaps: z.array(collectionGapSchema).default([]),
   /** for fail examples: the severity the finding must have (after escalation) */
   severity: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).optional(),
+  /** text the finding's evidence (or an error's reason) must contain, or a regex it must match */
+  evidence: z
+    .union([
+      z.string().min(1),
+      z.strictObject({
+        matches: z.string().refine(isRegex, { error: 'expected a valid regular expression' }),
+      }),
+    ])
+    .optional(),
 });
+
+function isRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The shape of a rule file; `ruleIssues` then checks what depends on a well-formed rule. */
 export const ruleFileSchema = z.strictObject({
@@ -155,7 +174,7 @@ function checkCondition(
 function schemaAt(schema: z.ZodType, segments: string[]): z.ZodType | undefined {
   let current: z.ZodType | undefined = schema;
   for (const segment of segments) {
-    current = unwrap(current);
+    current = unwrapSchema(current).schema;
     if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[segment];
     else if (current instanceof z.ZodArray && /^\d+$/.test(segment)) current = current.element as z.ZodType;
     else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType;
@@ -166,14 +185,8 @@ function schemaAt(schema: z.ZodType, segments: string[]): z.ZodType | undefined 
   return current;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap() as z.ZodType;
-  return current;
-}
-
 function elementOf(list: z.ZodType): z.ZodType {
-  const inner = unwrap(list);
+  const inner = unwrapSchema(list).schema;
   return inner instanceof z.ZodArray ? (inner.element as z.ZodType) : z.unknown();
 }
 
@@ -182,6 +195,9 @@ function exampleIssues(rule: RuleFile): RuleIssue[] {
   for (const [outcome, examples] of Object.entries(rule.examples)) {
     examples.forEach((example, i) => {
       const at = ['examples', outcome, i];
+      if (outcome === 'skip' && example.evidence !== undefined) {
+        issues.push({ path: [...at, 'evidence'], message: 'a skip example gives no finding, so it has no evidence to check' });
+      }
       const own = recordSchemas[rule.resource].safeParse(example.resource);
       for (const issue of own.error?.issues ?? []) issues.push({ path: [...at, 'resource', ...issue.path], message: issue.message });
       for (const [type, records] of Object.entries(example.related) as Array<[ResourceType, unknown[]]>) {
