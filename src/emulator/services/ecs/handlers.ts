@@ -1,8 +1,8 @@
 // ECS 2014-05-26. Page caps and defaults are those of the official API metadata.
-import { ApiError, invalidParameter } from '../api-error.js';
-import { ecsRegionItem } from '../shapes/ecs.js';
-import { wrap, type ApiObject } from '../shapes/fill.js';
-import { global, listPage, regional, whereEq, whereIn, type ActionTable } from './action.js';
+import { ApiError, invalidParameter } from '../../api-error.js';
+import { ecsRegionItem } from './shapes.js';
+import { wrap, type ApiObject } from '../../fill.js';
+import { global, listPage, regional, whereEq, whereIn, type ActionTable } from '../../rpc/action.js';
 
 const securityGroupNotFound = () =>
   new ApiError(404, 'InvalidSecurityGroupId.NotFound', 'The specified SecurityGroupId does not exist.');

@@ -1,9 +1,9 @@
 // ActionTrail 2020-07-06. The endpoint is regional, but the emulator ignores the Host, so
 // DescribeTrails answers from the account's point of view: every trail, each with its HomeRegion.
-import { ApiError } from '../api-error.js';
-import { actionTrailRegionItem } from '../shapes/actiontrail.js';
-import { wrap } from '../shapes/fill.js';
-import { global, type ActionTable } from './action.js';
+import { ApiError } from '../../api-error.js';
+import { actionTrailRegionItem } from './shapes.js';
+import { wrap } from '../../fill.js';
+import { global, type ActionTable } from '../../rpc/action.js';
 
 export const actionTrailActions: ActionTable = {
   DescribeRegions: global(({ account }) =>

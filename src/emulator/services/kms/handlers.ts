@@ -1,6 +1,6 @@
 // KMS 2016-01-20: keys and aliases of a region. Page caps and defaults are those of the API reference.
-import { ApiError } from '../api-error.js';
-import { listPage, regional, type ActionTable } from './action.js';
+import { ApiError } from '../../api-error.js';
+import { listPage, regional, type ActionTable } from '../../rpc/action.js';
 
 const PAGING = { style: 'page-number', max: 100, default: 10 } as const;
 

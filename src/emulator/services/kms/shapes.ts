@@ -1,6 +1,6 @@
 // Templates for KMS 2016-01-20 response items (DescribeKey KeyMetadata, ListAliases Alias), with the fields
 // of the public API reference. Defaults describe an enabled software AES key without automatic rotation.
-import type { ApiObject, ShapeContext } from './fill.js';
+import type { ApiObject, ShapeContext } from '../../fill.js';
 
 export function keyMetadataTemplate(): ApiObject {
   return {

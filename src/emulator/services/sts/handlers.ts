@@ -1,8 +1,8 @@
 // STS 2015-04-01: who is calling, and AssumeRole issuing credentials the emulator then accepts.
-import { entityNotExist, invalidParameter } from '../api-error.js';
-import { isoSeconds } from '../shapes/fill.js';
-import { roleArn, roleId, userId } from '../shapes/ram.js';
-import { global, type ActionContext, type ActionTable } from './action.js';
+import { entityNotExist, invalidParameter } from '../../api-error.js';
+import { isoSeconds } from '../../fill.js';
+import { roleArn, roleId, userId } from '../ram/shapes.js';
+import { global, type ActionContext, type ActionTable } from '../../rpc/action.js';
 
 const SESSION_NAME = /^[\w.@-]{2,64}$/;
 
