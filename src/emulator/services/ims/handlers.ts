@@ -1,4 +1,6 @@
 // IMS 2019-08-15 (global): RAM's identity data seen by UserPrincipalName, plus the credential report.
+// Every answer has the fields of response-examples/ims_2019-08-15/<Action>.json (the envelopes built here as
+// well as the items of ./shapes.ts); tests/emulator-shapes.test.ts compares each with its example.
 import { ApiError, entityNotExist, invalidParameter } from '../../api-error.js';
 import type { RamUserModel } from '../ram/model.js';
 import { credentialReportLines } from './credential-report.js';

@@ -23,6 +23,7 @@ export function imsUser(user: RamUserModel, accountId: string, lastLogin: 'epoch
   };
 }
 
+/** Fields: response-examples/ims_2019-08-15/GetLoginProfile.json LoginProfile. */
 export function imsLoginProfile(
   user: RamUserModel,
   profile: NonNullable<RamUserModel['LoginProfile']>,

@@ -1,5 +1,7 @@
 // RAM 2015-05-01 (global). List* page with Marker / MaxItems / IsTruncated, at most 1000 items.
 // The "absent" answers are 404s, as in the real API: no login profile, no MFA device.
+// Every answer has the fields of response-examples/ram_2015-05-01/<Action>.json (the envelopes built here as
+// well as the items of ./shapes.ts); tests/emulator-shapes.test.ts compares each with its example.
 import { entityNotExist, invalidParameter } from '../../api-error.js';
 import type { AccessKeyModel, RamUserModel } from './model.js';
 import type { Paging } from '../../paging.js';

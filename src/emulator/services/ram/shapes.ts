@@ -37,7 +37,7 @@ export function ramUserItem(user: RamUserModel): ApiObject {
   };
 }
 
-/** RAM GetUser adds the last console logon. */
+/** RAM GetUser adds the last console logon. Fields: response-examples/ram_2015-05-01/GetUser.json User. */
 export function ramUserDetail(user: RamUserModel): ApiObject {
   return { ...ramUserItem(user), LastLoginDate: user.LastLoginDate ?? '' };
 }
@@ -48,6 +48,7 @@ export function accessKeyItem(key: AccessKeyModel, api: 'ram' | 'ims'): ApiObjec
   return api === 'ims' ? { ...item, UpdateDate: key.CreateDate } : item;
 }
 
+/** Fields: response-examples/ram_2015-05-01/GetLoginProfile.json LoginProfile. */
 export function ramLoginProfile(user: RamUserModel, profile: NonNullable<RamUserModel['LoginProfile']>): ApiObject {
   return {
     PasswordResetRequired: profile.PasswordResetRequired,
@@ -113,6 +114,7 @@ export function policyItem(policy: RamPolicyModel, attachmentCount: number): Api
   };
 }
 
+/** Fields: response-examples/ram_2015-05-01/GetPolicyVersion.json PolicyVersion and GetPolicy.json DefaultPolicyVersion. */
 export function policyVersion(policy: RamPolicyModel): ApiObject {
   return {
     IsDefaultVersion: true,
@@ -141,7 +143,7 @@ export function passwordPolicy(model: RamAccountModel['ram']['passwordPolicy'], 
     : { ...common, HardExpire: HardExpiry, PasswordNotContainUserName, MinimumPasswordDifferentCharacter };
 }
 
-/** RAM's view of the same preference: no MFA enforcement setting, plus the public-key preference. */
+/** RAM's view of the same preference: no MFA enforcement setting, plus the public-key preference. Fields: response-examples/ram_2015-05-01/GetSecurityPreference.json SecurityPreference. */
 export function ramSecurityPreference(ims: ApiObject): ApiObject {
   const login = ims.LoginProfilePreference as ApiObject;
   return {

@@ -1,6 +1,7 @@
 // Security Center (sas 2018-12-03). Each site answers for the whole account (none of these actions takes a
 // RegionId: sas_2018-12-03.api-docs.json lists none for DescribeVersionConfig and DescribeVulList, and
 // DescribeCloudCenterInstances' is deprecated), so the emulator, which ignores the Host, needs no site.
+// Envelopes: the SDK models named in ./shapes.ts (PageInfo, VulRecords, Instances).
 import type { SecurityCenterIndex } from './account-index.js';
 import { invalidParameter } from '../../api-error.js';
 import { paginate } from '../../paging.js';

@@ -64,6 +64,7 @@ export function freeVersionConfig(): ApiObject {
   };
 }
 
+/** Fields: DescribeCloudCenterInstancesResponseBody.ts DescribeCloudCenterInstancesResponseBodyInstances. */
 export function cloudCenterInstanceTemplate({ regionId }: ShapeContext): ApiObject {
   return {
     Uuid: '',
@@ -119,6 +120,7 @@ export function cloudCenterInstanceTemplate({ regionId }: ShapeContext): ApiObje
   };
 }
 
+/** Fields: DescribeVulListResponseBody.ts DescribeVulListResponseBodyVulRecords. */
 export function vulRecordTemplate(): ApiObject {
   return {
     Uuid: '',
