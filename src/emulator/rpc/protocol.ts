@@ -3,7 +3,7 @@
 // ACS3), a signature check, flat parameters, a JSON answer and Alibaba's JSON error body.
 import type { AccountIndex, RegionIndex } from '../account-index.js';
 import { actionNotFound, ApiError, regionNotFound, versionNotFound } from '../api-error.js';
-import type { Caller, Identity } from '../credentials.js';
+import type { Caller, CredentialStore, Identity } from '../credentials.js';
 import type { ApiObject } from '../fill.js';
 import { Params } from '../params.js';
 import type { CallName, EmulatedProduct, EmulatorRequest } from '../protocol.js';
@@ -40,7 +40,7 @@ function rpcGateway(name: string, host: (region: string | null) => string, produ
   return {
     name,
     callName: rpcCallName,
-    authenticate: (request: EmulatorRequest, credentials: Parameters<EmulatedProduct['authenticate']>[1], now: number) =>
+    authenticate: (request: EmulatorRequest, credentials: CredentialStore, now: number) =>
       credentials.authenticate({ ...request, path: request.url.pathname }, now),
     reply: (result: ApiObject, requestId: string) => ({ status: 200, body: { RequestId: requestId, ...result } }),
     errorReply: (error: ApiError, requestId: string, call: CallName) => ({
@@ -83,6 +83,7 @@ export const UNKNOWN_PRODUCT: EmulatedProduct = {
   operation: () => {
     throw versionNotFound();
   },
+  // never asked: no call gets past operation()
   denied: () => versionNotFound(),
 };
 
