@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccountModel, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { PRODUCTS } from '../src/emulator/products.js';
+import type { RpcProduct } from '../src/emulator/rpc/protocol.js';
 import { callRpc } from './emulator-helpers.js';
 import { referencePath } from './helpers/reference.js';
 
@@ -94,12 +95,14 @@ function isObject(value: Json): value is Record<string, Json> {
 }
 
 /** Served actions with an official example, in REQUESTS order (GenerateCredentialReport before Get). */
+const rpcProducts = new Map(PRODUCTS.filter((p): p is RpcProduct => 'version' in p).map((p) => [p.version, p]));
+
 function servedExamples() {
   if (!existsSync(examplesDir)) return [];
   const byKey = new Map<string, { version: string; action: string; file: string }>();
   for (const folder of readdirSync(examplesDir)) {
     const version = folder.slice(folder.indexOf('_') + 1);
-    const product = PRODUCTS[version];
+    const product = rpcProducts.get(version);
     if (!product) continue;
     for (const file of readdirSync(path.join(examplesDir, folder))) {
       const action = file.replace(/\.json$/, '');
@@ -131,9 +134,9 @@ describe.skipIf(examples.length === 0)('response shapes match the official examp
 });
 
 describe.skipIf(examples.length === 0)('the templates cite the official examples they carry', () => {
-  const shapesDir = path.resolve(import.meta.dirname, '../src/emulator/shapes');
+  const shapesDir = path.resolve(import.meta.dirname, '../src/emulator/services');
   // products whose examples the reference holds; Security Center and KMS cite the SDK models instead
-  const files = ['ecs.ts', 'vpc.ts', 'ram.ts', 'actiontrail.ts'];
+  const files = ['ecs/shapes.ts', 'vpc/shapes.ts', 'ram/shapes.ts', 'ims/shapes.ts', 'actiontrail/shapes.ts'];
 
   it.each(files)('%s: every template names an example, and every example it names exists', (file) => {
     const lines = readFileSync(path.join(shapesDir, file), 'utf8').split('\n');

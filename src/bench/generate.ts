@@ -1,7 +1,7 @@
 // A deterministic generator of large synthetic accounts for the benchmark: the same scale and seed give
 // the same account, resource for resource.
 import type { AccountModelInput } from '../emulator/index.js';
-import { isoSeconds } from '../emulator/shapes/fill.js';
+import { isoSeconds } from '../emulator/fill.js';
 
 export interface AccountSize {
   regions: number;

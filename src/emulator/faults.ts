@@ -3,7 +3,7 @@
 // parameters) and how many times that same request came before, so a retried request gets a fresh roll and
 // a run gives the same faults whatever the interleaving of concurrent calls.
 // A denied action is not a fault here: list it in the account model's `deniedActions`.
-import type { ApiObject } from './shapes/fill.js';
+import type { ApiObject } from './fill.js';
 import type { EmulatorReply, InterceptedCall, StartEmulatorOptions } from './server.js';
 
 export interface FaultOptions {

@@ -10,3 +10,6 @@ export type {
 } from './server.js';
 export { AccountModelError, defineAccount, loadAccountModel } from './account-model.js';
 export type { AccountModel, AccountModelInput } from './account-model.js';
+// The product table, for a caller that answers one more product beside it (startEmulator's `products`).
+export { PRODUCTS } from './products.js';
+export type { CallName, EmulatedProduct, EmulatorRequest, Operation, OperationContext } from './protocol.js';

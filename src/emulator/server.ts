@@ -1,17 +1,16 @@
-// The loopback HTTP server: one RPC endpoint for every product, told apart by API version and action.
-// Each request is authenticated as the real gateway does it (signature, access key, STS token), then
-// checked against the account's denied actions, then answered from the indexed account model.
+// The loopback HTTP server: every product on one port. Each request goes to the product that claims it
+// (./products.ts), then through the gateway's order: authenticated as the real gateway does it (signature,
+// access key, STS token), offered to the interceptor, checked against the account's denied actions, then
+// answered from the indexed account model. The product's protocol reads the request and writes the reply.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { indexAccount, type AccountIndex, type RegionIndex } from './account-index.js';
+import { indexAccount } from './account-index.js';
 import type { AccountModel } from './account-model.js';
-import { actionNotFound, ApiError, regionNotFound, versionNotFound } from './api-error.js';
-import { CredentialStore, type Caller, type EmulatorCredential, type Identity } from './credentials.js';
-import type { ActionContext, EmulatorState } from './handlers/action.js';
-import { Params } from './params.js';
-import { PRODUCTS, type Product } from './products.js';
-import type { ApiObject } from './shapes/fill.js';
+import { ApiError } from './api-error.js';
+import { CredentialStore, type EmulatorCredential } from './credentials.js';
+import { PRODUCTS, productFor } from './products.js';
+import type { EmulatedProduct, EmulatorReply, EmulatorRequest, EmulatorState } from './protocol.js';
 
 export interface EmulatorCall {
   product: string;
@@ -32,14 +31,6 @@ export interface InterceptedCall {
   params: ReadonlyMap<string, string>;
 }
 
-/** A reply that replaces the normal answer (throttling, a 5xx, a malformed body, ...). */
-export interface EmulatorReply {
-  status: number;
-  /** an object is sent as JSON; a string is sent as it is */
-  body: string | ApiObject;
-  headers?: Record<string, string>;
-}
-
 export interface StartEmulatorOptions {
   account: AccountModel;
   credentials: EmulatorCredential[];
@@ -53,6 +44,8 @@ export interface StartEmulatorOptions {
   intercept?: (call: InterceptedCall) => EmulatorReply | undefined | Promise<EmulatorReply | undefined>;
   /** Called with every normal (200) answer before it is sent; it may replace it (e.g. an empty page). */
   rewrite?: (call: InterceptedCall, reply: EmulatorReply) => EmulatorReply;
+  /** the product table; the default is every product of the services (tests add a product of their own) */
+  products?: readonly EmulatedProduct[];
 }
 
 export interface RunningEmulator {
@@ -63,56 +56,44 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export type { EmulatorCredential };
+export type { EmulatorCredential, EmulatorReply };
 
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
   const account = indexAccount(options.account);
-  const credentials = new CredentialStore(options.credentials, identify(options.account), inactiveKeys(options.account));
+  const credentials = new CredentialStore(options.credentials, account.identify, account.inactiveKeys);
+  const products = options.products ?? PRODUCTS;
   const state: EmulatorState = { credentialReportGeneratedAt: null };
   const calls: EmulatorCall[] = [];
 
   const server = createServer((request, response) => {
-    readBody(request)
-      .then((body) => answer(request, body))
+    readRequest(request)
+      .then(answer)
       .then((reply) => send(response, reply))
       .catch((error: unknown) => {
         response.destroy(error instanceof Error ? error : new Error(String(error)));
       });
   });
 
-  async function answer(request: IncomingMessage, body: Buffer): Promise<EmulatorReply> {
-    const url = new URL(request.url ?? '/', 'http://emulator');
-    const query = new Map(url.searchParams);
-    const isForm = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
-    const params = new Map([...query, ...(isForm ? new URLSearchParams(body.toString('utf8')) : [])]);
-    const headers = request.headersDistinct;
-    const acs3 = headers.authorization?.[0]?.startsWith('ACS3-') ?? false;
-    const version = (acs3 ? headers['x-acs-version']?.[0] : params.get('Version')) ?? '';
-    const action = (acs3 ? headers['x-acs-action']?.[0] : params.get('Action')) ?? '';
-    const region = params.get('RegionId') || null;
-    const product = Object.hasOwn(PRODUCTS, version) ? PRODUCTS[version] : undefined;
+  async function answer(request: EmulatorRequest): Promise<EmulatorReply> {
+    const product = productFor(request, products);
+    const call = product.callName(request);
     const requestId = randomUUID().toUpperCase();
-    const record = (status: number) => calls.push({ product: product?.name ?? 'unknown', version, action, region, status });
+    const record = (status: number) => calls.push({ product: product.name, ...call, status });
 
     try {
-      if (!product) throw versionNotFound();
-      const spec = Object.hasOwn(product.actions, action) ? product.actions[action] : undefined;
-      if (!spec) throw actionNotFound();
-      const caller = credentials.authenticate(
-        { method: request.method ?? 'GET', path: url.pathname, query, params, headers, body },
-        Date.now(),
-      );
-      const call: InterceptedCall = { product: product.name, version, action, region, requestId, params };
-      const intercepted = await options.intercept?.(call);
-      if (intercepted) {
-        record(intercepted.status);
-        return intercepted;
+      const operation = product.operation(call);
+      const caller = product.authenticate(request, credentials, Date.now());
+      const intercepted: InterceptedCall = { product: product.name, ...call, requestId, params: request.params };
+      const replaced = await options.intercept?.(intercepted);
+      if (replaced) {
+        record(replaced.status);
+        return replaced;
       }
-      if (account.isDenied(`${product.name}:${action}`, region)) throw denied(product, action, account.accountId, caller);
-      const context: ActionContext = { params: new Params(params), account, caller, credentials, state, now: new Date() };
-      const result = spec.scope === 'regional' ? spec.handle(context, resolveRegion(context.params, account)) : spec.handle(context);
-      const reply: EmulatorReply = { status: 200, body: { RequestId: requestId, ...result } };
-      const sent = options.rewrite ? options.rewrite(call, reply) : reply;
+      const ramAction = `${product.name}:${call.action}`;
+      if (account.isDenied(ramAction, call.region)) throw product.denied(ramAction, account.accountId, caller);
+      const result = operation({ request, call, account, caller, credentials, state, now: new Date() });
+      const reply = product.reply(result, requestId);
+      const sent = options.rewrite ? options.rewrite(intercepted, reply) : reply;
       record(sent.status);
       return sent;
     } catch (error) {
@@ -122,7 +103,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
           ? error
           : new ApiError(500, 'InternalError', `The request processing has failed due to some unknown error: ${String(error)}`);
       record(failure.status);
-      return { status: failure.status, body: errorBody(failure, requestId, product, region) };
+      return product.errorReply(failure, requestId, call);
     }
   }
 
@@ -143,69 +124,16 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   };
 }
 
-function resolveRegion(params: Params, account: AccountIndex): RegionIndex {
-  const region = account.regions.get(params.required('RegionId'));
-  if (!region) throw regionNotFound();
-  return region;
-}
-
-function errorBody(error: ApiError, requestId: string, product: Product | undefined, region: string | null): ApiObject {
-  return {
-    RequestId: requestId,
-    HostId: product?.host(region) ?? 'aliyuncs.com',
-    Code: error.code,
-    Message: error.message,
-    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=${product?.name ?? ''}&requestId=${requestId}`,
-    ...error.detail,
-  };
-}
-
-function denied(product: Product, action: string, accountId: string, caller: Caller): ApiError {
-  const ramAction = `${product.name}:${action}`;
-  const message =
-    product.deniedCode === 'Forbidden.RAM'
-      ? `User not authorized to operate on the specified resource, or this API doesn't support RAM. Action: ${ramAction}`
-      : `You are not authorized to do this action. Resource: acs:${product.name}:*:${accountId}:* Action: ${ramAction}`;
-  return new ApiError(403, product.deniedCode, message, {
-    AccessDeniedDetail: {
-      AuthAction: ramAction,
-      AuthPrincipalType: caller.identity.type === 'Account' ? 'Account' : caller.identity.type === 'RAMUser' ? 'SubUser' : 'AssumedRoleUser',
-      AuthPrincipalOwnerId: accountId,
-      AuthPrincipalDisplayName: displayName(caller.identity),
-      PolicyType: 'AccountLevelIdentityBasedPolicy',
-      NoPermissionType: 'ImplicitDeny',
-      EncodedDiagnosticMessage: '',
-    },
-  });
-}
-
-function displayName(identity: Identity): string {
-  if (identity.type === 'RAMUser') return identity.userName;
-  if (identity.type === 'AssumedRoleUser') return `${identity.roleName}:${identity.sessionName}`;
-  return 'root';
-}
-
-/** A credential is the account root, or a RAM user when the model lists its access key. */
-function identify(model: AccountModel): (accessKeyId: string) => Identity {
-  const owners = new Map<string, Identity>();
-  for (const user of model.ram.users) {
-    for (const key of user.AccessKeys) owners.set(key.AccessKeyId, { type: 'RAMUser', userName: user.UserName });
-  }
-  return (accessKeyId) => owners.get(accessKeyId) ?? { type: 'Account' };
-}
-
-function inactiveKeys(model: AccountModel): Set<string> {
-  return new Set(
-    [...model.root.AccessKeys, ...model.ram.users.flatMap((u) => u.AccessKeys)]
-      .filter((key) => key.Status === 'Inactive')
-      .map((key) => key.AccessKeyId),
-  );
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
+/** The request with its body read, and its parameters: the query, and a form-encoded body. */
+async function readRequest(request: IncomingMessage): Promise<EmulatorRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  const body = Buffer.concat(chunks);
+  const url = new URL(request.url ?? '/', 'http://emulator');
+  const query = new Map(url.searchParams);
+  const isForm = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
+  const params = new Map([...query, ...(isForm ? new URLSearchParams(body.toString('utf8')) : [])]);
+  return { method: request.method ?? 'GET', url, headers: request.headersDistinct, query, params, body };
 }
 
 function send(response: ServerResponse, reply: EmulatorReply): void {

@@ -1,14 +1,10 @@
-// What an API action is to the emulator: a function from the request to the response body.
+// What an RPC action is to the emulator: a function from the request's parameters to the response body.
 import type { AccountIndex, RegionIndex } from '../account-index.js';
 import type { Caller, CredentialStore } from '../credentials.js';
-import type { Params } from '../params.js';
+import { wrap, type ApiObject } from '../fill.js';
 import { paginate, type Paging } from '../paging.js';
-import { wrap, type ApiObject } from '../shapes/fill.js';
-
-/** Mutable per-emulator state some APIs keep between calls. */
-export interface EmulatorState {
-  credentialReportGeneratedAt: Date | null;
-}
+import type { Params } from '../params.js';
+import type { EmulatorState } from '../protocol.js';
 
 export interface ActionContext {
   params: Params;

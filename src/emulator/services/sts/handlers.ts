@@ -1,8 +1,10 @@
 // STS 2015-04-01: who is calling, and AssumeRole issuing credentials the emulator then accepts.
-import { entityNotExist, invalidParameter } from '../api-error.js';
-import { isoSeconds } from '../shapes/fill.js';
-import { roleArn, roleId, userId } from '../shapes/ram.js';
-import { global, type ActionContext, type ActionTable } from './action.js';
+// Every answer has the fields of response-examples/sts_2015-04-01/<Action>.json (the envelopes built here as
+// well as the items of ./shapes.ts); tests/emulator-shapes.test.ts compares each with its example.
+import { entityNotExist, invalidParameter } from '../../api-error.js';
+import { isoSeconds } from '../../fill.js';
+import { roleArn, roleId, userId } from '../ram/shapes.js';
+import { global, type ActionContext, type ActionTable } from '../../rpc/action.js';
 
 const SESSION_NAME = /^[\w.@-]{2,64}$/;
 

@@ -1,11 +1,12 @@
 // Security Center (sas 2018-12-03). Each site answers for the whole account (none of these actions takes a
 // RegionId: sas_2018-12-03.api-docs.json lists none for DescribeVersionConfig and DescribeVulList, and
 // DescribeCloudCenterInstances' is deprecated), so the emulator, which ignores the Host, needs no site.
-import type { SecurityCenterIndex } from '../account-index.js';
-import { invalidParameter } from '../api-error.js';
-import { paginate } from '../paging.js';
-import type { ApiObject } from '../shapes/fill.js';
-import { global, type ActionContext, type ActionTable } from './action.js';
+// Envelopes: the SDK models named in ./shapes.ts (PageInfo, VulRecords, Instances).
+import type { SecurityCenterIndex } from './account-index.js';
+import { invalidParameter } from '../../api-error.js';
+import { paginate } from '../../paging.js';
+import type { ApiObject } from '../../fill.js';
+import { global, type ActionContext, type ActionTable } from '../../rpc/action.js';
 
 const PAGING = { style: 'current-page-or-next-token', max: 100 } as const;
 /** DescribeVulList Status codes that count as handled (Dealed=y): fixed, ignored */

@@ -1,8 +1,12 @@
 // ECS 2014-05-26. Page caps and defaults are those of the official API metadata.
-import { ApiError, invalidParameter } from '../api-error.js';
-import { ecsRegionItem } from '../shapes/ecs.js';
-import { wrap, type ApiObject } from '../shapes/fill.js';
-import { global, listPage, regional, whereEq, whereIn, type ActionTable } from './action.js';
+// Every answer has the fields of response-examples/ecs_2014-05-26/<Action>.json (the envelopes built here as
+// well as the items of ./shapes.ts); tests/emulator-shapes.test.ts compares each with its example.
+// DescribeUserBusinessBehavior has no example: its fields are the response schema of
+// ecs_2014-05-26.api-docs.json (StatusValue, RequestId), which tests/conformance.test.ts checks.
+import { ApiError, invalidParameter } from '../../api-error.js';
+import { ecsRegionItem } from './shapes.js';
+import { wrap, type ApiObject } from '../../fill.js';
+import { global, listPage, regional, whereEq, whereIn, type ActionTable } from '../../rpc/action.js';
 
 const securityGroupNotFound = () =>
   new ApiError(404, 'InvalidSecurityGroupId.NotFound', 'The specified SecurityGroupId does not exist.');

@@ -3,7 +3,7 @@
 // src/models/DescribeVersionConfigResponseBody.ts, DescribeCloudCenterInstancesResponseBody.ts,
 // DescribeVulListResponseBody.ts) and the public API reference. Defaults describe an Advanced edition
 // subscription and an ECS instance whose agent is online.
-import type { ApiObject, ShapeContext } from './fill.js';
+import type { ApiObject, ShapeContext } from '../../fill.js';
 
 /** DescribeVersionConfig (DescribeVersionConfigResponseBody.ts): edition codes 1 Free, 3 Enterprise, 5 Advanced, 6 Anti-virus, 7 Ultimate, 8 multi-version, 10 value-added only. */
 export function versionConfigTemplate(): ApiObject {
@@ -64,6 +64,7 @@ export function freeVersionConfig(): ApiObject {
   };
 }
 
+/** Fields: DescribeCloudCenterInstancesResponseBody.ts DescribeCloudCenterInstancesResponseBodyInstances. */
 export function cloudCenterInstanceTemplate({ regionId }: ShapeContext): ApiObject {
   return {
     Uuid: '',
@@ -119,6 +120,7 @@ export function cloudCenterInstanceTemplate({ regionId }: ShapeContext): ApiObje
   };
 }
 
+/** Fields: DescribeVulListResponseBody.ts DescribeVulListResponseBodyVulRecords. */
 export function vulRecordTemplate(): ApiObject {
   return {
     Uuid: '',

@@ -1,21 +1,15 @@
 // IMS 2019-08-15 (global): RAM's identity data seen by UserPrincipalName, plus the credential report.
-import { ApiError, entityNotExist, invalidParameter } from '../api-error.js';
-import type { RamUserModel } from '../account-model.js';
-import { credentialReportLines } from '../credential-report.js';
-import { tokenPage, type Paging } from '../paging.js';
-import { isoSeconds, wrap } from '../shapes/fill.js';
-import {
-  accessKeyItem,
-  imsLoginProfile,
-  imsUser,
-  mfaSerialNumber,
-  passwordPolicy,
-  userDisplayName,
-  userId,
-  userPrincipalName,
-} from '../shapes/ram.js';
-import { global, listPage, type ActionContext, type ActionTable } from './action.js';
-import { findKey, noLoginProfile, noMfaDevice, ownKeys } from './ram.js';
+// Every answer has the fields of response-examples/ims_2019-08-15/<Action>.json (the envelopes built here as
+// well as the items of ./shapes.ts); tests/emulator-shapes.test.ts compares each with its example.
+import { ApiError, entityNotExist, invalidParameter } from '../../api-error.js';
+import type { RamUserModel } from '../ram/model.js';
+import { credentialReportLines } from './credential-report.js';
+import { tokenPage, type Paging } from '../../paging.js';
+import { isoSeconds, wrap } from '../../fill.js';
+import { accessKeyItem, mfaSerialNumber, passwordPolicy, userDisplayName, userId, userPrincipalName } from '../ram/shapes.js';
+import { imsLoginProfile, imsUser } from './shapes.js';
+import { global, listPage, type ActionContext, type ActionTable } from '../../rpc/action.js';
+import { findKey, noLoginProfile, noMfaDevice, ownKeys } from '../ram/handlers.js';
 
 const USER_PAGING: Paging = { style: 'marker', max: 1000, default: 1000 };
 const MFA_PAGING: Paging = { style: 'marker', max: 100, default: 100 };

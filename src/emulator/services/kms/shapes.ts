@@ -1,7 +1,9 @@
-// Templates for KMS 2016-01-20 response items (DescribeKey KeyMetadata, ListAliases Alias), with the fields
-// of the public API reference. Defaults describe an enabled software AES key without automatic rotation.
-import type { ApiObject, ShapeContext } from './fill.js';
+// Templates for KMS 2016-01-20 response items. The reference has request schemas only for KMS: the fields are
+// those of the official SDK models (aliyun/alibabacloud-typescript-sdk, kms-20160120 src/models/). Defaults
+// describe an enabled software AES key without automatic rotation.
+import type { ApiObject, ShapeContext } from '../../fill.js';
 
+/** Fields: DescribeKeyResponseBody.ts DescribeKeyResponseBodyKeyMetadata (all 20 of its fields). */
 export function keyMetadataTemplate(): ApiObject {
   return {
     KeyId: '',

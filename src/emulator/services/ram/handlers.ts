@@ -1,9 +1,11 @@
 // RAM 2015-05-01 (global). List* page with Marker / MaxItems / IsTruncated, at most 1000 items.
 // The "absent" answers are 404s, as in the real API: no login profile, no MFA device.
-import { entityNotExist, invalidParameter } from '../api-error.js';
-import type { AccessKeyModel, RamUserModel } from '../account-model.js';
-import type { Paging } from '../paging.js';
-import { wrap } from '../shapes/fill.js';
+// Every answer has the fields of response-examples/ram_2015-05-01/<Action>.json (the envelopes built here as
+// well as the items of ./shapes.ts); tests/emulator-shapes.test.ts compares each with its example.
+import { entityNotExist, invalidParameter } from '../../api-error.js';
+import type { AccessKeyModel, RamUserModel } from './model.js';
+import type { Paging } from '../../paging.js';
+import { wrap } from '../../fill.js';
 import {
   accessKeyItem,
   attachedPolicyItem,
@@ -21,9 +23,9 @@ import {
   trustPolicy,
   userDisplayName,
   userId,
-} from '../shapes/ram.js';
-import { global, listPage, type ActionContext, type ActionTable } from './action.js';
-import type { RamIndex } from '../account-index.js';
+} from './shapes.js';
+import { global, listPage, type ActionContext, type ActionTable } from '../../rpc/action.js';
+import type { RamIndex } from './account-index.js';
 
 const MARKER_PAGING: Paging = { style: 'marker', max: 1000, default: 100 };
 

@@ -1,5 +1,5 @@
 // Templates for ActionTrail 2020-07-06 response items, with every field of the official response examples.
-import type { ApiObject } from './fill.js';
+import type { ApiObject } from '../../fill.js';
 
 /** Fields: response-examples/actiontrail_2020-07-06/DescribeTrails.json TrailList[]. */
 export function trailTemplate(): ApiObject {

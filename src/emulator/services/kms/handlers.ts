@@ -1,6 +1,8 @@
 // KMS 2016-01-20: keys and aliases of a region. Page caps and defaults are those of the API reference.
-import { ApiError } from '../api-error.js';
-import { listPage, regional, type ActionTable } from './action.js';
+// Envelopes: the SDK models (aliyun/alibabacloud-typescript-sdk, kms-20160120 src/models/ListKeysResponseBody.ts,
+// ListAliasesResponseBody.ts, DescribeKeyResponseBody.ts).
+import { ApiError } from '../../api-error.js';
+import { listPage, regional, type ActionTable } from '../../rpc/action.js';
 
 const PAGING = { style: 'page-number', max: 100, default: 10 } as const;
 

@@ -1,16 +1,8 @@
-// RAM 2015-05-01 and IMS 2019-08-15 response items, built from the account model's RAM records.
-// IMS mirrors RAM with its own spellings: users are named by UserPrincipalName, `HardExpire` for
-// `HardExpiry`, and its security preference carries the MFA enforcement setting RAM lacks.
+// RAM 2015-05-01 response items, built from the account model's RAM records. IMS (../ims/shapes.ts)
+// builds its own from the same records; the items both APIs share take an `api` switch here.
 import { createHash } from 'node:crypto';
-import type { ApiObject } from './fill.js';
-import type {
-  AccessKeyModel,
-  AccountModel,
-  RamGroupModel,
-  RamPolicyModel,
-  RamRoleModel,
-  RamUserModel,
-} from '../account-model.js';
+import type { ApiObject } from '../../fill.js';
+import type { AccessKeyModel, RamAccountModel, RamGroupModel, RamPolicyModel, RamRoleModel, RamUserModel } from './model.js';
 
 /** A stable numeric id (RAM user ids, role ids) derived from a name. */
 function numericId(seed: string, digits = 16): string {
@@ -45,27 +37,9 @@ export function ramUserItem(user: RamUserModel): ApiObject {
   };
 }
 
-/** RAM GetUser adds the last console logon. */
+/** RAM GetUser adds the last console logon. Fields: response-examples/ram_2015-05-01/GetUser.json User. */
 export function ramUserDetail(user: RamUserModel): ApiObject {
   return { ...ramUserItem(user), LastLoginDate: user.LastLoginDate ?? '' };
-}
-
-/** IMS user; ListUsers reports LastLoginDate as epoch milliseconds, GetUser as an ISO time. Fields: response-examples/ims_2019-08-15/ListUsers.json Users.User[] and GetUser.json User. */
-export function imsUser(user: RamUserModel, accountId: string, lastLogin: 'epoch-ms' | 'iso'): ApiObject {
-  const last = user.LastLoginDate;
-  return {
-    DisplayName: userDisplayName(user),
-    UserPrincipalName: userPrincipalName(user, accountId),
-    Email: user.Email,
-    UpdateDate: user.UpdateDate ?? user.CreateDate,
-    MobilePhone: user.MobilePhone,
-    UserId: userId(user),
-    Comments: user.Comments,
-    LastLoginDate: last === null ? '' : lastLogin === 'iso' ? last : String(Date.parse(last)),
-    CreateDate: user.CreateDate,
-    ProvisionType: 'Manual',
-    Tags: { Tag: [] },
-  };
 }
 
 /** Fields: response-examples/ram_2015-05-01/ListAccessKeys.json and ims_2019-08-15/ListAccessKeys.json AccessKeys.AccessKey[]. */
@@ -74,26 +48,12 @@ export function accessKeyItem(key: AccessKeyModel, api: 'ram' | 'ims'): ApiObjec
   return api === 'ims' ? { ...item, UpdateDate: key.CreateDate } : item;
 }
 
+/** Fields: response-examples/ram_2015-05-01/GetLoginProfile.json LoginProfile. */
 export function ramLoginProfile(user: RamUserModel, profile: NonNullable<RamUserModel['LoginProfile']>): ApiObject {
   return {
     PasswordResetRequired: profile.PasswordResetRequired,
     CreateDate: profile.CreateDate ?? user.CreateDate,
     UserName: user.UserName,
-    MFABindRequired: profile.MFABindRequired,
-  };
-}
-
-export function imsLoginProfile(
-  user: RamUserModel,
-  profile: NonNullable<RamUserModel['LoginProfile']>,
-  accountId: string,
-): ApiObject {
-  return {
-    Status: profile.Status,
-    UserPrincipalName: userPrincipalName(user, accountId),
-    UpdateDate: profile.PasswordLastChanged ?? profile.CreateDate ?? user.CreateDate,
-    LastLoginTime: user.LastLoginDate ?? '',
-    PasswordResetRequired: profile.PasswordResetRequired,
     MFABindRequired: profile.MFABindRequired,
   };
 }
@@ -154,6 +114,7 @@ export function policyItem(policy: RamPolicyModel, attachmentCount: number): Api
   };
 }
 
+/** Fields: response-examples/ram_2015-05-01/GetPolicyVersion.json PolicyVersion and GetPolicy.json DefaultPolicyVersion. */
 export function policyVersion(policy: RamPolicyModel): ApiObject {
   return {
     IsDefaultVersion: true,
@@ -175,33 +136,14 @@ export function attachedPolicyItem(policy: RamPolicyModel, attachDate: string): 
 }
 
 /** Fields: response-examples/ram_2015-05-01/GetPasswordPolicy.json and ims_2019-08-15/GetPasswordPolicy.json PasswordPolicy. */
-export function passwordPolicy(model: AccountModel['ram']['passwordPolicy'], api: 'ram' | 'ims'): ApiObject {
+export function passwordPolicy(model: RamAccountModel['ram']['passwordPolicy'], api: 'ram' | 'ims'): ApiObject {
   const { HardExpiry, PasswordNotContainUserName, MinimumPasswordDifferentCharacter, ...common } = model;
   return api === 'ram'
     ? { ...common, HardExpiry }
     : { ...common, HardExpire: HardExpiry, PasswordNotContainUserName, MinimumPasswordDifferentCharacter };
 }
 
-/** Fields: response-examples/ims_2019-08-15/GetSecurityPreference.json SecurityPreference. */
-export function imsSecurityPreferenceTemplate(): ApiObject {
-  return {
-    AccessKeyPreference: { AllowUserToManageAccessKeys: false },
-    LoginProfilePreference: {
-      EnableSaveMFATicket: false,
-      LoginSessionDuration: 6,
-      LoginNetworkMasks: '',
-      AllowUserToChangePassword: true,
-      OperationForRiskLogin: 'autonomous',
-      // independent: each user's own setting decides; mandatory: MFA enforced for every logon
-      MFAOperationForLogin: 'independent',
-    },
-    MFAPreference: { AllowUserToManageMFADevices: true },
-    VerificationPreference: { VerificationTypes: [] },
-    PersonalInfoPreference: { AllowUserToManagePersonalDingTalk: true },
-  };
-}
-
-/** RAM's view of the same preference: no MFA enforcement setting, plus the public-key preference. */
+/** RAM's view of the same preference: no MFA enforcement setting, plus the public-key preference. Fields: response-examples/ram_2015-05-01/GetSecurityPreference.json SecurityPreference. */
 export function ramSecurityPreference(ims: ApiObject): ApiObject {
   const login = ims.LoginProfilePreference as ApiObject;
   return {

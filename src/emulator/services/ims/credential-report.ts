@@ -2,9 +2,12 @@
 // by UPN. Columns as Alibaba documents them ("Generate and download user credential reports"):
 // two access key column groups, then `additional_access_key_N_*` groups only when some principal
 // has more than two keys. "N/A" marks a credential that does not exist, "-" a time that never happened.
-import type { AccessKeyModel, AccountModel, RamUserModel } from './account-model.js';
-import { isoSeconds } from './shapes/fill.js';
-import { userPrincipalName } from './shapes/ram.js';
+import type { AccessKeyModel, RamAccountModel, RamUserModel } from '../ram/model.js';
+
+/** What the report reads of the account model. */
+type ReportModel = RamAccountModel & { accountId: string };
+import { isoSeconds } from '../../fill.js';
+import { userPrincipalName } from '../ram/shapes.js';
 
 const BASE_COLUMNS = [
   'user',
@@ -30,7 +33,7 @@ function keyCells(key: AccessKeyModel | undefined): string[] {
   return ['TRUE', flag(key.Status === 'Active'), key.CreateDate, key.LastUsedDate ?? '-'];
 }
 
-function userCells(user: RamUserModel, model: AccountModel): string[] {
+function userCells(user: RamUserModel, model: ReportModel): string[] {
   const profile = user.LoginProfile;
   const lastChanged = profile ? (profile.PasswordLastChanged ?? profile.CreateDate ?? user.CreateDate) : null;
   const maxAgeDays = model.ram.passwordPolicy.MaxPasswordAge;
@@ -57,7 +60,7 @@ function csvCell(value: string): string {
 }
 
 /** Header line plus one line per principal, root first. */
-export function credentialReportLines(model: AccountModel): { header: string; rows: string[] } {
+export function credentialReportLines(model: ReportModel): { header: string; rows: string[] } {
   const { root } = model;
   const principals: { cells: string[]; keys: AccessKeyModel[] }[] = [
     {

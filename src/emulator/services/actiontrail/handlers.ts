@@ -1,9 +1,11 @@
 // ActionTrail 2020-07-06. The endpoint is regional, but the emulator ignores the Host, so
 // DescribeTrails answers from the account's point of view: every trail, each with its HomeRegion.
-import { ApiError } from '../api-error.js';
-import { actionTrailRegionItem } from '../shapes/actiontrail.js';
-import { wrap } from '../shapes/fill.js';
-import { global, type ActionTable } from './action.js';
+// Every answer has the fields of response-examples/actiontrail_2020-07-06/<Action>.json (the envelopes built here as
+// well as the items of ./shapes.ts); tests/emulator-shapes.test.ts compares each with its example.
+import { ApiError } from '../../api-error.js';
+import { actionTrailRegionItem } from './shapes.js';
+import { wrap } from '../../fill.js';
+import { global, type ActionTable } from '../../rpc/action.js';
 
 export const actionTrailActions: ActionTable = {
   DescribeRegions: global(({ account }) =>

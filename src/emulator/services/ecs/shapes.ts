@@ -1,6 +1,6 @@
 // Templates for ECS 2014-05-26 response items, with every field of the official response examples.
 // Defaults describe a plain, running pay-as-you-go resource; the account model overrides the rest.
-import type { ApiObject, ShapeContext } from './fill.js';
+import type { ApiObject, ShapeContext } from '../../fill.js';
 
 export const DEFAULT_CREATION_TIME = '2026-01-05T08:00:00Z';
 

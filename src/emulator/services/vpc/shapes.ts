@@ -1,6 +1,6 @@
 // Templates for VPC 2016-04-28 response items, with every field of the official response examples.
-import type { ApiObject, ShapeContext } from './fill.js';
-import { DEFAULT_CREATION_TIME, defaultZone } from './ecs.js';
+import type { ApiObject, ShapeContext } from '../../fill.js';
+import { DEFAULT_CREATION_TIME, defaultZone } from '../ecs/shapes.js';
 
 const tags = (): ApiObject => ({ Tag: [] });
 

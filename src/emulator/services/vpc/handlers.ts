@@ -1,8 +1,10 @@
 // VPC 2016-04-28. Page caps and defaults are those of the official API metadata; DescribeNetworkAcls
 // and DescribeFlowLogs return their paging totals as strings, as the real API does.
-import { missingParameter, regionNotFound } from '../api-error.js';
-import type { ApiObject } from '../shapes/fill.js';
-import { global, listPage, regional, whereEq, whereIn, type ActionTable } from './action.js';
+// Every answer has the fields of response-examples/vpc_2016-04-28/<Action>.json (the envelopes built here as
+// well as the items of ./shapes.ts); tests/emulator-shapes.test.ts compares each with its example.
+import { missingParameter, regionNotFound } from '../../api-error.js';
+import type { ApiObject } from '../../fill.js';
+import { global, listPage, regional, whereEq, whereIn, type ActionTable } from '../../rpc/action.js';
 
 export const vpcActions: ActionTable = {
   DescribeVpcs: regional(({ params }, region) => {
