@@ -1,14 +1,9 @@
 // VPC, per region: VPCs, vSwitches, network ACLs with their entries and bindings, flow logs, EIPs.
 import * as $Vpc from '@alicloud/vpc20160428';
-import type { CallSite } from '../cloud/api-error.js';
-import type { Eip, FlowLog, NetworkAcl, NetworkAclEntry, Vpc, VSwitch } from '../inventory/types.js';
-import { collectList, forEachRegion, optional, type CollectorContext } from './context.js';
+import { collectList, forEachRegion, optional, sdkListing, siteOf, type CollectorContext } from '../context.js';
+import type { Eip, FlowLog, NetworkAcl, NetworkAclEntry, Vpc, VSwitch } from './records.js';
 
-const site = (region: string, action: string): CallSite => ({ service: 'vpc', region, action });
-
-/** DescribeNetworkAcls and DescribeFlowLogs return their paging numbers as strings. */
-const count = (value: string | number | undefined): number | undefined =>
-  value === undefined || value === '' ? undefined : Number(value);
+const site = siteOf('vpc');
 
 export async function collectVpc(ctx: CollectorContext): Promise<void> {
   await forEachRegion(ctx, 'vpc', async (region) => {
@@ -27,14 +22,11 @@ function collectVpcs(ctx: CollectorContext, region: string): Promise<void> {
   return collectList(ctx, {
     type: 'vpc.vpc',
     site: site(region, 'DescribeVpcs'),
-    paging: { style: 'pageNumber', cap: 50 },
-    fetch: async ({ pageNumber, size }) => {
-      const { body } = await client.describeVpcsWithOptions(
-        new $Vpc.DescribeVpcsRequest({ regionId: region, pageNumber, pageSize: size }),
-        ctx.runtime,
-      );
-      return { items: body?.vpcs?.vpc ?? [], totalCount: body?.totalCount };
-    },
+    ...sdkListing({
+      paging: { style: 'pageNumber', cap: 50 },
+      page: (params) => client.describeVpcsWithOptions(new $Vpc.DescribeVpcsRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.vpcs?.vpc,
+    }),
     normalize: (vpc): Vpc => ({
       id: vpc.vpcId ?? '',
       region,
@@ -52,14 +44,11 @@ function collectVSwitches(ctx: CollectorContext, region: string): Promise<void> 
   return collectList(ctx, {
     type: 'vpc.vswitch',
     site: site(region, 'DescribeVSwitches'),
-    paging: { style: 'pageNumber', cap: 50 },
-    fetch: async ({ pageNumber, size }) => {
-      const { body } = await client.describeVSwitchesWithOptions(
-        new $Vpc.DescribeVSwitchesRequest({ regionId: region, pageNumber, pageSize: size }),
-        ctx.runtime,
-      );
-      return { items: body?.vSwitches?.vSwitch ?? [], totalCount: body?.totalCount };
-    },
+    ...sdkListing({
+      paging: { style: 'pageNumber', cap: 50 },
+      page: (params) => client.describeVSwitchesWithOptions(new $Vpc.DescribeVSwitchesRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.vSwitches?.vSwitch,
+    }),
     normalize: (vSwitch): VSwitch => ({
       id: vSwitch.vSwitchId ?? '',
       region,
@@ -102,14 +91,11 @@ function collectNetworkAcls(ctx: CollectorContext, region: string): Promise<void
   return collectList(ctx, {
     type: 'vpc.network-acl',
     site: site(region, 'DescribeNetworkAcls'),
-    paging: { style: 'pageNumber', cap: 50 },
-    fetch: async ({ pageNumber, size }) => {
-      const { body } = await client.describeNetworkAclsWithOptions(
-        new $Vpc.DescribeNetworkAclsRequest({ regionId: region, pageNumber, pageSize: size }),
-        ctx.runtime,
-      );
-      return { items: body?.networkAcls?.networkAcl ?? [], totalCount: count(body?.totalCount) };
-    },
+    ...sdkListing({
+      paging: { style: 'pageNumber', cap: 50 },
+      page: (params) => client.describeNetworkAclsWithOptions(new $Vpc.DescribeNetworkAclsRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.networkAcls?.networkAcl,
+    }),
     normalize: (acl): NetworkAcl => ({
       id: acl.networkAclId ?? '',
       region,
@@ -132,14 +118,11 @@ function collectFlowLogs(ctx: CollectorContext, region: string): Promise<void> {
   return collectList(ctx, {
     type: 'vpc.flow-log',
     site: site(region, 'DescribeFlowLogs'),
-    paging: { style: 'pageNumber', cap: 50 },
-    fetch: async ({ pageNumber, size }) => {
-      const { body } = await client.describeFlowLogsWithOptions(
-        new $Vpc.DescribeFlowLogsRequest({ regionId: region, pageNumber, pageSize: size }),
-        ctx.runtime,
-      );
-      return { items: body?.flowLogs?.flowLog ?? [], totalCount: count(body?.totalCount) };
-    },
+    ...sdkListing({
+      paging: { style: 'pageNumber', cap: 50 },
+      page: (params) => client.describeFlowLogsWithOptions(new $Vpc.DescribeFlowLogsRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.flowLogs?.flowLog,
+    }),
     normalize: (flowLog): FlowLog => ({
       id: flowLog.flowLogId ?? '',
       region,
@@ -157,14 +140,11 @@ function collectEips(ctx: CollectorContext, region: string): Promise<void> {
   return collectList(ctx, {
     type: 'vpc.eip',
     site: site(region, 'DescribeEipAddresses'),
-    paging: { style: 'pageNumber', cap: 100 },
-    fetch: async ({ pageNumber, size }) => {
-      const { body } = await client.describeEipAddressesWithOptions(
-        new $Vpc.DescribeEipAddressesRequest({ regionId: region, pageNumber, pageSize: size }),
-        ctx.runtime,
-      );
-      return { items: body?.eipAddresses?.eipAddress ?? [], totalCount: body?.totalCount };
-    },
+    ...sdkListing({
+      paging: { style: 'pageNumber', cap: 100 },
+      page: (params) => client.describeEipAddressesWithOptions(new $Vpc.DescribeEipAddressesRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.eipAddresses?.eipAddress,
+    }),
     normalize: (eip): Eip => ({
       id: eip.allocationId ?? '',
       region,

@@ -1,19 +1,10 @@
 // ECS, per region: instances, security groups with all their rules, disks, snapshots, automatic snapshot
 // policies, key pairs, Cloud Assistant status and the Session Manager switch. Knows the API, nothing about rules.
 import * as $Ecs from '@alicloud/ecs20140526';
-import type { CallSite } from '../cloud/api-error.js';
-import type {
-  Disk,
-  EcsInstance,
-  KeyPair,
-  SecurityGroup,
-  SecurityGroupRule,
-  Snapshot,
-  SnapshotPolicy,
-} from '../inventory/types.js';
-import { callOrGap, collectList, forEachRegion, listOrGap, optional, tagsOf, type CollectorContext } from './context.js';
+import { callOrGap, collectList, forEachRegion, listOrGap, optional, sdkListing, siteOf, tagsOf, type CollectorContext } from '../context.js';
+import type { Disk, EcsInstance, KeyPair, SecurityGroup, SecurityGroupRule, Snapshot, SnapshotPolicy } from './records.js';
 
-const site = (region: string, action: string): CallSite => ({ service: 'ecs', region, action });
+const site = siteOf('ecs');
 
 /**
  * DescribeSecurityGroupAttribute NicType (ecs_2014-05-26.api-docs.json): a classic-network group answers one
@@ -57,30 +48,22 @@ async function collectInstances(ctx: CollectorContext, region: string): Promise<
     listOrGap(ctx, {
       site: site(region, 'DescribeInstances'),
       affects: ['ecs.instance'],
-      paging: { style: 'nextToken', cap: 100 },
-      fetch: async ({ token, size }) => {
-        const { body } = await client.describeInstancesWithOptions(
-          new $Ecs.DescribeInstancesRequest({ regionId: region, maxResults: size, nextToken: token }),
-          ctx.runtime,
-        );
-        return { items: body?.instances?.instance ?? [], next: body?.nextToken ?? null };
-      },
+      ...sdkListing({
+        paging: { style: 'nextToken', cap: 100 },
+        page: (params) => client.describeInstancesWithOptions(new $Ecs.DescribeInstancesRequest({ regionId: region, ...params }), ctx.runtime),
+        items: (body) => body.instances?.instance,
+      }),
     }, (instance) => normalizeInstance(instance, region)),
     listOrGap(ctx, {
       site: site(region, 'DescribeCloudAssistantStatus'),
       affects: ['ecs.instance'],
       fields: ['cloudAssistant'],
-      paging: { style: 'nextToken', cap: 50 },
-      fetch: async ({ token, size }) => {
-        const { body } = await client.describeCloudAssistantStatusWithOptions(
-          new $Ecs.DescribeCloudAssistantStatusRequest({ regionId: region, maxResults: size, nextToken: token }),
-          ctx.runtime,
-        );
-        return {
-          items: body?.instanceCloudAssistantStatusSet?.instanceCloudAssistantStatus ?? [],
-          next: body?.nextToken ?? null,
-        };
-      },
+      ...sdkListing({
+        paging: { style: 'nextToken', cap: 50 },
+        page: (params) =>
+          client.describeCloudAssistantStatusWithOptions(new $Ecs.DescribeCloudAssistantStatusRequest({ regionId: region, ...params }), ctx.runtime),
+        items: (body) => body.instanceCloudAssistantStatusSet?.instanceCloudAssistantStatus,
+      }),
     }, (status) => ({
       instanceId: status.instanceId,
       agent: {
@@ -141,14 +124,11 @@ async function collectSecurityGroups(ctx: CollectorContext, region: string): Pro
   const groups = await listOrGap(ctx, {
     site: site(region, 'DescribeSecurityGroups'),
     affects: ['ecs.security-group'],
-    paging: { style: 'nextToken', cap: 100 },
-    fetch: async ({ token, size }) => {
-      const { body } = await client.describeSecurityGroupsWithOptions(
-        new $Ecs.DescribeSecurityGroupsRequest({ regionId: region, maxResults: size, nextToken: token }),
-        ctx.runtime,
-      );
-      return { items: body?.securityGroups?.securityGroup ?? [], next: body?.nextToken ?? null };
-    },
+    ...sdkListing({
+      paging: { style: 'nextToken', cap: 100 },
+      page: (params) => client.describeSecurityGroupsWithOptions(new $Ecs.DescribeSecurityGroupsRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.securityGroups?.securityGroup,
+    }),
   });
   if (!groups) return;
   const records = await Promise.all(
@@ -159,21 +139,15 @@ async function collectSecurityGroups(ctx: CollectorContext, region: string): Pro
           site: site(region, 'DescribeSecurityGroupAttribute'),
           affects: ['ecs.security-group'],
           resourceId: id,
-          paging: { style: 'nextToken', cap: 1000 },
-          fetch: async ({ token, size }) => {
-            const { body } = await client.describeSecurityGroupAttributeWithOptions(
-              new $Ecs.DescribeSecurityGroupAttributeRequest({
-                regionId: region,
-                securityGroupId: id,
-                direction: 'all',
-                nicType,
-                maxResults: size,
-                nextToken: token,
-              }),
-              ctx.runtime,
-            );
-            return { items: body?.permissions?.permission ?? [], next: body?.nextToken ?? null };
-          },
+          ...sdkListing({
+            paging: { style: 'nextToken', cap: 1000 },
+            page: (params) =>
+              client.describeSecurityGroupAttributeWithOptions(
+                new $Ecs.DescribeSecurityGroupAttributeRequest({ regionId: region, securityGroupId: id, direction: 'all', nicType, ...params }),
+                ctx.runtime,
+              ),
+            items: (body) => body.permissions?.permission,
+          }),
         });
       // a classic-network group (no VpcId) needs one call per NIC type; a VPC group's rules are all intranet
       const lists = await Promise.all(optional(group.vpcId) === null ? CLASSIC_NIC_TYPES.map(listRules) : [listRules(undefined)]);
@@ -222,14 +196,11 @@ function collectDisks(ctx: CollectorContext, region: string): Promise<void> {
   return collectList(ctx, {
     type: 'ecs.disk',
     site: site(region, 'DescribeDisks'),
-    paging: { style: 'nextToken', cap: 500 },
-    fetch: async ({ token, size }) => {
-      const { body } = await client.describeDisksWithOptions(
-        new $Ecs.DescribeDisksRequest({ regionId: region, maxResults: size, nextToken: token }),
-        ctx.runtime,
-      );
-      return { items: body?.disks?.disk ?? [], next: body?.nextToken ?? null };
-    },
+    ...sdkListing({
+      paging: { style: 'nextToken', cap: 500 },
+      page: (params) => client.describeDisksWithOptions(new $Ecs.DescribeDisksRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.disks?.disk,
+    }),
     normalize: (disk): Disk => ({
       id: disk.diskId ?? '',
       region,
@@ -253,14 +224,11 @@ function collectSnapshots(ctx: CollectorContext, region: string): Promise<void> 
   return collectList(ctx, {
     type: 'ecs.snapshot',
     site: site(region, 'DescribeSnapshots'),
-    paging: { style: 'nextToken', cap: 100 },
-    fetch: async ({ token, size }) => {
-      const { body } = await client.describeSnapshotsWithOptions(
-        new $Ecs.DescribeSnapshotsRequest({ regionId: region, maxResults: size, nextToken: token }),
-        ctx.runtime,
-      );
-      return { items: body?.snapshots?.snapshot ?? [], next: body?.nextToken ?? null };
-    },
+    ...sdkListing({
+      paging: { style: 'nextToken', cap: 100 },
+      page: (params) => client.describeSnapshotsWithOptions(new $Ecs.DescribeSnapshotsRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.snapshots?.snapshot,
+    }),
     normalize: (snapshot): Snapshot => ({
       id: snapshot.snapshotId ?? '',
       region,
@@ -279,14 +247,11 @@ function collectSnapshotPolicies(ctx: CollectorContext, region: string): Promise
   return collectList(ctx, {
     type: 'ecs.snapshot-policy',
     site: site(region, 'DescribeAutoSnapshotPolicyEx'),
-    paging: { style: 'pageNumber', cap: 100 },
-    fetch: async ({ pageNumber, size }) => {
-      const { body } = await client.describeAutoSnapshotPolicyExWithOptions(
-        new $Ecs.DescribeAutoSnapshotPolicyExRequest({ regionId: region, pageNumber, pageSize: size }),
-        ctx.runtime,
-      );
-      return { items: body?.autoSnapshotPolicies?.autoSnapshotPolicy ?? [], totalCount: body?.totalCount };
-    },
+    ...sdkListing({
+      paging: { style: 'pageNumber', cap: 100 },
+      page: (params) => client.describeAutoSnapshotPolicyExWithOptions(new $Ecs.DescribeAutoSnapshotPolicyExRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.autoSnapshotPolicies?.autoSnapshotPolicy,
+    }),
     normalize: (policy): SnapshotPolicy => ({
       id: policy.autoSnapshotPolicyId ?? '',
       region,
@@ -305,14 +270,11 @@ function collectKeyPairs(ctx: CollectorContext, region: string): Promise<void> {
   return collectList(ctx, {
     type: 'ecs.key-pair',
     site: site(region, 'DescribeKeyPairs'),
-    paging: { style: 'pageNumber', cap: 50 },
-    fetch: async ({ pageNumber, size }) => {
-      const { body } = await client.describeKeyPairsWithOptions(
-        new $Ecs.DescribeKeyPairsRequest({ regionId: region, pageNumber, pageSize: size }),
-        ctx.runtime,
-      );
-      return { items: body?.keyPairs?.keyPair ?? [], totalCount: body?.totalCount };
-    },
+    ...sdkListing({
+      paging: { style: 'pageNumber', cap: 50 },
+      page: (params) => client.describeKeyPairsWithOptions(new $Ecs.DescribeKeyPairsRequest({ regionId: region, ...params }), ctx.runtime),
+      items: (body) => body.keyPairs?.keyPair,
+    }),
     normalize: (keyPair): KeyPair => ({
       id: keyPair.keyPairName ?? '',
       region,

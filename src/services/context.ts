@@ -7,7 +7,23 @@ import { ApiError, type CallSite } from '../cloud/api-error.js';
 import type { CloudClients } from '../cloud/clients.js';
 import { paginate, type PageRequest, type PageResult, type PagingStyle } from '../cloud/paginate.js';
 import type { InventoryBuilder } from '../inventory/builder.js';
-import type { ResourceMap, ResourceType } from '../inventory/types.js';
+import type { CollectionGap, ResourceMap, ResourceType } from '../inventory/types.js';
+import type { Service } from './index.js';
+
+/** A call of one of our services: the gaps it records name the service. */
+export interface ServiceSite extends CallSite {
+  service: Service;
+}
+
+/** The call site of `action` in `region` of one service. */
+export const siteOf =
+  (service: Service) =>
+  (region: string, action: string): ServiceSite => ({ service, region, action });
+
+/** The call site of `action` of a service with global APIs. */
+export const globalSiteOf =
+  (service: Service) =>
+  (action: string): ServiceSite => ({ service, region: null, action });
 
 export interface CollectorContext {
   clients: CloudClients;
@@ -27,7 +43,7 @@ export interface CollectionProgress {
 }
 
 export interface ListSpec<T> {
-  site: CallSite;
+  site: ServiceSite;
   /** the collections that stay incomplete when this listing fails */
   affects: ResourceType[];
   /** set when the listing is the detail of one resource */
@@ -66,7 +82,7 @@ export async function listOrGap<T, U = T>(ctx: CollectorContext, spec: ListSpec<
 }
 
 export interface CallSpec {
-  site: CallSite;
+  site: ServiceSite;
   affects: ResourceType[];
   resourceId?: string;
   fields?: string[];
@@ -86,10 +102,82 @@ export async function callOrGap<T>(ctx: CollectorContext, spec: CallSpec, reques
   }
 }
 
-function recordGap(ctx: CollectorContext, spec: Omit<CallSpec, 'absentWhen'>, error: ApiError): void {
-  ctx.inventory.addGap(error.toGap(spec.affects, spec.resourceId, spec.fields));
+export type GapSpec = Omit<CallSpec, 'absentWhen'>;
+
+function recordGap(ctx: CollectorContext, spec: GapSpec, error: ApiError): void {
+  ctx.inventory.addGap(toGap(error, spec));
   ctx.logger.warn({ action: spec.site.action, region: spec.site.region, code: error.apiCode, kind: error.kind }, error.message);
 }
+
+/** The gap a failed call leaves: the collections (or, with `fields`, the fields) of `spec` it left unknown. */
+export function toGap(error: ApiError, spec: GapSpec): CollectionGap {
+  return {
+    service: spec.site.service,
+    region: error.site.region,
+    action: error.site.action,
+    ramAction: error.ramAction,
+    resourceTypes: spec.affects,
+    ...(spec.resourceId === undefined ? {} : { resourceId: spec.resourceId }),
+    ...(spec.fields === undefined ? {} : { fields: spec.fields }),
+    kind: error.kind,
+    code: error.apiCode,
+    message: error.message,
+    ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }),
+    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+  };
+}
+
+/** What an SDK request model calls the paging parameters of each style (ECS, VPC, RAM and IMS agree). */
+export type SdkPageParams = { maxResults?: number; nextToken?: string } & { pageNumber?: number; pageSize?: number } & {
+  marker?: string;
+  maxItems?: number;
+};
+
+/** The paging fields of an SDK answer; PageNumber APIs of VPC give TotalCount as a string. */
+interface SdkPagedBody {
+  nextToken?: string;
+  totalCount?: number | string;
+  marker?: string;
+  isTruncated?: boolean;
+}
+
+/** A listing declared for an SDK client: the one call per page and where its items are. */
+export interface SdkListing<Body, Item> {
+  paging: PagingStyle;
+  /** one page: the SDK call, given the paging parameters of the listing's style */
+  page: (params: SdkPageParams) => Promise<{ body?: Body }>;
+  items: (body: Body) => Item[] | undefined;
+}
+
+/** The paging and `fetch` of a declared SDK listing: paging parameters in, items and the paging answer out. */
+export function sdkListing<Body extends SdkPagedBody, Item>(listing: SdkListing<Body, Item>): Pick<ListSpec<Item>, 'paging' | 'fetch'> {
+  const fetch: ListSpec<Item>['fetch'] = async ({ token, pageNumber, size }) => {
+    const style = listing.paging.style;
+    const { body } = await listing.page(
+      style === 'nextToken'
+        ? { maxResults: size, nextToken: token }
+        : style === 'pageNumber'
+          ? { pageNumber, pageSize: size }
+          : style === 'marker'
+            ? { marker: token, maxItems: size }
+            : {},
+    );
+    const items = (body && listing.items(body)) ?? [];
+    switch (style) {
+      case 'nextToken':
+        return { items, next: body?.nextToken ?? null };
+      case 'pageNumber':
+        return { items, totalCount: count(body?.totalCount) };
+      case 'marker':
+        return { items, next: body?.marker ?? null, isTruncated: body?.isTruncated === true };
+      case 'none':
+        return { items };
+    }
+  };
+  return { paging: listing.paging, fetch };
+}
+
+const count = (value: string | number | undefined): number | undefined => (value === undefined || value === '' ? undefined : Number(value));
 
 /** Run a collector step for each region at once; the API budgets are per region. */
 export async function forEachRegion(ctx: CollectorContext, service: string, step: (region: string) => Promise<void>): Promise<void> {
