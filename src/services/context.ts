@@ -177,6 +177,35 @@ export function sdkListing<Body extends SdkPagedBody, Item>(listing: SdkListing<
   return { paging: listing.paging, fetch };
 }
 
+/**
+ * A regional listing whose items each become one record, declared: the request (the SDK call, given the
+ * RegionId and the paging parameters), where its items are, its paging style and cap, and `normalize`.
+ */
+export interface RecordListing<Client, Body, Item, K extends ResourceType> {
+  paging: PagingStyle;
+  page: (client: Client, request: SdkPageParams & { regionId: string }, runtime: $dara.RuntimeOptions) => Promise<{ body?: Body }>;
+  items: (body: Body) => Item[] | undefined;
+  normalize: (item: Item, region: string) => ResourceMap[K];
+}
+
+/** The collector step of one declared listing of a service whose client is made per region. */
+export const recordListings =
+  <Client>(service: Service, clientOf: (clients: CloudClients, region: string) => Client) =>
+  <Body extends SdkPagedBody, Item, K extends ResourceType>(type: K, action: string, listing: RecordListing<Client, Body, Item, K>) =>
+  (ctx: CollectorContext, region: string): Promise<void> => {
+    const client = clientOf(ctx.clients, region);
+    return collectList(ctx, {
+      type,
+      site: siteOf(service)(region, action),
+      ...sdkListing({
+        paging: listing.paging,
+        page: (params) => listing.page(client, { regionId: region, ...params }, ctx.runtime),
+        items: listing.items,
+      }),
+      normalize: (item) => listing.normalize(item, region),
+    });
+  };
+
 const count = (value: string | number | undefined): number | undefined => (value === undefined || value === '' ? undefined : Number(value));
 
 /** Run a collector step for each region at once; the API budgets are per region. */

@@ -1,10 +1,11 @@
 // ECS, per region: instances, security groups with all their rules, disks, snapshots, automatic snapshot
 // policies, key pairs, Cloud Assistant status and the Session Manager switch. Knows the API, nothing about rules.
 import * as $Ecs from '@alicloud/ecs20140526';
-import { callOrGap, collectList, forEachRegion, listOrGap, optional, sdkListing, siteOf, tagsOf, type CollectorContext } from '../context.js';
+import { callOrGap, forEachRegion, listOrGap, optional, recordListings, sdkListing, siteOf, tagsOf, type CollectorContext } from '../context.js';
 import type { Disk, EcsInstance, KeyPair, SecurityGroup, SecurityGroupRule, Snapshot, SnapshotPolicy } from './records.js';
 
 const site = siteOf('ecs');
+const listing = recordListings('ecs', (clients, region) => clients.ecs(region));
 
 /**
  * DescribeSecurityGroupAttribute NicType (ecs_2014-05-26.api-docs.json): a classic-network group answers one
@@ -191,98 +192,70 @@ function normalizeRule(rule: $Ecs.DescribeSecurityGroupAttributeResponseBodyPerm
   };
 }
 
-function collectDisks(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  return collectList(ctx, {
-    type: 'ecs.disk',
-    site: site(region, 'DescribeDisks'),
-    ...sdkListing({
-      paging: { style: 'nextToken', cap: 500 },
-      page: (params) => client.describeDisksWithOptions(new $Ecs.DescribeDisksRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.disks?.disk,
-    }),
-    normalize: (disk): Disk => ({
-      id: disk.diskId ?? '',
-      region,
-      name: disk.diskName ?? '',
-      category: disk.category ?? '',
-      type: disk.type ?? '',
-      sizeGiB: disk.size ?? 0,
-      status: disk.status ?? '',
-      encrypted: disk.encrypted === true,
-      kmsKeyId: optional(disk.KMSKeyId),
-      instanceId: optional(disk.instanceId),
-      autoSnapshotPolicyId: optional(disk.autoSnapshotPolicyId),
-      createdAt: optional(disk.creationTime),
-      tags: tagsOf(disk.tags?.tag),
-    }),
-  });
-}
+const collectDisks = listing('ecs.disk', 'DescribeDisks', {
+  paging: { style: 'nextToken', cap: 500 },
+  page: (client, request, runtime) => client.describeDisksWithOptions(new $Ecs.DescribeDisksRequest(request), runtime),
+  items: (body) => body.disks?.disk,
+  normalize: (disk, region): Disk => ({
+    id: disk.diskId ?? '',
+    region,
+    name: disk.diskName ?? '',
+    category: disk.category ?? '',
+    type: disk.type ?? '',
+    sizeGiB: disk.size ?? 0,
+    status: disk.status ?? '',
+    encrypted: disk.encrypted === true,
+    kmsKeyId: optional(disk.KMSKeyId),
+    instanceId: optional(disk.instanceId),
+    autoSnapshotPolicyId: optional(disk.autoSnapshotPolicyId),
+    createdAt: optional(disk.creationTime),
+    tags: tagsOf(disk.tags?.tag),
+  }),
+});
 
-function collectSnapshots(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  return collectList(ctx, {
-    type: 'ecs.snapshot',
-    site: site(region, 'DescribeSnapshots'),
-    ...sdkListing({
-      paging: { style: 'nextToken', cap: 100 },
-      page: (params) => client.describeSnapshotsWithOptions(new $Ecs.DescribeSnapshotsRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.snapshots?.snapshot,
-    }),
-    normalize: (snapshot): Snapshot => ({
-      id: snapshot.snapshotId ?? '',
-      region,
-      name: snapshot.snapshotName ?? '',
-      sourceDiskId: optional(snapshot.sourceDiskId),
-      encrypted: snapshot.encrypted === true,
-      status: snapshot.status ?? '',
-      createdAt: optional(snapshot.creationTime),
-      retentionDays: snapshot.retentionDays ?? null,
-    }),
-  });
-}
+const collectSnapshots = listing('ecs.snapshot', 'DescribeSnapshots', {
+  paging: { style: 'nextToken', cap: 100 },
+  page: (client, request, runtime) => client.describeSnapshotsWithOptions(new $Ecs.DescribeSnapshotsRequest(request), runtime),
+  items: (body) => body.snapshots?.snapshot,
+  normalize: (snapshot, region): Snapshot => ({
+    id: snapshot.snapshotId ?? '',
+    region,
+    name: snapshot.snapshotName ?? '',
+    sourceDiskId: optional(snapshot.sourceDiskId),
+    encrypted: snapshot.encrypted === true,
+    status: snapshot.status ?? '',
+    createdAt: optional(snapshot.creationTime),
+    retentionDays: snapshot.retentionDays ?? null,
+  }),
+});
 
-function collectSnapshotPolicies(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  return collectList(ctx, {
-    type: 'ecs.snapshot-policy',
-    site: site(region, 'DescribeAutoSnapshotPolicyEx'),
-    ...sdkListing({
-      paging: { style: 'pageNumber', cap: 100 },
-      page: (params) => client.describeAutoSnapshotPolicyExWithOptions(new $Ecs.DescribeAutoSnapshotPolicyExRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.autoSnapshotPolicies?.autoSnapshotPolicy,
-    }),
-    normalize: (policy): SnapshotPolicy => ({
-      id: policy.autoSnapshotPolicyId ?? '',
-      region,
-      name: policy.autoSnapshotPolicyName ?? '',
-      status: policy.status ?? '',
-      retentionDays: policy.retentionDays ?? -1,
-      timePoints: parseJsonList(policy.timePoints),
-      repeatWeekdays: parseJsonList(policy.repeatWeekdays),
-      diskCount: policy.diskNums ?? 0,
-    }),
-  });
-}
+const collectSnapshotPolicies = listing('ecs.snapshot-policy', 'DescribeAutoSnapshotPolicyEx', {
+  paging: { style: 'pageNumber', cap: 100 },
+  page: (client, request, runtime) => client.describeAutoSnapshotPolicyExWithOptions(new $Ecs.DescribeAutoSnapshotPolicyExRequest(request), runtime),
+  items: (body) => body.autoSnapshotPolicies?.autoSnapshotPolicy,
+  normalize: (policy, region): SnapshotPolicy => ({
+    id: policy.autoSnapshotPolicyId ?? '',
+    region,
+    name: policy.autoSnapshotPolicyName ?? '',
+    status: policy.status ?? '',
+    retentionDays: policy.retentionDays ?? -1,
+    timePoints: parseJsonList(policy.timePoints),
+    repeatWeekdays: parseJsonList(policy.repeatWeekdays),
+    diskCount: policy.diskNums ?? 0,
+  }),
+});
 
-function collectKeyPairs(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  return collectList(ctx, {
-    type: 'ecs.key-pair',
-    site: site(region, 'DescribeKeyPairs'),
-    ...sdkListing({
-      paging: { style: 'pageNumber', cap: 50 },
-      page: (params) => client.describeKeyPairsWithOptions(new $Ecs.DescribeKeyPairsRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.keyPairs?.keyPair,
-    }),
-    normalize: (keyPair): KeyPair => ({
-      id: keyPair.keyPairName ?? '',
-      region,
-      fingerprint: keyPair.keyPairFingerPrint ?? '',
-      createdAt: optional(keyPair.creationTime),
-    }),
-  });
-}
+const collectKeyPairs = listing('ecs.key-pair', 'DescribeKeyPairs', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeKeyPairsWithOptions(new $Ecs.DescribeKeyPairsRequest(request), runtime),
+  items: (body) => body.keyPairs?.keyPair,
+  normalize: (keyPair, region): KeyPair => ({
+    id: keyPair.keyPairName ?? '',
+    region,
+    fingerprint: keyPair.keyPairFingerPrint ?? '',
+    createdAt: optional(keyPair.creationTime),
+  }),
+});
 
 /** The Session Manager switch: a per-region user business behaviour (DescribeUserBusinessBehavior, no newer API). */
 async function collectRegionSetting(ctx: CollectorContext, region: string): Promise<void> {

@@ -3,7 +3,7 @@
 // listing, the bulk per-user facts (ims/collector.ts) and the account record (ims/account.ts) come from IMS,
 // collected with RAM's because they answer for the same users.
 import * as $Ram from '@alicloud/ram20150501';
-import type { ResourceType } from '../../inventory/types.js';
+import type { ResourceType } from '../index.js';
 import { callOrGap, globalSiteOf, listOrGap, optional, sdkListing, type CollectorContext } from '../context.js';
 import { collectAccount } from '../ims/account.js';
 import { bulkUserFacts, isoDate, listUsers, MARKER_CAP, type BulkUserFacts } from '../ims/collector.js';

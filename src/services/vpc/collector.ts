@@ -1,9 +1,9 @@
 // VPC, per region: VPCs, vSwitches, network ACLs with their entries and bindings, flow logs, EIPs.
 import * as $Vpc from '@alicloud/vpc20160428';
-import { collectList, forEachRegion, optional, sdkListing, siteOf, type CollectorContext } from '../context.js';
+import { forEachRegion, optional, recordListings, type CollectorContext } from '../context.js';
 import type { Eip, FlowLog, NetworkAcl, NetworkAclEntry, Vpc, VSwitch } from './records.js';
 
-const site = siteOf('vpc');
+const listing = recordListings('vpc', (clients, region) => clients.vpc(region));
 
 export async function collectVpc(ctx: CollectorContext): Promise<void> {
   await forEachRegion(ctx, 'vpc', async (region) => {
@@ -17,49 +17,35 @@ export async function collectVpc(ctx: CollectorContext): Promise<void> {
   });
 }
 
-function collectVpcs(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.vpc(region);
-  return collectList(ctx, {
-    type: 'vpc.vpc',
-    site: site(region, 'DescribeVpcs'),
-    ...sdkListing({
-      paging: { style: 'pageNumber', cap: 50 },
-      page: (params) => client.describeVpcsWithOptions(new $Vpc.DescribeVpcsRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.vpcs?.vpc,
-    }),
-    normalize: (vpc): Vpc => ({
-      id: vpc.vpcId ?? '',
-      region,
-      name: vpc.vpcName ?? '',
-      isDefault: vpc.isDefault === true,
-      cidrBlock: vpc.cidrBlock ?? '',
-      status: vpc.status ?? '',
-      vSwitchIds: vpc.vSwitchIds?.vSwitchId ?? [],
-    }),
-  });
-}
+const collectVpcs = listing('vpc.vpc', 'DescribeVpcs', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeVpcsWithOptions(new $Vpc.DescribeVpcsRequest(request), runtime),
+  items: (body) => body.vpcs?.vpc,
+  normalize: (vpc, region): Vpc => ({
+    id: vpc.vpcId ?? '',
+    region,
+    name: vpc.vpcName ?? '',
+    isDefault: vpc.isDefault === true,
+    cidrBlock: vpc.cidrBlock ?? '',
+    status: vpc.status ?? '',
+    vSwitchIds: vpc.vSwitchIds?.vSwitchId ?? [],
+  }),
+});
 
-function collectVSwitches(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.vpc(region);
-  return collectList(ctx, {
-    type: 'vpc.vswitch',
-    site: site(region, 'DescribeVSwitches'),
-    ...sdkListing({
-      paging: { style: 'pageNumber', cap: 50 },
-      page: (params) => client.describeVSwitchesWithOptions(new $Vpc.DescribeVSwitchesRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.vSwitches?.vSwitch,
-    }),
-    normalize: (vSwitch): VSwitch => ({
-      id: vSwitch.vSwitchId ?? '',
-      region,
-      name: vSwitch.vSwitchName ?? '',
-      vpcId: vSwitch.vpcId ?? '',
-      zoneId: vSwitch.zoneId ?? '',
-      cidrBlock: vSwitch.cidrBlock ?? '',
-      networkAclId: optional(vSwitch.networkAclId),
-    }),
-  });
-}
+const collectVSwitches = listing('vpc.vswitch', 'DescribeVSwitches', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeVSwitchesWithOptions(new $Vpc.DescribeVSwitchesRequest(request), runtime),
+  items: (body) => body.vSwitches?.vSwitch,
+  normalize: (vSwitch, region): VSwitch => ({
+    id: vSwitch.vSwitchId ?? '',
+    region,
+    name: vSwitch.vSwitchName ?? '',
+    vpcId: vSwitch.vpcId ?? '',
+    zoneId: vSwitch.zoneId ?? '',
+    cidrBlock: vSwitch.cidrBlock ?? '',
+    networkAclId: optional(vSwitch.networkAclId),
+  }),
+});
 
 interface RawAclEntry {
   networkAclEntryId?: string;
@@ -86,72 +72,51 @@ function normalizeAclEntry(entry: RawAclEntry): NetworkAclEntry {
   };
 }
 
-function collectNetworkAcls(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.vpc(region);
-  return collectList(ctx, {
-    type: 'vpc.network-acl',
-    site: site(region, 'DescribeNetworkAcls'),
-    ...sdkListing({
-      paging: { style: 'pageNumber', cap: 50 },
-      page: (params) => client.describeNetworkAclsWithOptions(new $Vpc.DescribeNetworkAclsRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.networkAcls?.networkAcl,
-    }),
-    normalize: (acl): NetworkAcl => ({
-      id: acl.networkAclId ?? '',
-      region,
-      name: acl.networkAclName ?? '',
-      vpcId: acl.vpcId ?? '',
-      status: acl.status ?? '',
-      ingress: (acl.ingressAclEntries?.ingressAclEntry ?? []).map(normalizeAclEntry),
-      egress: (acl.egressAclEntries?.egressAclEntry ?? []).map(normalizeAclEntry),
-      boundResources: (acl.resources?.resource ?? []).map((resource) => ({
-        id: resource.resourceId ?? '',
-        type: resource.resourceType ?? '',
-        status: resource.status ?? '',
-      })),
-    }),
-  });
-}
+const collectNetworkAcls = listing('vpc.network-acl', 'DescribeNetworkAcls', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeNetworkAclsWithOptions(new $Vpc.DescribeNetworkAclsRequest(request), runtime),
+  items: (body) => body.networkAcls?.networkAcl,
+  normalize: (acl, region): NetworkAcl => ({
+    id: acl.networkAclId ?? '',
+    region,
+    name: acl.networkAclName ?? '',
+    vpcId: acl.vpcId ?? '',
+    status: acl.status ?? '',
+    ingress: (acl.ingressAclEntries?.ingressAclEntry ?? []).map(normalizeAclEntry),
+    egress: (acl.egressAclEntries?.egressAclEntry ?? []).map(normalizeAclEntry),
+    boundResources: (acl.resources?.resource ?? []).map((resource) => ({
+      id: resource.resourceId ?? '',
+      type: resource.resourceType ?? '',
+      status: resource.status ?? '',
+    })),
+  }),
+});
 
-function collectFlowLogs(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.vpc(region);
-  return collectList(ctx, {
-    type: 'vpc.flow-log',
-    site: site(region, 'DescribeFlowLogs'),
-    ...sdkListing({
-      paging: { style: 'pageNumber', cap: 50 },
-      page: (params) => client.describeFlowLogsWithOptions(new $Vpc.DescribeFlowLogsRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.flowLogs?.flowLog,
-    }),
-    normalize: (flowLog): FlowLog => ({
-      id: flowLog.flowLogId ?? '',
-      region,
-      name: flowLog.flowLogName ?? '',
-      status: flowLog.status ?? '',
-      resourceType: flowLog.resourceType ?? '',
-      resourceId: flowLog.resourceId ?? '',
-      trafficType: flowLog.trafficType ?? '',
-    }),
-  });
-}
+const collectFlowLogs = listing('vpc.flow-log', 'DescribeFlowLogs', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeFlowLogsWithOptions(new $Vpc.DescribeFlowLogsRequest(request), runtime),
+  items: (body) => body.flowLogs?.flowLog,
+  normalize: (flowLog, region): FlowLog => ({
+    id: flowLog.flowLogId ?? '',
+    region,
+    name: flowLog.flowLogName ?? '',
+    status: flowLog.status ?? '',
+    resourceType: flowLog.resourceType ?? '',
+    resourceId: flowLog.resourceId ?? '',
+    trafficType: flowLog.trafficType ?? '',
+  }),
+});
 
-function collectEips(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.vpc(region);
-  return collectList(ctx, {
-    type: 'vpc.eip',
-    site: site(region, 'DescribeEipAddresses'),
-    ...sdkListing({
-      paging: { style: 'pageNumber', cap: 100 },
-      page: (params) => client.describeEipAddressesWithOptions(new $Vpc.DescribeEipAddressesRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.eipAddresses?.eipAddress,
-    }),
-    normalize: (eip): Eip => ({
-      id: eip.allocationId ?? '',
-      region,
-      ipAddress: eip.ipAddress ?? '',
-      status: eip.status ?? '',
-      instanceId: optional(eip.instanceId),
-      instanceType: optional(eip.instanceType),
-    }),
-  });
-}
+const collectEips = listing('vpc.eip', 'DescribeEipAddresses', {
+  paging: { style: 'pageNumber', cap: 100 },
+  page: (client, request, runtime) => client.describeEipAddressesWithOptions(new $Vpc.DescribeEipAddressesRequest(request), runtime),
+  items: (body) => body.eipAddresses?.eipAddress,
+  normalize: (eip, region): Eip => ({
+    id: eip.allocationId ?? '',
+    region,
+    ipAddress: eip.ipAddress ?? '',
+    status: eip.status ?? '',
+    instanceId: optional(eip.instanceId),
+    instanceType: optional(eip.instanceType),
+  }),
+});
