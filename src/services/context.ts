@@ -133,6 +133,13 @@ export type SdkPageParams = { maxResults?: number; nextToken?: string } & { page
   maxItems?: number;
 };
 
+const PAGE_PARAMS: Record<PagingStyle['style'], (token?: string, pageNumber?: number, size?: number) => SdkPageParams> = {
+  nextToken: (token, _pageNumber, size) => ({ maxResults: size, nextToken: token }),
+  pageNumber: (_token, pageNumber, size) => ({ pageNumber, pageSize: size }),
+  marker: (token, _pageNumber, size) => ({ marker: token, maxItems: size }),
+  none: () => ({}),
+};
+
 /** The paging fields of an SDK answer; PageNumber APIs of VPC give TotalCount as a string. */
 interface SdkPagedBody {
   nextToken?: string;
@@ -153,15 +160,7 @@ export interface SdkListing<Body, Item> {
 export function sdkListing<Body extends SdkPagedBody, Item>(listing: SdkListing<Body, Item>): Pick<ListSpec<Item>, 'paging' | 'fetch'> {
   const fetch: ListSpec<Item>['fetch'] = async ({ token, pageNumber, size }) => {
     const style = listing.paging.style;
-    const { body } = await listing.page(
-      style === 'nextToken'
-        ? { maxResults: size, nextToken: token }
-        : style === 'pageNumber'
-          ? { pageNumber, pageSize: size }
-          : style === 'marker'
-            ? { marker: token, maxItems: size }
-            : {},
-    );
+    const { body } = await listing.page(PAGE_PARAMS[style](token, pageNumber, size));
     const items = (body && listing.items(body)) ?? [];
     switch (style) {
       case 'nextToken':
