@@ -177,33 +177,49 @@ export function sdkListing<Body extends SdkPagedBody, Item>(listing: SdkListing<
 }
 
 /**
- * A regional listing whose items each become one record, declared: the request (the SDK call, given the
- * RegionId and the paging parameters), where its items are, its paging style and cap, and `normalize`.
+ * A listing of a service's SDK client, declared: the collections it leaves incomplete when it fails, its
+ * paging style and cap, the request (the SDK call, given the paging parameters and, for a regional API,
+ * the RegionId) and where its items are.
  */
-export interface RecordListing<Client, Body, Item, K extends ResourceType> {
+export interface SdkList<Client, Body, Item> extends Omit<ListSpec<Item>, 'site' | 'paging' | 'fetch'> {
   paging: PagingStyle;
-  page: (client: Client, request: SdkPageParams & { regionId: string }, runtime: $dara.RuntimeOptions) => Promise<{ body?: Body }>;
+  page: (client: Client, request: SdkPageParams & { regionId?: string }, runtime: $dara.RuntimeOptions) => Promise<{ body?: Body }>;
   items: (body: Body) => Item[] | undefined;
+}
+
+/** A declared listing whose items each become one record of `type`. */
+export interface SdkRecordList<Client, Body, Item, K extends ResourceType> extends Omit<SdkList<Client, Body, Item>, 'affects'> {
   normalize: (item: Item, region: string) => ResourceMap[K];
 }
 
-/** The collector step of one declared listing of a service whose client is made per region. */
-export const recordListings =
-  <Client>(service: Service, clientOf: (clients: CloudClients, region: string) => Client) =>
-  <Body extends SdkPagedBody, Item, K extends ResourceType>(type: K, action: string, listing: RecordListing<Client, Body, Item, K>) =>
-  (ctx: CollectorContext, region: string): Promise<void> => {
+/**
+ * The declared SDK listings of one service, whose client is made per region (null: a global API). `list`
+ * lists (or records the gap); `records` is the collector step of a regional listing that yields records.
+ */
+export function sdkLists<Client, Region extends string | null>(service: Service, clientOf: (clients: CloudClients, region: Region) => Client) {
+  const spec = <Body extends SdkPagedBody, Item>(ctx: CollectorContext, region: Region, action: string, list: SdkList<Client, Body, Item>): ListSpec<Item> => {
+    const { paging, page, items, ...gap } = list;
     const client = clientOf(ctx.clients, region);
-    return collectList(ctx, {
-      type,
-      site: siteOf(service)(region, action),
-      ...sdkListing({
-        paging: listing.paging,
-        page: (params) => listing.page(client, { regionId: region, ...params }, ctx.runtime),
-        items: listing.items,
-      }),
-      normalize: (item) => listing.normalize(item, region),
-    });
+    return {
+      ...gap,
+      site: { service, region, action },
+      ...sdkListing({ paging, items, page: (params) => page(client, region === null ? params : { regionId: region, ...params }, ctx.runtime) }),
+    };
   };
+  return {
+    list: <Body extends SdkPagedBody, Item, U = Item>(
+      ctx: CollectorContext,
+      region: Region,
+      action: string,
+      list: SdkList<Client, Body, Item>,
+      map?: (item: Item) => U,
+    ): Promise<U[] | undefined> => listOrGap(ctx, spec(ctx, region, action, list), map),
+    records:
+      <Body extends SdkPagedBody, Item, K extends ResourceType>(type: K, action: string, list: SdkRecordList<Client, Body, Item, K>) =>
+      (ctx: CollectorContext, region: Region & string): Promise<void> =>
+        collectList(ctx, { type, ...spec(ctx, region, action, { ...list, affects: [type] }), normalize: (item) => list.normalize(item, region) }),
+  };
+}
 
 const count = (value: string | number | undefined): number | undefined => (value === undefined || value === '' ? undefined : Number(value));
 

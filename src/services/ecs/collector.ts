@@ -1,11 +1,11 @@
 // ECS, per region: instances, security groups with all their rules, disks, snapshots, automatic snapshot
 // policies, key pairs, Cloud Assistant status and the Session Manager switch. Knows the API, nothing about rules.
 import * as $Ecs from '@alicloud/ecs20140526';
-import { callOrGap, forEachRegion, listOrGap, optional, recordListings, sdkListing, siteOf, tagsOf, type CollectorContext } from '../context.js';
+import { callOrGap, forEachRegion, optional, sdkLists, siteOf, tagsOf, type CollectorContext } from '../context.js';
 import type { Disk, EcsInstance, KeyPair, SecurityGroup, SecurityGroupRule, Snapshot, SnapshotPolicy } from './records.js';
 
 const site = siteOf('ecs');
-const listing = recordListings('ecs', (clients, region) => clients.ecs(region));
+const api = sdkLists('ecs', (clients, region: string) => clients.ecs(region));
 
 /**
  * DescribeSecurityGroupAttribute NicType (ecs_2014-05-26.api-docs.json): a classic-network group answers one
@@ -44,27 +44,19 @@ export async function collectEcs(ctx: CollectorContext): Promise<void> {
 }
 
 async function collectInstances(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
   const [instances, assistant] = await Promise.all([
-    listOrGap(ctx, {
-      site: site(region, 'DescribeInstances'),
+    api.list(ctx, region, 'DescribeInstances', {
       affects: ['ecs.instance'],
-      ...sdkListing({
-        paging: { style: 'nextToken', cap: 100 },
-        page: (params) => client.describeInstancesWithOptions(new $Ecs.DescribeInstancesRequest({ regionId: region, ...params }), ctx.runtime),
-        items: (body) => body.instances?.instance,
-      }),
+      paging: { style: 'nextToken', cap: 100 },
+      page: (client, request, runtime) => client.describeInstancesWithOptions(new $Ecs.DescribeInstancesRequest(request), runtime),
+      items: (body) => body.instances?.instance,
     }, (instance) => normalizeInstance(instance, region)),
-    listOrGap(ctx, {
-      site: site(region, 'DescribeCloudAssistantStatus'),
+    api.list(ctx, region, 'DescribeCloudAssistantStatus', {
       affects: ['ecs.instance'],
       fields: ['cloudAssistant'],
-      ...sdkListing({
-        paging: { style: 'nextToken', cap: 50 },
-        page: (params) =>
-          client.describeCloudAssistantStatusWithOptions(new $Ecs.DescribeCloudAssistantStatusRequest({ regionId: region, ...params }), ctx.runtime),
-        items: (body) => body.instanceCloudAssistantStatusSet?.instanceCloudAssistantStatus,
-      }),
+      paging: { style: 'nextToken', cap: 50 },
+      page: (client, request, runtime) => client.describeCloudAssistantStatusWithOptions(new $Ecs.DescribeCloudAssistantStatusRequest(request), runtime),
+      items: (body) => body.instanceCloudAssistantStatusSet?.instanceCloudAssistantStatus,
     }, (status) => ({
       instanceId: status.instanceId,
       agent: {
@@ -121,34 +113,27 @@ function normalizeInstance(instance: $Ecs.DescribeInstancesResponseBodyInstances
 }
 
 async function collectSecurityGroups(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  const groups = await listOrGap(ctx, {
-    site: site(region, 'DescribeSecurityGroups'),
+  const groups = await api.list(ctx, region, 'DescribeSecurityGroups', {
     affects: ['ecs.security-group'],
-    ...sdkListing({
-      paging: { style: 'nextToken', cap: 100 },
-      page: (params) => client.describeSecurityGroupsWithOptions(new $Ecs.DescribeSecurityGroupsRequest({ regionId: region, ...params }), ctx.runtime),
-      items: (body) => body.securityGroups?.securityGroup,
-    }),
+    paging: { style: 'nextToken', cap: 100 },
+    page: (client, request, runtime) => client.describeSecurityGroupsWithOptions(new $Ecs.DescribeSecurityGroupsRequest(request), runtime),
+    items: (body) => body.securityGroups?.securityGroup,
   });
   if (!groups) return;
   const records = await Promise.all(
     groups.map(async (group): Promise<SecurityGroup> => {
       const id = group.securityGroupId ?? '';
       const listRules = (nicType: NicType | undefined) =>
-        listOrGap(ctx, {
-          site: site(region, 'DescribeSecurityGroupAttribute'),
+        api.list(ctx, region, 'DescribeSecurityGroupAttribute', {
           affects: ['ecs.security-group'],
           resourceId: id,
-          ...sdkListing({
-            paging: { style: 'nextToken', cap: 1000 },
-            page: (params) =>
-              client.describeSecurityGroupAttributeWithOptions(
-                new $Ecs.DescribeSecurityGroupAttributeRequest({ regionId: region, securityGroupId: id, direction: 'all', nicType, ...params }),
-                ctx.runtime,
-              ),
-            items: (body) => body.permissions?.permission,
-          }),
+          paging: { style: 'nextToken', cap: 1000 },
+          page: (client, request, runtime) =>
+            client.describeSecurityGroupAttributeWithOptions(
+              new $Ecs.DescribeSecurityGroupAttributeRequest({ ...request, securityGroupId: id, direction: 'all', nicType }),
+              runtime,
+            ),
+          items: (body) => body.permissions?.permission,
         });
       // a classic-network group (no VpcId) needs one call per NIC type; a VPC group's rules are all intranet
       const lists = await Promise.all(optional(group.vpcId) === null ? CLASSIC_NIC_TYPES.map(listRules) : [listRules(undefined)]);
@@ -192,7 +177,7 @@ function normalizeRule(rule: $Ecs.DescribeSecurityGroupAttributeResponseBodyPerm
   };
 }
 
-const collectDisks = listing('ecs.disk', 'DescribeDisks', {
+const collectDisks = api.records('ecs.disk', 'DescribeDisks', {
   paging: { style: 'nextToken', cap: 500 },
   page: (client, request, runtime) => client.describeDisksWithOptions(new $Ecs.DescribeDisksRequest(request), runtime),
   items: (body) => body.disks?.disk,
@@ -213,7 +198,7 @@ const collectDisks = listing('ecs.disk', 'DescribeDisks', {
   }),
 });
 
-const collectSnapshots = listing('ecs.snapshot', 'DescribeSnapshots', {
+const collectSnapshots = api.records('ecs.snapshot', 'DescribeSnapshots', {
   paging: { style: 'nextToken', cap: 100 },
   page: (client, request, runtime) => client.describeSnapshotsWithOptions(new $Ecs.DescribeSnapshotsRequest(request), runtime),
   items: (body) => body.snapshots?.snapshot,
@@ -229,7 +214,7 @@ const collectSnapshots = listing('ecs.snapshot', 'DescribeSnapshots', {
   }),
 });
 
-const collectSnapshotPolicies = listing('ecs.snapshot-policy', 'DescribeAutoSnapshotPolicyEx', {
+const collectSnapshotPolicies = api.records('ecs.snapshot-policy', 'DescribeAutoSnapshotPolicyEx', {
   paging: { style: 'pageNumber', cap: 100 },
   page: (client, request, runtime) => client.describeAutoSnapshotPolicyExWithOptions(new $Ecs.DescribeAutoSnapshotPolicyExRequest(request), runtime),
   items: (body) => body.autoSnapshotPolicies?.autoSnapshotPolicy,
@@ -245,7 +230,7 @@ const collectSnapshotPolicies = listing('ecs.snapshot-policy', 'DescribeAutoSnap
   }),
 });
 
-const collectKeyPairs = listing('ecs.key-pair', 'DescribeKeyPairs', {
+const collectKeyPairs = api.records('ecs.key-pair', 'DescribeKeyPairs', {
   paging: { style: 'pageNumber', cap: 50 },
   page: (client, request, runtime) => client.describeKeyPairsWithOptions(new $Ecs.DescribeKeyPairsRequest(request), runtime),
   items: (body) => body.keyPairs?.keyPair,

@@ -3,25 +3,21 @@
 import * as $Ims from '@alicloud/ims20190815';
 import { ApiError } from '../../cloud/api-error.js';
 import { paginate } from '../../cloud/paginate.js';
-import { globalSiteOf, listOrGap, optional, sdkListing, type CollectorContext } from '../context.js';
+import { globalSiteOf, optional, sdkListing, sdkLists, type CollectorContext } from '../context.js';
 import type { RamUser } from '../ram/records.js';
 import { reportedKeys, type CredentialReport } from './credential-report.js';
 
 const ims = globalSiteOf('ims');
-/** ListUsers, ListGroups, ListRoles, ListPolicies MaxItems: at most 1000 */
+/** MaxItems 1-1000: ims_2019-08-15.api-docs.json ListUsers; ram_2015-05-01.api-docs.json ListGroups, ListRoles, ListPolicies */
 export const MARKER_CAP = { style: 'marker', cap: 1000 } as const;
 
 /** IMS ListUsers: RAM's user listing with the last console logon included (raw, for the RAM collector). */
 export function listUsers(ctx: CollectorContext): Promise<$Ims.ListUsersResponseBodyUsersUser[] | undefined> {
-  const client = ctx.clients.ims();
-  return listOrGap(ctx, {
-    site: ims('ListUsers'),
+  return sdkLists('ims', (clients) => clients.ims()).list(ctx, null, 'ListUsers', {
     affects: ['ram.user'],
-    ...sdkListing({
-      paging: MARKER_CAP,
-      page: (params) => client.listUsersWithOptions(new $Ims.ListUsersRequest(params), ctx.runtime),
-      items: (body) => body.users?.user,
-    }),
+    paging: MARKER_CAP,
+    page: (client, request, runtime) => client.listUsersWithOptions(new $Ims.ListUsersRequest(request), runtime),
+    items: (body) => body.users?.user,
   });
 }
 
@@ -77,6 +73,7 @@ async function listVirtualMfaDevices(ctx: CollectorContext): Promise<Map<string,
   const client = ctx.clients.ims();
   const site = ims('ListVirtualMFADevices');
   const { paging, fetch } = sdkListing({
+    // MaxItems 1-100 (ims_2019-08-15.api-docs.json ListVirtualMFADevices)
     paging: { style: 'marker', cap: 100 },
     page: (params) => client.listVirtualMFADevicesWithOptions(new $Ims.ListVirtualMFADevicesRequest(params), ctx.runtime),
     items: (body) => body.virtualMFADevices?.virtualMFADevice,

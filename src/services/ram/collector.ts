@@ -4,13 +4,14 @@
 // collected with RAM's because they answer for the same users.
 import * as $Ram from '@alicloud/ram20150501';
 import type { ResourceType } from '../index.js';
-import { callOrGap, globalSiteOf, listOrGap, optional, sdkListing, type CollectorContext } from '../context.js';
+import { callOrGap, globalSiteOf, optional, sdkLists, type CollectorContext } from '../context.js';
 import { collectAccount } from '../ims/account.js';
 import { bulkUserFacts, isoDate, listUsers, MARKER_CAP, type BulkUserFacts } from '../ims/collector.js';
 import { readCredentialReport } from '../ims/credential-report.js';
 import type { AccessKey, AttachedPolicy, PolicyAttachment, RamGroup, RamPolicy, RamRole, RamUser } from './records.js';
 
 const ram = globalSiteOf('ram');
+const api = sdkLists('ram', (clients) => clients.ram());
 
 export async function collectRam(ctx: CollectorContext): Promise<void> {
   const report = readCredentialReport(ctx);
@@ -186,14 +187,11 @@ async function attachedPoliciesOf(ctx: CollectorContext, principal: Principal, n
 }
 
 async function collectGroups(ctx: CollectorContext): Promise<Array<Omit<RamGroup, 'members'>> | undefined> {
-  const groups = await listOrGap(ctx, {
-    site: ram('ListGroups'),
+  const groups = await api.list(ctx, null, 'ListGroups', {
     affects: ['ram.group'],
-    ...sdkListing({
-      paging: MARKER_CAP,
-      page: (params) => ctx.clients.ram().listGroupsWithOptions(new $Ram.ListGroupsRequest({ ...params }), ctx.runtime),
-      items: (body) => body.groups?.group,
-    }),
+    paging: MARKER_CAP,
+    page: (client, request, runtime) => client.listGroupsWithOptions(new $Ram.ListGroupsRequest(request), runtime),
+    items: (body) => body.groups?.group,
   });
   if (!groups) return undefined;
   return Promise.all(
@@ -206,14 +204,11 @@ async function collectGroups(ctx: CollectorContext): Promise<Array<Omit<RamGroup
 }
 
 async function collectRoles(ctx: CollectorContext): Promise<RamRole[] | undefined> {
-  const roles = await listOrGap(ctx, {
-    site: ram('ListRoles'),
+  const roles = await api.list(ctx, null, 'ListRoles', {
     affects: ['ram.role'],
-    ...sdkListing({
-      paging: MARKER_CAP,
-      page: (params) => ctx.clients.ram().listRolesWithOptions(new $Ram.ListRolesRequest({ ...params }), ctx.runtime),
-      items: (body) => body.roles?.role,
-    }),
+    paging: MARKER_CAP,
+    page: (client, request, runtime) => client.listRolesWithOptions(new $Ram.ListRolesRequest(request), runtime),
+    items: (body) => body.roles?.role,
   });
   if (!roles) return undefined;
   return Promise.all(
@@ -247,14 +242,11 @@ interface PolicySummary {
 }
 
 async function listCustomPolicies(ctx: CollectorContext): Promise<PolicySummary[] | undefined> {
-  const policies = await listOrGap(ctx, {
-    site: ram('ListPolicies'),
+  const policies = await api.list(ctx, null, 'ListPolicies', {
     affects: ['ram.policy'],
-    ...sdkListing({
-      paging: MARKER_CAP,
-      page: (params) => ctx.clients.ram().listPoliciesWithOptions(new $Ram.ListPoliciesRequest({ policyType: 'Custom', ...params }), ctx.runtime),
-      items: (body) => body.policies?.policy,
-    }),
+    paging: MARKER_CAP,
+    page: (client, request, runtime) => client.listPoliciesWithOptions(new $Ram.ListPoliciesRequest({ policyType: 'Custom', ...request }), runtime),
+    items: (body) => body.policies?.policy,
   });
   return policies?.map((policy) => ({
     name: policy.policyName ?? '',

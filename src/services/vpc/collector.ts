@@ -1,9 +1,9 @@
 // VPC, per region: VPCs, vSwitches, network ACLs with their entries and bindings, flow logs, EIPs.
 import * as $Vpc from '@alicloud/vpc20160428';
-import { forEachRegion, optional, recordListings, type CollectorContext } from '../context.js';
+import { forEachRegion, optional, sdkLists, type CollectorContext } from '../context.js';
 import type { Eip, FlowLog, NetworkAcl, NetworkAclEntry, Vpc, VSwitch } from './records.js';
 
-const listing = recordListings('vpc', (clients, region) => clients.vpc(region));
+const api = sdkLists('vpc', (clients, region: string) => clients.vpc(region));
 
 export async function collectVpc(ctx: CollectorContext): Promise<void> {
   await forEachRegion(ctx, 'vpc', async (region) => {
@@ -17,7 +17,7 @@ export async function collectVpc(ctx: CollectorContext): Promise<void> {
   });
 }
 
-const collectVpcs = listing('vpc.vpc', 'DescribeVpcs', {
+const collectVpcs = api.records('vpc.vpc', 'DescribeVpcs', {
   paging: { style: 'pageNumber', cap: 50 },
   page: (client, request, runtime) => client.describeVpcsWithOptions(new $Vpc.DescribeVpcsRequest(request), runtime),
   items: (body) => body.vpcs?.vpc,
@@ -32,7 +32,7 @@ const collectVpcs = listing('vpc.vpc', 'DescribeVpcs', {
   }),
 });
 
-const collectVSwitches = listing('vpc.vswitch', 'DescribeVSwitches', {
+const collectVSwitches = api.records('vpc.vswitch', 'DescribeVSwitches', {
   paging: { style: 'pageNumber', cap: 50 },
   page: (client, request, runtime) => client.describeVSwitchesWithOptions(new $Vpc.DescribeVSwitchesRequest(request), runtime),
   items: (body) => body.vSwitches?.vSwitch,
@@ -72,7 +72,7 @@ function normalizeAclEntry(entry: RawAclEntry): NetworkAclEntry {
   };
 }
 
-const collectNetworkAcls = listing('vpc.network-acl', 'DescribeNetworkAcls', {
+const collectNetworkAcls = api.records('vpc.network-acl', 'DescribeNetworkAcls', {
   paging: { style: 'pageNumber', cap: 50 },
   page: (client, request, runtime) => client.describeNetworkAclsWithOptions(new $Vpc.DescribeNetworkAclsRequest(request), runtime),
   items: (body) => body.networkAcls?.networkAcl,
@@ -92,7 +92,7 @@ const collectNetworkAcls = listing('vpc.network-acl', 'DescribeNetworkAcls', {
   }),
 });
 
-const collectFlowLogs = listing('vpc.flow-log', 'DescribeFlowLogs', {
+const collectFlowLogs = api.records('vpc.flow-log', 'DescribeFlowLogs', {
   paging: { style: 'pageNumber', cap: 50 },
   page: (client, request, runtime) => client.describeFlowLogsWithOptions(new $Vpc.DescribeFlowLogsRequest(request), runtime),
   items: (body) => body.flowLogs?.flowLog,
@@ -107,7 +107,7 @@ const collectFlowLogs = listing('vpc.flow-log', 'DescribeFlowLogs', {
   }),
 });
 
-const collectEips = listing('vpc.eip', 'DescribeEipAddresses', {
+const collectEips = api.records('vpc.eip', 'DescribeEipAddresses', {
   paging: { style: 'pageNumber', cap: 100 },
   page: (client, request, runtime) => client.describeEipAddressesWithOptions(new $Vpc.DescribeEipAddressesRequest(request), runtime),
   items: (body) => body.eipAddresses?.eipAddress,
