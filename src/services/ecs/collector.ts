@@ -5,6 +5,7 @@ import { callOrGap, forEachRegion, optional, sdkLists, siteOf, tagsOf, type Coll
 import type { Disk, EcsInstance, KeyPair, SecurityGroup, SecurityGroupRule, Snapshot, SnapshotPolicy } from './records.js';
 
 const site = siteOf('ecs');
+// each listing's cap is the maximum of its MaxResults (NextToken listings) or PageSize in ecs_2014-05-26.api-docs.json
 const api = sdkLists('ecs', (clients, region: string) => clients.ecs(region));
 
 /**

@@ -3,6 +3,7 @@ import * as $Vpc from '@alicloud/vpc20160428';
 import { forEachRegion, optional, sdkLists, type CollectorContext } from '../context.js';
 import type { Eip, FlowLog, NetworkAcl, NetworkAclEntry, Vpc, VSwitch } from './records.js';
 
+// each listing's cap is the maximum of its PageSize in vpc_2016-04-28.api-docs.json
 const api = sdkLists('vpc', (clients, region: string) => clients.vpc(region));
 
 export async function collectVpc(ctx: CollectorContext): Promise<void> {
