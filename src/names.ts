@@ -13,3 +13,13 @@ export function didYouMean(name: string, known: readonly string[]): string {
   const nearest = closest(name, [...known]);
   return distance(name, nearest) <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${nearest}?)` : '';
 }
+
+/** Whether a text is a valid regular expression. */
+export function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}

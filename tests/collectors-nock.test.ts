@@ -2,10 +2,10 @@
 // calls turned into gaps for exactly what they affect.
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectActionTrail } from '../src/collectors/actiontrail.js';
-import { collectEcs } from '../src/collectors/ecs.js';
-import { collectRam } from '../src/collectors/ram.js';
-import { collectVpc } from '../src/collectors/vpc.js';
+import { collectActionTrail } from '../src/services/actiontrail/collector.js';
+import { collectEcs } from '../src/services/ecs/collector.js';
+import { collectRam } from '../src/services/ram/collector.js';
+import { collectVpc } from '../src/services/vpc/collector.js';
 import { collectorContext } from './helpers/context.js';
 import { alibabaError, EMPTY_ECS as emptyEcs, mockAlibaba, NOCK_ENDPOINT, type Handler } from './helpers/nock-alibaba.js';
 

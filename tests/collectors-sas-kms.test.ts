@@ -2,10 +2,10 @@
 // not-activated and denied answers turned into gaps for exactly the collections (or fields) they leave unknown.
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectEcs } from '../src/collectors/ecs.js';
-import { collectKms } from '../src/collectors/kms.js';
+import { collectEcs } from '../src/services/ecs/collector.js';
+import { collectKms } from '../src/services/kms/collector.js';
 import { securityCenterSite as siteOf } from '../src/cloud/clients.js';
-import { collectSas } from '../src/collectors/sas.js';
+import { collectSas } from '../src/services/sas/collector.js';
 import { inventorySchema } from '../src/inventory/schema.js';
 import { collectorContext } from './helpers/context.js';
 import { alibabaError, mockAlibaba, NOCK_ENDPOINT, type Answer, type Handler } from './helpers/nock-alibaba.js';

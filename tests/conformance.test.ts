@@ -76,7 +76,9 @@ const observed = new Map<string, Observed>();
 function actionsInCollectors(): Set<string> {
   const root = path.resolve(import.meta.dirname, '..');
   const files = [
-    ...readdirSync(path.join(root, 'src/collectors')).map((file) => path.join(root, 'src/collectors', file)),
+    ...readdirSync(path.join(root, 'src/services'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => path.join(root, 'src/services', file)),
     path.join(root, 'src/scan/collect.ts'),
   ];
   const actions = new Set<string>();

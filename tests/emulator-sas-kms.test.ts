@@ -2,9 +2,9 @@
 // edition of an account that bought no Security Center, and the collectors reading the demo account.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectEcs } from '../src/collectors/ecs.js';
-import { collectKms } from '../src/collectors/kms.js';
-import { collectSas } from '../src/collectors/sas.js';
+import { collectEcs } from '../src/services/ecs/collector.js';
+import { collectKms } from '../src/services/kms/collector.js';
+import { collectSas } from '../src/services/sas/collector.js';
 import { defineAccount, loadAccountModel, startEmulator, type AccountModelInput, type EmulatorCredential, type RunningEmulator } from '../src/emulator/index.js';
 import { inventorySchema } from '../src/inventory/schema.js';
 import { callRpc, failure } from './emulator-helpers.js';

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findOs, isEndOfLife, loadOsLifecycle, OsLifecycleTableError } from '../src/engine/evaluators/os-lifecycle.js';
+import { findOs, isEndOfLife, loadOsLifecycle, OsLifecycleTableError } from '../src/services/ecs/os-lifecycle.js';
 
 const table = loadOsLifecycle();
 const now = new Date('2026-11-15T00:00:00Z');

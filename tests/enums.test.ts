@@ -24,15 +24,12 @@ const table = parse(readFileSync(path.join(ROOT, 'data/enums.yaml'), 'utf8')) as
 const same = (entry: EnumEntry, literal: string) =>
   entry.values.some((value) => (entry.ci ? String(value).toLowerCase() === literal.toLowerCase() : String(value) === literal));
 
-/** `=== 'X'` / `!== 'X'` in the collectors and the rule evaluators, by file (typeof checks excluded). */
+/** `=== 'X'` / `!== 'X'` in the services' collectors and evaluators, by file (typeof checks excluded). */
 function codeLiterals(): { file: string; line: number; literal: string }[] {
   const found: { file: string; line: number; literal: string }[] = [];
-  for (const { folder, name } of ['src/collectors', 'src/engine/evaluators'].flatMap((folder) =>
-    readdirSync(path.join(ROOT, folder)).filter((file) => file.endsWith('.ts')).map((name) => ({ folder, name })),
-  )) {
-    const dir = path.join(ROOT, folder);
-    const file = `${folder}/${name}`;
-    readFileSync(path.join(dir, name), 'utf8')
+  for (const name of readdirSync(path.join(ROOT, 'src/services'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'))) {
+    const file = `src/services/${name.split(path.sep).join('/')}`;
+    readFileSync(path.join(ROOT, file), 'utf8')
       .split('\n')
       .forEach((text, index) => {
         for (const match of text.matchAll(/[!=]==\s*'([^']*)'/g)) {

@@ -1,7 +1,7 @@
 // `alicloud-audit policy` must grant every action the collectors call, and nothing they do not.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ramActionFor } from '../src/cloud/api-error.js';
-import { readOnlyPolicyDocument, REQUIRED_RAM_ACTIONS } from '../src/cloud/required-actions.js';
+import { readOnlyPolicyDocument, REQUIRED_RAM_ACTIONS } from '../src/services/index.js';
 import { loadAccountModel, type EmulatorCall } from '../src/emulator/index.js';
 import type { Service } from '../src/inventory/types.js';
 import { DEMO_ACCOUNT_FILE } from '../src/paths.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkAclEntry } from '../src/inventory/types.js';
-import { aclInternetExposure, NetworkAclEntryError, type AclQuery } from '../src/engine/evaluators/network-acl.js';
+import type { NetworkAclEntry } from '../src/services/vpc/records.js';
+import { aclInternetExposure, NetworkAclEntryError, type AclQuery } from '../src/services/vpc/network-acl.js';
 
 function entry(overrides: Partial<NetworkAclEntry>): NetworkAclEntry {
   return { id: 'e', name: '', policy: 'accept', protocol: 'tcp', port: '22/22', cidr: '0.0.0.0/0', ipVersion: 'IPv4', entryType: 'custom', ...overrides };

@@ -3,7 +3,7 @@ import {
   allowsFullAccess,
   parsePolicyDocument,
   PolicyDocumentError,
-} from '../src/engine/evaluators/policy-document.js';
+} from '../src/services/ram/policy-document.js';
 
 const doc = (...statements: object[]) => ({ Version: '1', Statement: statements });
 

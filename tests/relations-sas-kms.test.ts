@@ -3,15 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownValue } from '../src/engine/outcome.js';
 import { RelationIndex, viewOf } from '../src/engine/relations.js';
-import {
-  emptyResources,
-  INVENTORY_SCHEMA_VERSION,
-  type CollectionGap,
-  type Disk,
-  type EcsInstance,
-  type Inventory,
-  type SecurityCenterAsset,
-} from '../src/inventory/types.js';
+import { emptyResources, INVENTORY_SCHEMA_VERSION, type CollectionGap, type Inventory } from '../src/inventory/types.js';
+import type { Disk, EcsInstance } from '../src/services/ecs/records.js';
+import type { SecurityCenterAsset } from '../src/services/sas/records.js';
 
 const instance = { id: 'i-1', region: 'cn-hangzhou', instanceType: 'ecs.g7.large', securityGroupIds: [] as string[] } as EcsInstance;
 const disk = { id: 'd-1', region: 'cn-hangzhou', kmsKeyId: 'key-1' } as Disk;

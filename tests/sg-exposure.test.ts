@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SecurityGroupRule } from '../src/inventory/types.js';
+import type { SecurityGroupRule } from '../src/services/ecs/records.js';
 import {
   internetExposure,
   SecurityGroupRuleError,
   wholeSpaceExposed,
   type ExposureQuery,
-} from '../src/engine/evaluators/security-group-exposure.js';
+} from '../src/services/ecs/security-group-exposure.js';
 
 function rule(overrides: Partial<SecurityGroupRule>): SecurityGroupRule {
   return {

@@ -1,6 +1,6 @@
 // `alicloud-audit policy`: the RAM policy granting exactly the read actions the collectors call.
 import { Command } from 'commander';
-import { readOnlyPolicyDocument } from '../cloud/required-actions.js';
+import { readOnlyPolicyDocument } from '../services/index.js';
 
 export function policyCommand(): Command {
   return new Command('policy')

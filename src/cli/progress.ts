@@ -1,6 +1,6 @@
 // One live line on a terminal's stderr while collecting: services and regions done, API calls, elapsed time.
 import type { CallStats } from '../cloud/api-caller.js';
-import type { CollectionProgress } from '../collectors/context.js';
+import type { CollectionProgress } from '../services/context.js';
 
 const REFRESH_MS = 250;
 

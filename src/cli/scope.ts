@@ -1,7 +1,7 @@
 // The scan's scope: which rules run (`--services`, `--rules`, `--exclude-rules`, `--severity`, `--duties`,
 // `--cis-controls`, or `scope:` in the config), and from them which collectors must run, so that a scan of
 // `--services ram` calls no ECS API at all.
-import type { CollectorName } from '../collectors/index.js';
+import type { CollectorName } from '../services/index.js';
 import type { AuditConfig } from '../config/schema.js';
 import type { Rule } from '../engine/index.js';
 import { UsageError } from '../errors.js';

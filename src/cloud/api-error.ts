@@ -1,10 +1,11 @@
 // One place that turns whatever an SDK call threw into a classified, secret-free ApiError.
 import { AuditError } from '../errors.js';
-import type { CollectionGap, GapKind, ResourceType, Service } from '../inventory/types.js';
+import type { GapKind } from '../inventory/types.js';
 import type { Redactor } from './redact.js';
 
 export interface CallSite {
-  service: Service;
+  /** the product, as the RAM namespace and the call statistics name it (ecs, ims, sts, ...) */
+  service: string;
   region: string | null;
   action: string;
 }
@@ -45,23 +46,6 @@ export class ApiError extends AuditError {
   /** The RAM action a caller needs for this API. */
   get ramAction(): string {
     return ramActionFor(this.site);
-  }
-
-  toGap(resourceTypes: ResourceType[], resourceId?: string, fields?: string[]): CollectionGap {
-    return {
-      service: this.site.service,
-      region: this.site.region,
-      action: this.site.action,
-      ramAction: this.ramAction,
-      resourceTypes,
-      ...(resourceId === undefined ? {} : { resourceId }),
-      ...(fields === undefined ? {} : { fields }),
-      kind: this.kind,
-      code: this.apiCode,
-      message: this.message,
-      ...(this.statusCode === undefined ? {} : { statusCode: this.statusCode }),
-      ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
-    };
   }
 }
 

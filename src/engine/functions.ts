@@ -1,20 +1,21 @@
 // Named evaluators that conditions call with `fn:`, for the checks that are code rather than data. A literal
 // registry: `grep` shows every function a rule can call, and its `args` schema is checked at load.
 import { z } from 'zod';
-import type { NetworkAclEntry, SecurityGroupRule } from '../inventory/types.js';
 import { FALSE, fromBoolean, TRUE, unknown, type Outcome } from './outcome.js';
 import { resolvePath, typeName, type Subject } from './path.js';
+import { describeLifecycle, findOs, isEndOfLife, loadOsLifecycle, type OsLifecycleEntry } from '../services/ecs/os-lifecycle.js';
+import type { SecurityGroupRule } from '../services/ecs/records.js';
 import {
   describeExposure,
   internetExposure,
   SecurityGroupRuleError,
   wholeSpaceExposed,
   type ExposureQuery,
-} from './evaluators/security-group-exposure.js';
-import { allowsFullAccess, PolicyDocumentError } from './evaluators/policy-document.js';
-import { aclInternetExposure, describeAclExposure, NetworkAclEntryError } from './evaluators/network-acl.js';
-import { describeLifecycle, findOs, isEndOfLife, loadOsLifecycle, type OsLifecycleEntry } from './evaluators/os-lifecycle.js';
-import { PROTOCOLS, type PortRange } from './evaluators/port-range.js';
+} from '../services/ecs/security-group-exposure.js';
+import { PROTOCOLS, type PortRange } from '../services/port-range.js';
+import { allowsFullAccess, PolicyDocumentError } from '../services/ram/policy-document.js';
+import { aclInternetExposure, describeAclExposure, NetworkAclEntryError } from '../services/vpc/network-acl.js';
+import type { NetworkAclEntry } from '../services/vpc/records.js';
 
 export interface FunctionResult {
   outcome: Outcome;

@@ -1,6 +1,7 @@
 // The one operator table of the condition language. `operand` says what `value` a rule must give (checked
 // at load); `test` compares a known actual value. A wrong actual type returns a `Mismatch`, which the
 // engine reports as `error`, never as a quiet `false`.
+import { compiles } from '../names.js';
 import { typeName } from './path.js';
 
 export class Mismatch {
@@ -160,15 +161,5 @@ export function fitsOperand(kind: OperandKind, value: unknown): boolean {
       return typeof value === 'number' && Number.isFinite(value);
     case 'pattern':
       return typeof value === 'string' && compiles(value);
-  }
-}
-
-/** Whether a text is a valid regular expression. */
-export function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -2,7 +2,9 @@
 // offered to rules as `$name` fields of the record view. A derived field is unknown (UnknownValue) when
 // the collection it is built from has a gap in the record's scope. Documented in rules/README.md.
 import { z } from 'zod';
-import type { EcsInstance, FlowLog, Inventory, ResourceMap, ResourceType } from '../inventory/types.js';
+import type { Inventory, ResourceMap, ResourceType } from '../inventory/types.js';
+import type { EcsInstance } from '../services/ecs/records.js';
+import type { FlowLog } from '../services/vpc/records.js';
 import { recordSchemas } from '../inventory/schema.js';
 import { GapIndex, push } from './gaps.js';
 import { UnknownValue } from './outcome.js';

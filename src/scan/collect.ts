@@ -9,8 +9,9 @@ import { resolveCredential, type CredentialSource } from '../cloud/credentials.j
 import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
 import type { Redactor } from '../cloud/redact.js';
-import { COLLECTOR_NAMES, GLOBAL_COLLECTORS, collectors, discoverRegions, type CollectorName } from '../collectors/index.js';
-import type { CollectionProgress } from '../collectors/context.js';
+import { discoverRegions } from '../services/ecs/collector.js';
+import { COLLECTOR_NAMES, GLOBAL_COLLECTORS, collectors, type CollectorName } from '../services/index.js';
+import type { CollectionProgress } from '../services/context.js';
 import { CredentialsError, EndpointError, UsageError } from '../errors.js';
 import { InventoryBuilder } from '../inventory/builder.js';
 import type { Inventory } from '../inventory/types.js';

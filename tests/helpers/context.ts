@@ -4,7 +4,7 @@ import { ApiCaller } from '../../src/cloud/api-caller.js';
 import { CloudClients, parseEndpointUrl, runtimeOptions } from '../../src/cloud/clients.js';
 import { createCredential } from '../../src/cloud/credentials.js';
 import { Redactor } from '../../src/cloud/redact.js';
-import type { CollectorContext } from '../../src/collectors/context.js';
+import type { CollectorContext } from '../../src/services/context.js';
 import { InventoryBuilder } from '../../src/inventory/builder.js';
 
 export const TEST_KEY = { accessKeyId: 'LTAItestkey0001', accessKeySecret: 'test-secret-value-0001' };

@@ -4,7 +4,7 @@
 // egress of a basic group: allowed). "The internet" is a CIDR with prefix length 0, per address family: a
 // Drop from 0.0.0.0/0 blocks the IPv4 internet only, and rules naming a source group, a prefix list or a
 // narrower CIDR neither expose to nor shield from the whole internet.
-import type { SecurityGroupRule } from '../../inventory/types.js';
+import type { SecurityGroupRule } from './records.js';
 import {
   ALL_PORTS,
   formatPorts,
@@ -18,7 +18,7 @@ import {
   type Family,
   type PortRange,
   type Protocol,
-} from './port-range.js';
+} from '../port-range.js';
 
 export type Direction = 'ingress' | 'egress';
 export type ProtocolQuery = Protocol | 'all';

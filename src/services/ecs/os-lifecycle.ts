@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { compiles } from '../operators.js';
+import { compiles } from '../../names.js';
 
 /** The table shipped with the package (works from src/ under vitest and from dist/ once built). */
 const OS_LIFECYCLE_FILE = fileURLToPath(new URL('../../../data/os-lifecycle.yaml', import.meta.url));

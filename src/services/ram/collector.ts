@@ -1,29 +1,17 @@
-// RAM and IMS (global): users with console, MFA, access key and membership facts; groups; roles; custom
-// policies and the system policies in use, with their default documents and who they are attached to;
-// password policy; security preference; root account facts from the IMS credential report.
-// Per-user MFA and key last-used facts come from bulk answers where those can say (see BulkUserFacts), so
-// a thousand users do not cost thousands of calls; per-user calls fill in the rest.
-import * as $Ims from '@alicloud/ims20190815';
+// RAM (global): users with console, MFA, access key and membership facts; groups; roles; custom policies
+// and the system policies in use, with their default documents and who they are attached to. The user
+// listing, the bulk per-user facts (ims/collector.ts) and the account record (ims/account.ts) come from IMS,
+// collected with RAM's because they answer for the same users.
 import * as $Ram from '@alicloud/ram20150501';
-import { ApiError, type CallSite } from '../cloud/api-error.js';
-import { paginate } from '../cloud/paginate.js';
-import type {
-  AccessKey,
-  Account,
-  AttachedPolicy,
-  PolicyAttachment,
-  RamGroup,
-  RamPolicy,
-  RamRole,
-  RamUser,
-  ResourceType,
-} from '../inventory/types.js';
-import { callOrGap, listOrGap, optional, type CollectorContext } from './context.js';
-import { parseCredentialReport, reportedKeys, rootFactsFrom, type CredentialReportRow } from './credential-report.js';
+import type { ResourceType } from '../index.js';
+import { callOrGap, globalSiteOf, optional, sdkLists, type CollectorContext } from '../context.js';
+import { collectAccount } from '../ims/account.js';
+import { bulkUserFacts, isoDate, listUsers, MARKER_CAP, type BulkUserFacts } from '../ims/collector.js';
+import { readCredentialReport } from '../ims/credential-report.js';
+import type { AccessKey, AttachedPolicy, PolicyAttachment, RamGroup, RamPolicy, RamRole, RamUser } from './records.js';
 
-const ram = (action: string): CallSite => ({ service: 'ram', region: null, action });
-const ims = (action: string): CallSite => ({ service: 'ims', region: null, action });
-const MARKER_CAP = { style: 'marker', cap: 1000 } as const;
+const ram = globalSiteOf('ram');
+const api = sdkLists('ram', (clients) => clients.ram());
 
 export async function collectRam(ctx: CollectorContext): Promise<void> {
   const report = readCredentialReport(ctx);
@@ -44,17 +32,7 @@ export async function collectRam(ctx: CollectorContext): Promise<void> {
 }
 
 async function collectUsers(ctx: CollectorContext, bulk: Promise<BulkUserFacts>): Promise<RamUser[] | undefined> {
-  const client = ctx.clients.ims();
-  // IMS ListUsers is RAM's user listing with the last console logon included
-  const users = await listOrGap(ctx, {
-    site: ims('ListUsers'),
-    affects: ['ram.user'],
-    paging: MARKER_CAP,
-    fetch: async ({ token, size }) => {
-      const { body } = await client.listUsersWithOptions(new $Ims.ListUsersRequest({ marker: token, maxItems: size }), ctx.runtime);
-      return { items: body?.users?.user ?? [], next: body?.marker ?? null, isTruncated: body?.isTruncated === true };
-    },
-  });
+  const users = await listUsers(ctx);
   if (!users) return undefined;
   return Promise.all(
     users.map(async (user): Promise<RamUser> => {
@@ -81,13 +59,6 @@ async function collectUsers(ctx: CollectorContext, bulk: Promise<BulkUserFacts>)
       };
     }),
   );
-}
-
-/** IMS ListUsers gives LastLoginDate in epoch milliseconds ("1692598367586"); other dates are ISO already. */
-function isoDate(value: string | undefined): string | null {
-  const present = optional(value);
-  if (present === null || !/^\d+$/.test(present)) return present;
-  return new Date(Number(present)).toISOString();
 }
 
 /** A group's members are the users that list it; unknown when any user's groups are unknown. */
@@ -124,70 +95,6 @@ async function userLoginProfile(ctx: CollectorContext, userName: string): Promis
     passwordResetRequired: profile?.passwordResetRequired === true,
     createdAt: optional(profile?.createDate),
   };
-}
-
-/**
- * What bulk answers already say about each user; undefined where they cannot say, and a per-user call
- * answers instead.
- * - MFA: IMS ListVirtualMFADevices (live, 100 a page) names every user with a virtual MFA device. A user
- *   not in it has a U2F key or nothing; the credential report's `mfa_active` = FALSE says nothing. Any
- *   other case (TRUE, N/A for users without a console password, not in the report) asks GetUserMFAInfo.
- * - Key last use: the report's key columns, matched to a listed key by its creation time, when exactly
- *   one column matches.
- * The report is trusted only when younger than REPORT_MAX_AGE_MS, and a user created after it is not in
- * it. What a stale report can get wrong errs toward a finding, never toward a pass: an MFA device bound
- * since reads as none, and a key used since reads as used earlier.
- */
-interface BulkUserFacts {
-  mfaDevice(upn: string): RamUser['mfaDevice'] | undefined;
-  lastUsedAt(upn: string, createdAt: string | undefined): string | null | undefined;
-}
-
-/** GetAccessKeyLastUsed itself lags by hours; a report this young is as good. */
-const REPORT_MAX_AGE_MS = 4 * 3600_000;
-
-async function bulkUserFacts(ctx: CollectorContext, report: Promise<CredentialReport | undefined>): Promise<BulkUserFacts> {
-  const [virtualMfa, read] = await Promise.all([listVirtualMfaDevices(ctx), report]);
-  const fresh = read !== undefined && Date.now() - read.generatedAt <= REPORT_MAX_AGE_MS;
-  const rows = new Map(fresh ? read.rows.map((row) => [row.user ?? '', row]) : []);
-  return {
-    mfaDevice(upn) {
-      const serialNumber = virtualMfa?.get(upn);
-      if (serialNumber !== undefined) return { serialNumber, type: 'VMFA' };
-      return virtualMfa !== undefined && rows.get(upn)?.mfa_active?.toUpperCase() === 'FALSE' ? null : undefined;
-    },
-    lastUsedAt(upn, createdAt) {
-      const row = rows.get(upn);
-      const created = createdAt === undefined ? NaN : Date.parse(createdAt);
-      if (!row || Number.isNaN(created)) return undefined;
-      const matches = reportedKeys(row).filter((key) => key.lastRotatedAt !== null && Date.parse(key.lastRotatedAt) === created);
-      return matches.length === 1 ? matches[0]!.lastUsedAt : undefined;
-    },
-  };
-}
-
-/** UPN -> serial number of its virtual MFA device; undefined when the listing fails (per-user calls answer). */
-async function listVirtualMfaDevices(ctx: CollectorContext): Promise<Map<string, string> | undefined> {
-  const client = ctx.clients.ims();
-  const site = ims('ListVirtualMFADevices');
-  try {
-    const devices = await paginate(ctx.caller, site, { style: 'marker', cap: 100 }, async ({ token, size }) => {
-      const { body } = await client.listVirtualMFADevicesWithOptions(
-        new $Ims.ListVirtualMFADevicesRequest({ marker: token, maxItems: size }),
-        ctx.runtime,
-      );
-      const items = (body?.virtualMFADevices?.virtualMFADevice ?? []).map((device) => ({
-        upn: device.user?.userPrincipalName ?? '',
-        serialNumber: device.serialNumber ?? '',
-      }));
-      return { items, next: body?.marker ?? null, isTruncated: body?.isTruncated === true };
-    });
-    return new Map(devices.filter((device) => device.upn !== '' && device.serialNumber !== '').map((d) => [d.upn, d.serialNumber]));
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    ctx.logger.debug({ action: site.action, code: error.apiCode }, 'virtual MFA listing failed: asking GetUserMFAInfo per user');
-    return undefined;
-  }
 }
 
 async function userMfaDevice(ctx: CollectorContext, userName: string): Promise<RamUser['mfaDevice']> {
@@ -280,14 +187,11 @@ async function attachedPoliciesOf(ctx: CollectorContext, principal: Principal, n
 }
 
 async function collectGroups(ctx: CollectorContext): Promise<Array<Omit<RamGroup, 'members'>> | undefined> {
-  const groups = await listOrGap(ctx, {
-    site: ram('ListGroups'),
+  const groups = await api.list(ctx, null, 'ListGroups', {
     affects: ['ram.group'],
     paging: MARKER_CAP,
-    fetch: async ({ token, size }) => {
-      const { body } = await ctx.clients.ram().listGroupsWithOptions(new $Ram.ListGroupsRequest({ marker: token, maxItems: size }), ctx.runtime);
-      return { items: body?.groups?.group ?? [], next: body?.marker ?? null, isTruncated: body?.isTruncated === true };
-    },
+    page: (client, request, runtime) => client.listGroupsWithOptions(new $Ram.ListGroupsRequest(request), runtime),
+    items: (body) => body.groups?.group,
   });
   if (!groups) return undefined;
   return Promise.all(
@@ -300,14 +204,11 @@ async function collectGroups(ctx: CollectorContext): Promise<Array<Omit<RamGroup
 }
 
 async function collectRoles(ctx: CollectorContext): Promise<RamRole[] | undefined> {
-  const roles = await listOrGap(ctx, {
-    site: ram('ListRoles'),
+  const roles = await api.list(ctx, null, 'ListRoles', {
     affects: ['ram.role'],
     paging: MARKER_CAP,
-    fetch: async ({ token, size }) => {
-      const { body } = await ctx.clients.ram().listRolesWithOptions(new $Ram.ListRolesRequest({ marker: token, maxItems: size }), ctx.runtime);
-      return { items: body?.roles?.role ?? [], next: body?.marker ?? null, isTruncated: body?.isTruncated === true };
-    },
+    page: (client, request, runtime) => client.listRolesWithOptions(new $Ram.ListRolesRequest(request), runtime),
+    items: (body) => body.roles?.role,
   });
   if (!roles) return undefined;
   return Promise.all(
@@ -341,16 +242,11 @@ interface PolicySummary {
 }
 
 async function listCustomPolicies(ctx: CollectorContext): Promise<PolicySummary[] | undefined> {
-  const policies = await listOrGap(ctx, {
-    site: ram('ListPolicies'),
+  const policies = await api.list(ctx, null, 'ListPolicies', {
     affects: ['ram.policy'],
     paging: MARKER_CAP,
-    fetch: async ({ token, size }) => {
-      const { body } = await ctx.clients
-        .ram()
-        .listPoliciesWithOptions(new $Ram.ListPoliciesRequest({ policyType: 'Custom', marker: token, maxItems: size }), ctx.runtime);
-      return { items: body?.policies?.policy ?? [], next: body?.marker ?? null, isTruncated: body?.isTruncated === true };
-    },
+    page: (client, request, runtime) => client.listPoliciesWithOptions(new $Ram.ListPoliciesRequest({ policyType: 'Custom', ...request }), runtime),
+    items: (body) => body.policies?.policy,
   });
   return policies?.map((policy) => ({
     name: policy.policyName ?? '',
@@ -436,125 +332,4 @@ function parseDocument(text: string | undefined): unknown {
   } catch {
     return text;
   }
-}
-
-async function collectAccount(ctx: CollectorContext, report: Promise<CredentialReport | undefined>): Promise<Account> {
-  const client = ctx.clients.ims();
-  const [passwordPolicy, preference, root] = await Promise.all([
-    callOrGap(
-      ctx,
-      { site: ims('GetPasswordPolicy'), affects: ['account'], resourceId: ctx.accountId, fields: ['passwordPolicy'] },
-      async () => (await client.getPasswordPolicyWithOptions(ctx.runtime)).body,
-    ),
-    callOrGap(
-      ctx,
-      { site: ims('GetSecurityPreference'), affects: ['account'], resourceId: ctx.accountId, fields: ['securityPreference'] },
-      async () => (await client.getSecurityPreferenceWithOptions(ctx.runtime)).body,
-    ),
-    report.then((read) => read && rootFacts(ctx, read.rows)),
-  ]);
-  const policy = passwordPolicy?.passwordPolicy;
-  const security = preference?.securityPreference;
-  return {
-    id: ctx.accountId,
-    ...(passwordPolicy
-      ? {
-          passwordPolicy: {
-            minimumLength: policy?.minimumPasswordLength ?? 0,
-            requireUppercase: policy?.requireUppercaseCharacters === true,
-            requireLowercase: policy?.requireLowercaseCharacters === true,
-            requireNumbers: policy?.requireNumbers === true,
-            requireSymbols: policy?.requireSymbols === true,
-            reusePrevention: policy?.passwordReusePrevention ?? 0,
-            maxAgeDays: policy?.maxPasswordAge ?? 0,
-            maxLoginAttempts: policy?.maxLoginAttemps ?? 0,
-            hardExpiry: policy?.hardExpire === true,
-          },
-        }
-      : {}),
-    ...(preference
-      ? {
-          securityPreference: {
-            // MFAOperationForLogin: mandatory | independent | adaptive; only mandatory enforces MFA for everyone
-            enforceMfaForLogin:
-              security?.loginProfilePreference?.MFAOperationForLogin === undefined
-                ? null
-                : security.loginProfilePreference.MFAOperationForLogin === 'mandatory',
-            allowUserToManageAccessKeys: security?.accessKeyPreference?.allowUserToManageAccessKeys ?? null,
-            allowUserToManageMfaDevices: security?.MFAPreference?.allowUserToManageMFADevices ?? null,
-            loginSessionDurationHours: security?.loginProfilePreference?.loginSessionDuration ?? null,
-          },
-        }
-      : {}),
-    ...(root ? { root } : {}),
-  };
-}
-
-const REPORT_POLL_MS = 1000;
-/** GetCredentialReport MaxItems: 1-3501, default 3501 (ims_2019-08-15.api-docs.json, GetCredentialReport MaxItems) */
-const REPORT_PAGE_CAP = 3501;
-const REPORT_POLL_ATTEMPTS = 30;
-const REPORT_GAP = { affects: ['account'] as ResourceType[], fields: ['root'] };
-
-interface CredentialReport {
-  rows: CredentialReportRow[];
-  /** epoch ms of the report's GeneratedTime; NaN when the answer has none */
-  generatedAt: number;
-}
-
-/**
- * The IMS credential report is generated asynchronously: ask for it, wait until it is complete, read it.
- * A failure is a gap on the root facts (users fall back to per-user calls).
- */
-async function readCredentialReport(ctx: CollectorContext): Promise<CredentialReport | undefined> {
-  const client = ctx.clients.ims();
-  const gapSpec = { ...REPORT_GAP, resourceId: ctx.accountId };
-  const site = ims('GenerateCredentialReport');
-  for (let attempt = 1; ; attempt++) {
-    const generated = await callOrGap(ctx, { ...gapSpec, site }, async () => (await client.generateCredentialReportWithOptions(ctx.runtime)).body);
-    if (!generated) return undefined;
-    // State: STARTED / INPROGRESS / COMPLETED (data/enums.yaml: ims GenerateCredentialReport State)
-    if (generated.state === 'COMPLETED') break;
-    if (attempt === REPORT_POLL_ATTEMPTS) {
-      ctx.inventory.addGap(
-        new ApiError(site, {
-          kind: 'timeout',
-          apiCode: 'CredentialReportNotReady',
-          message: `the credential report was still ${generated.state ?? 'not complete'} after ${REPORT_POLL_ATTEMPTS} polls`,
-        }).toGap(gapSpec.affects, gapSpec.resourceId, gapSpec.fields),
-      );
-      return undefined;
-    }
-    await new Promise((resolve) => setTimeout(resolve, REPORT_POLL_MS));
-  }
-  let generatedAt = NaN;
-  const pages = await listOrGap(ctx, {
-    ...gapSpec,
-    site: ims('GetCredentialReport'),
-    paging: { style: 'nextToken', cap: REPORT_PAGE_CAP },
-    fetch: async ({ token, size }) => {
-      const { body } = await client.getCredentialReportWithOptions(
-        new $Ims.GetCredentialReportRequest({ nextToken: token, maxItems: String(size) }),
-        ctx.runtime,
-      );
-      generatedAt = Date.parse(body?.generatedTime ?? '');
-      const truncated = String(body?.isTruncated) === 'true';
-      return { items: [body?.content ?? ''], next: truncated ? (body?.nextToken ?? '') : null };
-    },
-  });
-  return pages && { rows: parseCredentialReport(pages), generatedAt };
-}
-
-function rootFacts(ctx: CollectorContext, rows: CredentialReportRow[]): Account['root'] {
-  const root = rootFactsFrom(rows);
-  if (!root) {
-    ctx.inventory.addGap(
-      new ApiError(ims('GetCredentialReport'), {
-        kind: 'malformed',
-        apiCode: 'RootRowMissing',
-        message: 'the credential report has no row for the root account',
-      }).toGap(REPORT_GAP.affects, ctx.accountId, REPORT_GAP.fields),
-    );
-  }
-  return root;
 }

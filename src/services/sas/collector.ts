@@ -3,11 +3,10 @@
 // (securityCenterSite: the official `endpoints` table) answers for the whole account. None of these actions
 // takes a RegionId (sas_2018-12-03.api-docs.json: DescribeVersionConfig and DescribeVulList list none,
 // DescribeCloudCenterInstances' is deprecated), so none is sent.
-import type { CallSite } from '../cloud/api-error.js';
-import { securityCenterSite, type SecurityCenterSite } from '../cloud/clients.js';
-import type { SecurityCenterAsset, SecurityCenterConfig, SecurityCenterEdition, Vulnerability } from '../inventory/types.js';
-import { callOrGap, listOrGap, optional, type CollectorContext } from './context.js';
-import { callRpc, malformedAnswer } from './rpc-call.js';
+import { securityCenterSite, type SecurityCenterSite } from '../../cloud/clients.js';
+import { callOrGap, listOrGap, optional, siteOf, type CollectorContext } from '../context.js';
+import { callRpc, malformedAnswer } from '../rpc-call.js';
+import type { SecurityCenterAsset, SecurityCenterConfig, SecurityCenterEdition, Vulnerability } from './records.js';
 
 const VERSION = '2018-12-03';
 /** the page size asked for; NextToken paging means a lower server cap only costs pages, never items */
@@ -79,7 +78,7 @@ interface RawVulnerability {
   Related?: string;
 }
 
-const site = (region: SecurityCenterSite, action: string): CallSite => ({ service: 'sas', region, action });
+const site = siteOf('sas');
 
 /** A number from a JSON number or numeric string; null when absent or not a number. */
 function numberOf(value: number | string | undefined): number | null {

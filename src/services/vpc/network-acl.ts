@@ -4,7 +4,7 @@
 // stateless, and an entry's port range is the destination port. An entry matches "any internet host" only
 // when its CIDR contains the whole address family (prefix length 0), so a drop from a narrower CIDR does
 // not shield the internet, and an accept from it does not expose the port to the whole internet.
-import type { NetworkAclEntry } from '../../inventory/types.js';
+import type { NetworkAclEntry } from './records.js';
 import {
   ALL_PORTS,
   formatPorts,
@@ -16,7 +16,7 @@ import {
   type Family,
   type PortRange,
   type Protocol,
-} from './port-range.js';
+} from '../port-range.js';
 
 export interface AclQuery {
   protocol: Protocol;

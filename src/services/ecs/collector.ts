@@ -1,19 +1,12 @@
 // ECS, per region: instances, security groups with all their rules, disks, snapshots, automatic snapshot
 // policies, key pairs, Cloud Assistant status and the Session Manager switch. Knows the API, nothing about rules.
 import * as $Ecs from '@alicloud/ecs20140526';
-import type { CallSite } from '../cloud/api-error.js';
-import type {
-  Disk,
-  EcsInstance,
-  KeyPair,
-  SecurityGroup,
-  SecurityGroupRule,
-  Snapshot,
-  SnapshotPolicy,
-} from '../inventory/types.js';
-import { callOrGap, collectList, forEachRegion, listOrGap, optional, tagsOf, type CollectorContext } from './context.js';
+import { callOrGap, forEachRegion, optional, sdkLists, siteOf, tagsOf, type CollectorContext } from '../context.js';
+import type { Disk, EcsInstance, KeyPair, SecurityGroup, SecurityGroupRule, Snapshot, SnapshotPolicy } from './records.js';
 
-const site = (region: string, action: string): CallSite => ({ service: 'ecs', region, action });
+const site = siteOf('ecs');
+// each listing's cap is the maximum of its MaxResults (NextToken listings) or PageSize in ecs_2014-05-26.api-docs.json
+const api = sdkLists('ecs', (clients, region: string) => clients.ecs(region));
 
 /**
  * DescribeSecurityGroupAttribute NicType (ecs_2014-05-26.api-docs.json): a classic-network group answers one
@@ -52,35 +45,19 @@ export async function collectEcs(ctx: CollectorContext): Promise<void> {
 }
 
 async function collectInstances(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
   const [instances, assistant] = await Promise.all([
-    listOrGap(ctx, {
-      site: site(region, 'DescribeInstances'),
+    api.list(ctx, region, 'DescribeInstances', {
       affects: ['ecs.instance'],
       paging: { style: 'nextToken', cap: 100 },
-      fetch: async ({ token, size }) => {
-        const { body } = await client.describeInstancesWithOptions(
-          new $Ecs.DescribeInstancesRequest({ regionId: region, maxResults: size, nextToken: token }),
-          ctx.runtime,
-        );
-        return { items: body?.instances?.instance ?? [], next: body?.nextToken ?? null };
-      },
+      page: (client, request, runtime) => client.describeInstancesWithOptions(new $Ecs.DescribeInstancesRequest(request), runtime),
+      items: (body) => body.instances?.instance,
     }, (instance) => normalizeInstance(instance, region)),
-    listOrGap(ctx, {
-      site: site(region, 'DescribeCloudAssistantStatus'),
+    api.list(ctx, region, 'DescribeCloudAssistantStatus', {
       affects: ['ecs.instance'],
       fields: ['cloudAssistant'],
       paging: { style: 'nextToken', cap: 50 },
-      fetch: async ({ token, size }) => {
-        const { body } = await client.describeCloudAssistantStatusWithOptions(
-          new $Ecs.DescribeCloudAssistantStatusRequest({ regionId: region, maxResults: size, nextToken: token }),
-          ctx.runtime,
-        );
-        return {
-          items: body?.instanceCloudAssistantStatusSet?.instanceCloudAssistantStatus ?? [],
-          next: body?.nextToken ?? null,
-        };
-      },
+      page: (client, request, runtime) => client.describeCloudAssistantStatusWithOptions(new $Ecs.DescribeCloudAssistantStatusRequest(request), runtime),
+      items: (body) => body.instanceCloudAssistantStatusSet?.instanceCloudAssistantStatus,
     }, (status) => ({
       instanceId: status.instanceId,
       agent: {
@@ -137,43 +114,27 @@ function normalizeInstance(instance: $Ecs.DescribeInstancesResponseBodyInstances
 }
 
 async function collectSecurityGroups(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  const groups = await listOrGap(ctx, {
-    site: site(region, 'DescribeSecurityGroups'),
+  const groups = await api.list(ctx, region, 'DescribeSecurityGroups', {
     affects: ['ecs.security-group'],
     paging: { style: 'nextToken', cap: 100 },
-    fetch: async ({ token, size }) => {
-      const { body } = await client.describeSecurityGroupsWithOptions(
-        new $Ecs.DescribeSecurityGroupsRequest({ regionId: region, maxResults: size, nextToken: token }),
-        ctx.runtime,
-      );
-      return { items: body?.securityGroups?.securityGroup ?? [], next: body?.nextToken ?? null };
-    },
+    page: (client, request, runtime) => client.describeSecurityGroupsWithOptions(new $Ecs.DescribeSecurityGroupsRequest(request), runtime),
+    items: (body) => body.securityGroups?.securityGroup,
   });
   if (!groups) return;
   const records = await Promise.all(
     groups.map(async (group): Promise<SecurityGroup> => {
       const id = group.securityGroupId ?? '';
       const listRules = (nicType: NicType | undefined) =>
-        listOrGap(ctx, {
-          site: site(region, 'DescribeSecurityGroupAttribute'),
+        api.list(ctx, region, 'DescribeSecurityGroupAttribute', {
           affects: ['ecs.security-group'],
           resourceId: id,
           paging: { style: 'nextToken', cap: 1000 },
-          fetch: async ({ token, size }) => {
-            const { body } = await client.describeSecurityGroupAttributeWithOptions(
-              new $Ecs.DescribeSecurityGroupAttributeRequest({
-                regionId: region,
-                securityGroupId: id,
-                direction: 'all',
-                nicType,
-                maxResults: size,
-                nextToken: token,
-              }),
-              ctx.runtime,
-            );
-            return { items: body?.permissions?.permission ?? [], next: body?.nextToken ?? null };
-          },
+          page: (client, request, runtime) =>
+            client.describeSecurityGroupAttributeWithOptions(
+              new $Ecs.DescribeSecurityGroupAttributeRequest({ ...request, securityGroupId: id, direction: 'all', nicType }),
+              runtime,
+            ),
+          items: (body) => body.permissions?.permission,
         });
       // a classic-network group (no VpcId) needs one call per NIC type; a VPC group's rules are all intranet
       const lists = await Promise.all(optional(group.vpcId) === null ? CLASSIC_NIC_TYPES.map(listRules) : [listRules(undefined)]);
@@ -217,110 +178,70 @@ function normalizeRule(rule: $Ecs.DescribeSecurityGroupAttributeResponseBodyPerm
   };
 }
 
-function collectDisks(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  return collectList(ctx, {
-    type: 'ecs.disk',
-    site: site(region, 'DescribeDisks'),
-    paging: { style: 'nextToken', cap: 500 },
-    fetch: async ({ token, size }) => {
-      const { body } = await client.describeDisksWithOptions(
-        new $Ecs.DescribeDisksRequest({ regionId: region, maxResults: size, nextToken: token }),
-        ctx.runtime,
-      );
-      return { items: body?.disks?.disk ?? [], next: body?.nextToken ?? null };
-    },
-    normalize: (disk): Disk => ({
-      id: disk.diskId ?? '',
-      region,
-      name: disk.diskName ?? '',
-      category: disk.category ?? '',
-      type: disk.type ?? '',
-      sizeGiB: disk.size ?? 0,
-      status: disk.status ?? '',
-      encrypted: disk.encrypted === true,
-      kmsKeyId: optional(disk.KMSKeyId),
-      instanceId: optional(disk.instanceId),
-      autoSnapshotPolicyId: optional(disk.autoSnapshotPolicyId),
-      createdAt: optional(disk.creationTime),
-      tags: tagsOf(disk.tags?.tag),
-    }),
-  });
-}
+const collectDisks = api.records('ecs.disk', 'DescribeDisks', {
+  paging: { style: 'nextToken', cap: 500 },
+  page: (client, request, runtime) => client.describeDisksWithOptions(new $Ecs.DescribeDisksRequest(request), runtime),
+  items: (body) => body.disks?.disk,
+  normalize: (disk, region): Disk => ({
+    id: disk.diskId ?? '',
+    region,
+    name: disk.diskName ?? '',
+    category: disk.category ?? '',
+    type: disk.type ?? '',
+    sizeGiB: disk.size ?? 0,
+    status: disk.status ?? '',
+    encrypted: disk.encrypted === true,
+    kmsKeyId: optional(disk.KMSKeyId),
+    instanceId: optional(disk.instanceId),
+    autoSnapshotPolicyId: optional(disk.autoSnapshotPolicyId),
+    createdAt: optional(disk.creationTime),
+    tags: tagsOf(disk.tags?.tag),
+  }),
+});
 
-function collectSnapshots(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  return collectList(ctx, {
-    type: 'ecs.snapshot',
-    site: site(region, 'DescribeSnapshots'),
-    paging: { style: 'nextToken', cap: 100 },
-    fetch: async ({ token, size }) => {
-      const { body } = await client.describeSnapshotsWithOptions(
-        new $Ecs.DescribeSnapshotsRequest({ regionId: region, maxResults: size, nextToken: token }),
-        ctx.runtime,
-      );
-      return { items: body?.snapshots?.snapshot ?? [], next: body?.nextToken ?? null };
-    },
-    normalize: (snapshot): Snapshot => ({
-      id: snapshot.snapshotId ?? '',
-      region,
-      name: snapshot.snapshotName ?? '',
-      sourceDiskId: optional(snapshot.sourceDiskId),
-      encrypted: snapshot.encrypted === true,
-      status: snapshot.status ?? '',
-      createdAt: optional(snapshot.creationTime),
-      retentionDays: snapshot.retentionDays ?? null,
-    }),
-  });
-}
+const collectSnapshots = api.records('ecs.snapshot', 'DescribeSnapshots', {
+  paging: { style: 'nextToken', cap: 100 },
+  page: (client, request, runtime) => client.describeSnapshotsWithOptions(new $Ecs.DescribeSnapshotsRequest(request), runtime),
+  items: (body) => body.snapshots?.snapshot,
+  normalize: (snapshot, region): Snapshot => ({
+    id: snapshot.snapshotId ?? '',
+    region,
+    name: snapshot.snapshotName ?? '',
+    sourceDiskId: optional(snapshot.sourceDiskId),
+    encrypted: snapshot.encrypted === true,
+    status: snapshot.status ?? '',
+    createdAt: optional(snapshot.creationTime),
+    retentionDays: snapshot.retentionDays ?? null,
+  }),
+});
 
-function collectSnapshotPolicies(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  return collectList(ctx, {
-    type: 'ecs.snapshot-policy',
-    site: site(region, 'DescribeAutoSnapshotPolicyEx'),
-    paging: { style: 'pageNumber', cap: 100 },
-    fetch: async ({ pageNumber, size }) => {
-      const { body } = await client.describeAutoSnapshotPolicyExWithOptions(
-        new $Ecs.DescribeAutoSnapshotPolicyExRequest({ regionId: region, pageNumber, pageSize: size }),
-        ctx.runtime,
-      );
-      return { items: body?.autoSnapshotPolicies?.autoSnapshotPolicy ?? [], totalCount: body?.totalCount };
-    },
-    normalize: (policy): SnapshotPolicy => ({
-      id: policy.autoSnapshotPolicyId ?? '',
-      region,
-      name: policy.autoSnapshotPolicyName ?? '',
-      status: policy.status ?? '',
-      retentionDays: policy.retentionDays ?? -1,
-      timePoints: parseJsonList(policy.timePoints),
-      repeatWeekdays: parseJsonList(policy.repeatWeekdays),
-      diskCount: policy.diskNums ?? 0,
-    }),
-  });
-}
+const collectSnapshotPolicies = api.records('ecs.snapshot-policy', 'DescribeAutoSnapshotPolicyEx', {
+  paging: { style: 'pageNumber', cap: 100 },
+  page: (client, request, runtime) => client.describeAutoSnapshotPolicyExWithOptions(new $Ecs.DescribeAutoSnapshotPolicyExRequest(request), runtime),
+  items: (body) => body.autoSnapshotPolicies?.autoSnapshotPolicy,
+  normalize: (policy, region): SnapshotPolicy => ({
+    id: policy.autoSnapshotPolicyId ?? '',
+    region,
+    name: policy.autoSnapshotPolicyName ?? '',
+    status: policy.status ?? '',
+    retentionDays: policy.retentionDays ?? -1,
+    timePoints: parseJsonList(policy.timePoints),
+    repeatWeekdays: parseJsonList(policy.repeatWeekdays),
+    diskCount: policy.diskNums ?? 0,
+  }),
+});
 
-function collectKeyPairs(ctx: CollectorContext, region: string): Promise<void> {
-  const client = ctx.clients.ecs(region);
-  return collectList(ctx, {
-    type: 'ecs.key-pair',
-    site: site(region, 'DescribeKeyPairs'),
-    paging: { style: 'pageNumber', cap: 50 },
-    fetch: async ({ pageNumber, size }) => {
-      const { body } = await client.describeKeyPairsWithOptions(
-        new $Ecs.DescribeKeyPairsRequest({ regionId: region, pageNumber, pageSize: size }),
-        ctx.runtime,
-      );
-      return { items: body?.keyPairs?.keyPair ?? [], totalCount: body?.totalCount };
-    },
-    normalize: (keyPair): KeyPair => ({
-      id: keyPair.keyPairName ?? '',
-      region,
-      fingerprint: keyPair.keyPairFingerPrint ?? '',
-      createdAt: optional(keyPair.creationTime),
-    }),
-  });
-}
+const collectKeyPairs = api.records('ecs.key-pair', 'DescribeKeyPairs', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeKeyPairsWithOptions(new $Ecs.DescribeKeyPairsRequest(request), runtime),
+  items: (body) => body.keyPairs?.keyPair,
+  normalize: (keyPair, region): KeyPair => ({
+    id: keyPair.keyPairName ?? '',
+    region,
+    fingerprint: keyPair.keyPairFingerPrint ?? '',
+    createdAt: optional(keyPair.creationTime),
+  }),
+});
 
 /** The Session Manager switch: a per-region user business behaviour (DescribeUserBusinessBehavior, no newer API). */
 async function collectRegionSetting(ctx: CollectorContext, region: string): Promise<void> {

@@ -1,12 +1,11 @@
 // ActionTrail: trails (home, shadow and organization trails) and their logging status. There is no SDK
 // package for ActionTrail, so it goes through openapi-core's generic callApi (rpc-call.ts).
-import type { CallSite } from '../cloud/api-error.js';
-import type { Trail } from '../inventory/types.js';
-import { callOrGap, forEachRegion, listOrGap, optional, type CollectorContext } from './context.js';
-import { callRpc } from './rpc-call.js';
+import { callOrGap, forEachRegion, listOrGap, optional, siteOf, type CollectorContext } from '../context.js';
+import { callRpc } from '../rpc-call.js';
+import type { Trail } from './records.js';
 
 const VERSION = '2020-07-06';
-const site = (region: string, action: string): CallSite => ({ service: 'actiontrail', region, action });
+const site = siteOf('actiontrail');
 
 interface RawTrail {
   Name?: string;

@@ -1,17 +1,16 @@
 // KMS (kms 2016-01-20), per region: every key with its metadata and aliases. A key with an alias under
 // alias/acs/ was made by a cloud service, which also rotates it (alias/acs/ecs is ECS's default disk key);
 // the customer answers for the rest.
-import type { CallSite } from '../cloud/api-error.js';
-import type { PageRequest } from '../cloud/paginate.js';
-import type { KmsKey, KmsKeyMetadata } from '../inventory/types.js';
-import { callOrGap, forEachRegion, listOrGap, optional, type CollectorContext } from './context.js';
-import { callRpc, malformedAnswer } from './rpc-call.js';
+import type { PageRequest } from '../../cloud/paginate.js';
+import { callOrGap, forEachRegion, listOrGap, optional, siteOf, type CollectorContext } from '../context.js';
+import { callRpc, malformedAnswer } from '../rpc-call.js';
+import type { KmsKey, KmsKeyMetadata } from './records.js';
 
 const VERSION = '2016-01-20';
 const PAGE_CAP = 100;
 const SERVICE_ALIAS_PREFIX = 'alias/acs/';
 
-const site = (region: string, action: string): CallSite => ({ service: 'kms', region, action });
+const site = siteOf('kms');
 
 interface RawKey {
   KeyId?: string;

@@ -1,0 +1,27 @@
+// What a service folder declares to the registry (index.ts): its records, their scope, the RAM actions its
+// collector calls and the collector itself.
+import type { z } from 'zod';
+import type { CollectorContext } from './context.js';
+
+export type Collect = (ctx: CollectorContext) => Promise<void>;
+
+export interface ServiceDefinition {
+  /** the product code: the gaps' `service`, the RAM namespace (see ramActionFor) and the collector's `--services` name */
+  readonly name: string;
+  /** the record schemas by resource type (`<service>.<resource>`); the TypeScript types are inferred from them */
+  readonly records: Readonly<Record<string, z.ZodType>>;
+  /** its records belong to a region (true) or to the whole account */
+  readonly regional: boolean;
+  /** every action its collector calls: `alicloud-audit policy` grants exactly these */
+  readonly actions: readonly string[];
+  readonly collector?: {
+    /** imported when a scan runs, so that reading rules or reports loads no SDK */
+    readonly load: () => Promise<Collect>;
+    /** calls no regional API: with only such collectors in scope, the regions are never looked up */
+    readonly global?: true;
+    /** started before the others (a long pole of large scans) */
+    readonly first?: true;
+  };
+}
+
+export const defineService = <const S extends ServiceDefinition>(service: S): S => service;

@@ -1,0 +1,123 @@
+// VPC, per region: VPCs, vSwitches, network ACLs with their entries and bindings, flow logs, EIPs.
+import * as $Vpc from '@alicloud/vpc20160428';
+import { forEachRegion, optional, sdkLists, type CollectorContext } from '../context.js';
+import type { Eip, FlowLog, NetworkAcl, NetworkAclEntry, Vpc, VSwitch } from './records.js';
+
+// each listing's cap is the maximum of its PageSize in vpc_2016-04-28.api-docs.json
+const api = sdkLists('vpc', (clients, region: string) => clients.vpc(region));
+
+export async function collectVpc(ctx: CollectorContext): Promise<void> {
+  await forEachRegion(ctx, 'vpc', async (region) => {
+    await Promise.all([
+      collectVpcs(ctx, region),
+      collectVSwitches(ctx, region),
+      collectNetworkAcls(ctx, region),
+      collectFlowLogs(ctx, region),
+      collectEips(ctx, region),
+    ]);
+  });
+}
+
+const collectVpcs = api.records('vpc.vpc', 'DescribeVpcs', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeVpcsWithOptions(new $Vpc.DescribeVpcsRequest(request), runtime),
+  items: (body) => body.vpcs?.vpc,
+  normalize: (vpc, region): Vpc => ({
+    id: vpc.vpcId ?? '',
+    region,
+    name: vpc.vpcName ?? '',
+    isDefault: vpc.isDefault === true,
+    cidrBlock: vpc.cidrBlock ?? '',
+    status: vpc.status ?? '',
+    vSwitchIds: vpc.vSwitchIds?.vSwitchId ?? [],
+  }),
+});
+
+const collectVSwitches = api.records('vpc.vswitch', 'DescribeVSwitches', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeVSwitchesWithOptions(new $Vpc.DescribeVSwitchesRequest(request), runtime),
+  items: (body) => body.vSwitches?.vSwitch,
+  normalize: (vSwitch, region): VSwitch => ({
+    id: vSwitch.vSwitchId ?? '',
+    region,
+    name: vSwitch.vSwitchName ?? '',
+    vpcId: vSwitch.vpcId ?? '',
+    zoneId: vSwitch.zoneId ?? '',
+    cidrBlock: vSwitch.cidrBlock ?? '',
+    networkAclId: optional(vSwitch.networkAclId),
+  }),
+});
+
+interface RawAclEntry {
+  networkAclEntryId?: string;
+  networkAclEntryName?: string;
+  policy?: string;
+  protocol?: string;
+  port?: string;
+  sourceCidrIp?: string;
+  destinationCidrIp?: string;
+  ipVersion?: string;
+  entryType?: string;
+}
+
+function normalizeAclEntry(entry: RawAclEntry): NetworkAclEntry {
+  return {
+    id: entry.networkAclEntryId ?? '',
+    name: (entry.networkAclEntryName ?? '').trim(),
+    policy: entry.policy ?? '',
+    protocol: entry.protocol ?? '',
+    port: (entry.port ?? '').trim(),
+    cidr: (entry.sourceCidrIp ?? entry.destinationCidrIp ?? '').trim(),
+    ipVersion: entry.ipVersion ?? '',
+    entryType: entry.entryType ?? '',
+  };
+}
+
+const collectNetworkAcls = api.records('vpc.network-acl', 'DescribeNetworkAcls', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeNetworkAclsWithOptions(new $Vpc.DescribeNetworkAclsRequest(request), runtime),
+  items: (body) => body.networkAcls?.networkAcl,
+  normalize: (acl, region): NetworkAcl => ({
+    id: acl.networkAclId ?? '',
+    region,
+    name: acl.networkAclName ?? '',
+    vpcId: acl.vpcId ?? '',
+    status: acl.status ?? '',
+    ingress: (acl.ingressAclEntries?.ingressAclEntry ?? []).map(normalizeAclEntry),
+    egress: (acl.egressAclEntries?.egressAclEntry ?? []).map(normalizeAclEntry),
+    boundResources: (acl.resources?.resource ?? []).map((resource) => ({
+      id: resource.resourceId ?? '',
+      type: resource.resourceType ?? '',
+      status: resource.status ?? '',
+    })),
+  }),
+});
+
+const collectFlowLogs = api.records('vpc.flow-log', 'DescribeFlowLogs', {
+  paging: { style: 'pageNumber', cap: 50 },
+  page: (client, request, runtime) => client.describeFlowLogsWithOptions(new $Vpc.DescribeFlowLogsRequest(request), runtime),
+  items: (body) => body.flowLogs?.flowLog,
+  normalize: (flowLog, region): FlowLog => ({
+    id: flowLog.flowLogId ?? '',
+    region,
+    name: flowLog.flowLogName ?? '',
+    status: flowLog.status ?? '',
+    resourceType: flowLog.resourceType ?? '',
+    resourceId: flowLog.resourceId ?? '',
+    trafficType: flowLog.trafficType ?? '',
+  }),
+});
+
+const collectEips = api.records('vpc.eip', 'DescribeEipAddresses', {
+  paging: { style: 'pageNumber', cap: 100 },
+  page: (client, request, runtime) => client.describeEipAddressesWithOptions(new $Vpc.DescribeEipAddressesRequest(request), runtime),
+  items: (body) => body.eipAddresses?.eipAddress,
+  normalize: (eip, region): Eip => ({
+    id: eip.allocationId ?? '',
+    region,
+    ipAddress: eip.ipAddress ?? '',
+    status: eip.status ?? '',
+    instanceId: optional(eip.instanceId),
+    instanceType: optional(eip.instanceType),
+  }),
+});

@@ -1,0 +1,17 @@
+// VPC (vpc 2016-04-28), per region.
+import { defineService } from '../service.js';
+import { eip, flowLog, networkAcl, vpc, vSwitch } from './records.js';
+
+export default defineService({
+  name: 'vpc',
+  records: {
+    'vpc.vpc': vpc,
+    'vpc.vswitch': vSwitch,
+    'vpc.network-acl': networkAcl,
+    'vpc.flow-log': flowLog,
+    'vpc.eip': eip,
+  },
+  regional: true,
+  actions: ['DescribeVpcs', 'DescribeVSwitches', 'DescribeNetworkAcls', 'DescribeFlowLogs', 'DescribeEipAddresses'],
+  collector: { load: async () => (await import('./collector.js')).collectVpc },
+});
