@@ -8,7 +8,7 @@ import type { Report } from '../findings/types.js';
 import { diffScans } from '../store/diff.js';
 import { isChange } from '../store/lifecycle.js';
 import { reportDelta, storedReport } from '../store/report-delta.js';
-import { fileTargets, stdoutTargets, writeOutputs, writesFiles } from './audit-job.js';
+import { fileTargets, stdoutTargets, writeOutputs, writesFiles } from '../scan/deliver.js';
 import { openExistingStore } from './history-command.js';
 
 /** The changes, one per line: kind, severity, finding id, title. */

@@ -12,16 +12,10 @@ import type { ReportHead, StreamedReport } from '../findings/types.js';
 import { createLogger } from '../log.js';
 import type { FormatName } from '../outputs/formats.js';
 import { openStore } from '../store/open-store.js';
-import {
-  fileTargets,
-  prepareAudit,
-  publishReport,
-  runAudit,
-  stdoutTargets,
-  writesFiles,
-  type InventorySource,
-  type OutputTarget,
-} from './audit-job.js';
+import { fileTargets, publishReport, stdoutTargets, writesFiles, type OutputTarget } from '../scan/deliver.js';
+import { runAudit } from '../scan/job.js';
+import { prepareAudit, type InventorySource } from '../scan/plan.js';
+import { TerminalProgress } from './progress.js';
 import { printSummary, summaryLine } from './summary.js';
 
 export interface ScanFlags extends ConfigFlags {
@@ -117,7 +111,7 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   const plan = await prepareAudit(config, sourceOf(flags), {
     redactor,
     logger,
-    progress: process.stderr.isTTY === true && !flags.quiet,
+    ...(process.stderr.isTTY === true && !flags.quiet ? { progress: () => new TerminalProgress(process.stderr) } : {}),
     ...(flags.snapshotOut !== undefined ? { snapshotOut: flags.snapshotOut } : {}),
     endpointSource: options.endpointSource,
   });

@@ -7,6 +7,9 @@ import { addConfigFlags, endpointSourceOf, type ConfigFlagName, type ConfigFlags
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../log.js';
+import { fileTargets, publishReport } from '../scan/deliver.js';
+import { runAudit } from '../scan/job.js';
+import { prepareAudit } from '../scan/plan.js';
 import { cronTicks } from '../serve/cron.js';
 import { startServiceHttp } from '../serve/http.js';
 import { ApiCallTotals } from '../serve/metrics.js';
@@ -14,7 +17,6 @@ import { startService } from '../serve/service.js';
 import { defaultStorePath } from '../store/default-path.js';
 import { printableLocation } from '../store/location.js';
 import { openStore } from '../store/open-store.js';
-import { fileTargets, prepareAudit, publishReport, runAudit } from './audit-job.js';
 
 export interface ServeFlags extends ConfigFlags {
   demo?: boolean;
@@ -62,7 +64,6 @@ export async function runServeCommand(flags: ServeFlags, options: { endpointSour
   const plan = await prepareAudit(config, flags.demo ? { kind: 'demo' } : { kind: 'live' }, {
     redactor,
     logger,
-    progress: false,
     endpointSource: options.endpointSource,
   });
   // everything that can refuse to start is tried before the database exists, so a typo leaves nothing behind
