@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import type { Report } from '../src/findings/types.js';
@@ -14,6 +14,7 @@ import { deliverToSink } from '../src/outputs/sinks/deliver.js';
 import type { Sink, SinkOptions, SinkSummary } from '../src/outputs/sinks/sink.js';
 import { createSink, parseSinkSpec } from '../src/outputs/sinks/sinks.js';
 import { defaultSpoolDir } from '../src/outputs/sinks/spool.js';
+import { defaultStorePath } from '../src/paths.js';
 import { SPLUNK_HEC_TOKEN_ENV } from '../src/outputs/sinks/splunk-hec.js';
 import { WEBHOOK_TOKEN_ENV } from '../src/outputs/sinks/webhook.js';
 
@@ -234,6 +235,11 @@ describe('spool and backoff', () => {
   it('defaults the spool under the user state directory', () => {
     expect(defaultSpoolDir({ XDG_STATE_HOME: '/var/state' })).toBe('/var/state/alicloud-audit/spool');
     expect(defaultSpoolDir({})).toMatch(/\.local\/state\/alicloud-audit\/spool$/);
+  });
+
+  it('keeps the default history beside the spool, in the same state directory', () => {
+    expect(defaultStorePath({ XDG_STATE_HOME: '/var/state' })).toBe('/var/state/alicloud-audit/history.db');
+    expect(dirname(defaultStorePath({}))).toBe(dirname(defaultSpoolDir({})));
   });
 
   it('grows the backoff ceiling exponentially up to the maximum, and honours Retry-After', () => {

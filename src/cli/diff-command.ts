@@ -6,7 +6,7 @@ import { addConfigFlags, givesOutputs, type ConfigFlags } from '../config/flags.
 import { loadConfig } from '../config/load.js';
 import type { Report } from '../findings/types.js';
 import { diffScans } from '../store/diff.js';
-import { isChange } from '../store/lifecycle.js';
+import { isChange } from '../findings/lifecycle.js';
 import { reportDelta, storedReport } from '../store/report-delta.js';
 import { fileTargets, stdoutTargets, writeOutputs, writesFiles } from '../scan/deliver.js';
 import { openExistingStore } from './history-command.js';

@@ -4,7 +4,7 @@ import { addConfigFlags, type ConfigFlags } from '../config/flags.js';
 import { loadConfig } from '../config/load.js';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
-import { defaultStorePath } from '../store/default-path.js';
+import { defaultStorePath } from '../paths.js';
 import { openStore } from '../store/open-store.js';
 import type { AuditStore, ScanRecord } from '../store/store.js';
 

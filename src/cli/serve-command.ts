@@ -7,6 +7,7 @@ import { addConfigFlags, endpointSourceOf, type ConfigFlagName, type ConfigFlags
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../log.js';
+import { defaultStorePath } from '../paths.js';
 import { fileTargets, publishReport } from '../scan/deliver.js';
 import { runAudit } from '../scan/job.js';
 import { prepareAudit } from '../scan/plan.js';
@@ -14,7 +15,6 @@ import { cronTicks } from '../serve/cron.js';
 import { startServiceHttp } from '../serve/http.js';
 import { ApiCallTotals } from '../serve/metrics.js';
 import { startService } from '../serve/service.js';
-import { defaultStorePath } from '../store/default-path.js';
 import { printableLocation } from '../store/location.js';
 import { openStore } from '../store/open-store.js';
 
