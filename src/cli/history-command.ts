@@ -33,7 +33,8 @@ interface HistoryFlags extends ConfigFlags {
 }
 
 export function historyCommand(): Command {
-  const command = new Command('history').description('List the scans in the history store, newest first');
+  // described in src/cli/commands.ts
+  const command = new Command('history');
   addConfigFlags(command, ['config', 'store'])
     .option('--limit <n>', 'show only the newest N scans')
     .option('--json', 'print the scans as JSON')

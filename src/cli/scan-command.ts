@@ -38,9 +38,8 @@ const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
 ];
 
 export function scanCommand(): Command {
-  const command = new Command('scan').description(
-    'Scan an Alibaba Cloud account (or the bundled demo account, or a saved inventory) and report findings',
-  );
+  // described in src/cli/commands.ts
+  const command = new Command('scan');
   addConfigFlags(command, SCAN_CONFIG_FLAGS)
     .option('--demo', 'scan the bundled demo account through a local API emulator (no credentials needed)')
     .option('--snapshot-out <file>', 'also save the collected inventory to this file')

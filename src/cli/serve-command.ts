@@ -30,9 +30,8 @@ const SERVE_CONFIG_FLAGS: readonly ConfigFlagName[] = [
 ];
 
 export function serveCommand(): Command {
-  const command = new Command('serve').description(
-    'Scan on a schedule as a long-running service: history and deltas in the store, /healthz and /metrics over HTTP',
-  );
+  // described in src/cli/commands.ts
+  const command = new Command('serve');
   addConfigFlags(command, SERVE_CONFIG_FLAGS)
     .option('--demo', 'scan the bundled demo account through a local API emulator, to try the service out')
     .action(async (flags: ServeFlags, self: Command) => {
