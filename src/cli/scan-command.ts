@@ -32,7 +32,7 @@ export interface ScanFlags extends ConfigFlags {
 
 const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'regions', 'format', 'output', 'outputDir', 'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration',
-  'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'logLevel',
+  'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'failOnUndelivered', 'logLevel',
   'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'maxApiShare', 'readTimeout',
   'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls', 'status',
 ];
@@ -126,12 +126,12 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   const shown = config.statuses
     ? withFindings(report, [...report.findings].filter((finding) => config.statuses?.includes(finding.status)))
     : report;
-  const written = await publishReport(plan, shown, targets ?? fileTargets(config, shown), { color, ...tableOptions });
+  const { files: written, spooled } = await publishReport(plan, shown, targets ?? fileTargets(config, shown), { color, ...tableOptions });
   if (!flags.quiet) {
     const destinations = written.length > 0 ? written : ['stdout'];
     if (process.stderr.isTTY) printSummary(report, destinations, process.stderr);
     else process.stderr.write(summaryLine(report, destinations));
     process.stderr.write(deltaLine(report));
   }
-  return exitCodeFor(report, config.failOn);
+  return exitCodeFor(report, config.failOn, config.failOnUndelivered === true && spooled.length > 0);
 }

@@ -93,6 +93,8 @@ export function configSchema(baseDir: string) {
       spoolDir: path.optional(),
       mutelist: path.optional(),
       failOn: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).optional(),
+      /** exit 5 when a sink spooled findings instead of delivering them (a SIEM outage a CI job must notice) */
+      failOnUndelivered: z.boolean({ error: 'must be true or false' }).optional(),
       /** directories of custom rules, besides the bundled ones */
       rulesDirs: z.array(path).default([]),
       /** rule id -> param -> value, checked against each rule's declared params before any API call */

@@ -82,14 +82,23 @@ export async function writeOutputs(report: StreamedReport, targets: readonly Out
   return targets.flatMap((target) => (target.path === undefined ? [] : [target.path]));
 }
 
-/** Writes the outputs and delivers to every sink (only the changes to a `changesOnly` one); returns the files written. */
-export async function publishReport(plan: AuditPlan, report: StreamedReport, targets: readonly OutputTarget[], options: RenderOptions = {}): Promise<string[]> {
-  const written = await writeOutputs(report, targets, options);
+export interface Published {
+  /** the files written */
+  files: string[];
+  /** the sinks that left findings in their spool instead of delivering them */
+  spooled: string[];
+}
+
+/** Writes the outputs and delivers to every sink (only the changes to a `changesOnly` one). */
+export async function publishReport(plan: AuditPlan, report: StreamedReport, targets: readonly OutputTarget[], options: RenderOptions = {}): Promise<Published> {
+  const files = await writeOutputs(report, targets, options);
+  const spooled: string[] = [];
   for (const { sink, changesOnly } of plan.sinks) {
     const summary = await deliverToSink(sink, report, { changesOnly });
     if (summary.errors.length > 0) {
       plan.logger.warn({ sink: summary.sink, delivered: summary.delivered, spooled: summary.spooled, spoolDir: summary.spoolDir }, summary.errors.join('; '));
     }
+    if (summary.spooled > 0) spooled.push(summary.sink);
   }
-  return written;
+  return { files, spooled };
 }
