@@ -9,7 +9,7 @@ import { OutputError } from '../src/errors.js';
 import { DUTIES, DUTY_IDS } from '../src/findings/duties.js';
 import { SEVERITIES, STATUSES } from '../src/findings/types.js';
 import type { Report, StreamedReport } from '../src/findings/types.js';
-import { writeOutputs } from '../src/cli/audit-job.js';
+import { writeOutputs } from '../src/scan/deliver.js';
 import { RESOURCE_TYPES } from '../src/inventory/types.js';
 import { csvCell } from '../src/outputs/csv.js';
 import { defaultFileName, FORMAT_NAMES, formats } from '../src/outputs/formats.js';

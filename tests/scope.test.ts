@@ -2,7 +2,7 @@
 // that a narrower scope makes a narrower set of API calls (a scan of --services ram calls no ECS API, not even
 // DescribeRegions).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectorsFor, DERIVED_SOURCES, selectRules } from '../src/cli/scope.js';
+import { collectorsFor, DERIVED_SOURCES, selectRules } from '../src/scan/scope.js';
 import { BUNDLED_RULES_DIR, DERIVED_FIELDS, loadRules, type Rule } from '../src/engine/index.js';
 import { loadAccountModel, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import type { Report } from '../src/findings/types.js';

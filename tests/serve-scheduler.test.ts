@@ -4,7 +4,7 @@ import { cronTicks, longestGapMs, type TickSource } from '../src/serve/cron.js';
 import { ServiceMetrics } from '../src/serve/metrics.js';
 import { Scheduler, ShutdownAbort, type SchedulerEvent, type SchedulerOptions } from '../src/serve/scheduler.js';
 import { handleShutdownSignals, type ShutdownSignal } from '../src/serve/signals.js';
-import { isChange, lifecycleOf } from '../src/store/lifecycle.js';
+import { isChange, lifecycleOf } from '../src/findings/lifecycle.js';
 import { recordScan, type RecordedScan } from '../src/store/record.js';
 import { SqliteStore } from '../src/store/sqlite-store.js';
 import { UsageError } from '../src/errors.js';

@@ -2,11 +2,12 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
+import { EXIT_CODES, exitCodeFor } from '../src/findings/exit-status.js';
 import type { Report } from '../src/findings/types.js';
 import { backoffDelay } from '../src/outputs/sinks/http-batch-sink.js';
 import { DEFAULT_RETRY } from '../src/outputs/sinks/sink.js';
@@ -14,8 +15,10 @@ import { deliverToSink } from '../src/outputs/sinks/deliver.js';
 import type { Sink, SinkOptions, SinkSummary } from '../src/outputs/sinks/sink.js';
 import { createSink, parseSinkSpec } from '../src/outputs/sinks/sinks.js';
 import { defaultSpoolDir } from '../src/outputs/sinks/spool.js';
+import { defaultStorePath } from '../src/paths.js';
 import { SPLUNK_HEC_TOKEN_ENV } from '../src/outputs/sinks/splunk-hec.js';
 import { WEBHOOK_TOKEN_ENV } from '../src/outputs/sinks/webhook.js';
+import { runCli } from './helpers/cli.js';
 
 const sample = JSON.parse(readFileSync('tests/fixtures/report-sample.json', 'utf8')) as Report;
 const TOKEN = 'hec-secret-0f1e2d3c4b5a';
@@ -236,6 +239,11 @@ describe('spool and backoff', () => {
     expect(defaultSpoolDir({})).toMatch(/\.local\/state\/alicloud-audit\/spool$/);
   });
 
+  it('keeps the default history beside the spool, in the same state directory', () => {
+    expect(defaultStorePath({ XDG_STATE_HOME: '/var/state' })).toBe('/var/state/alicloud-audit/history.db');
+    expect(dirname(defaultStorePath({}))).toBe(dirname(defaultSpoolDir({})));
+  });
+
   it('grows the backoff ceiling exponentially up to the maximum, and honours Retry-After', () => {
     for (let attempt = 0; attempt < 12; attempt++) {
       const delay = backoffDelay(DEFAULT_RETRY, attempt);
@@ -244,5 +252,50 @@ describe('spool and backoff', () => {
     }
     expect(backoffDelay(DEFAULT_RETRY, 0, 2_000)).toBe(2_000);
     expect(backoffDelay(DEFAULT_RETRY, 0, 600_000)).toBe(DEFAULT_RETRY.maxDelayMs);
+  });
+});
+
+describe('scan --fail-on-undelivered', { timeout: 60_000 }, () => {
+  /** A demo scan whose webhook answers 503 to everything: every finding ends in the spool. */
+  async function scanWithOutage(extra: string[]) {
+    const hook = await startReceiver(() => 503);
+    const spoolDir = await mkdtemp(join(tmpdir(), 'aa-undelivered-'));
+    const result = await runCli(['scan', '--demo', '--format', 'json', '--sink', `webhook=${hook.url}/ingest`, '--spool-dir', spoolDir, ...extra]);
+    const spooled = (await readdir(spoolDir, { recursive: true })).filter((name) => name.endsWith('.batch'));
+    return { ...result, spooled, requests: hook.requests() };
+  }
+
+  it('exits 5 when a sink spooled what it could not deliver', async () => {
+    const outage = await scanWithOutage(['--fail-on-undelivered']);
+    expect(outage.requests).toBeGreaterThan(0);
+    expect(outage.spooled.length).toBeGreaterThan(0);
+    expect(outage.stderr).toMatch(/HTTP 503/);
+    expect(outage.code).toBe(EXIT_CODES.undelivered);
+    expect((JSON.parse(outage.stdout) as Report).findings.length).toBeGreaterThan(0);
+  });
+
+  it('takes failOnUndelivered from the config file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aa-undelivered-config-'));
+    await writeFile(join(dir, 'config.yaml'), 'failOnUndelivered: true\n');
+    expect((await scanWithOutage(['--config', join(dir, 'config.yaml')])).code).toBe(EXIT_CODES.undelivered);
+  });
+
+  it('without it, exits as the findings say', async () => {
+    const outage = await scanWithOutage([]);
+    expect(outage.spooled.length).toBeGreaterThan(0);
+    expect(outage.code).toBe(exitCodeFor(JSON.parse(outage.stdout) as Report));
+    expect(outage.code).not.toBe(EXIT_CODES.undelivered);
+  });
+
+  it('yields to a failure at --fail-on and wins over an incomplete scan', () => {
+    const report = (failBySeverity: Partial<Report['summary']['failBySeverity']>, incomplete: boolean) => ({
+      scan: { ...sample.scan, incomplete },
+      summary: { ...sample.summary, byStatus: { ...sample.summary.byStatus, error: 0 }, failBySeverity: { ...sample.summary.failBySeverity, critical: 0, high: 0, medium: 0, low: 0, info: 0, ...failBySeverity } },
+    });
+    expect(exitCodeFor(report({ high: 1 }, true), 'high', true)).toBe(EXIT_CODES.failing);
+    expect(exitCodeFor(report({}, true), 'high', true)).toBe(EXIT_CODES.undelivered);
+    expect(exitCodeFor(report({}, true), 'high', false)).toBe(EXIT_CODES.incomplete);
+    expect(exitCodeFor(report({}, false), undefined, true)).toBe(EXIT_CODES.undelivered);
+    expect(exitCodeFor(report({}, false), undefined, false)).toBe(EXIT_CODES.ok);
   });
 });

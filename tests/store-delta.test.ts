@@ -3,7 +3,7 @@ import type { CollectionGap } from '../src/inventory/types.js';
 import type { Finding, FindingStatus, Report } from '../src/findings/types.js';
 import { buildHistory, computeDelta, type DeltaEntry, type ScanSnapshot } from '../src/store/delta.js';
 import { deltaForScan } from '../src/store/diff.js';
-import { isChange, lifecycleOf } from '../src/store/lifecycle.js';
+import { isChange, lifecycleOf } from '../src/findings/lifecycle.js';
 import { scanCoverage } from '../src/store/store.js';
 import { STORE_KINDS, type StoreBox } from './helpers/stores.js';
 import { finding, gap, report } from './store-fixtures.js';

@@ -44,8 +44,8 @@ function render(view: ComplianceView, fromReport: boolean): string {
 }
 
 export function complianceCommand(io: ComplianceCommandIo = stdout): Command {
+  // described in src/cli/commands.ts
   return new Command('compliance')
-    .description('print the CIS Alibaba Cloud Foundations Benchmark 2.0.0 control by control (from a JSON report, or the rules that decide each)')
     .addOption(new Option('--framework <name>', 'the framework').choices(['cis-2.0']).default('cis-2.0'))
     .option('--report <file>', 'a JSON report written by `scan --format json`')
     .addOption(new Option('--by <view>', 'control by control, or per duty of the shared responsibility model').choices(['control', 'duty']).default('control'))

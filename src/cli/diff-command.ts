@@ -15,10 +15,10 @@ import { openAtomicOutput, type AtomicOutput } from '../outputs/write-atomic.js'
 import { CHANGE_KINDS, diffScans, type FindingChange, type FindingState, type ScanChanges } from '../store/diff.js';
 import { reportDelta, storedReport } from '../store/report-delta.js';
 import type { AuditStore } from '../store/store.js';
-import { writeOutputs, writesFiles, type OutputTarget } from './audit-job.js';
+import { writeOutputs, writesFiles, type OutputTarget } from '../scan/deliver.js';
 import { renderColumns } from './columns.js';
 import { openExistingStore } from './history-command.js';
-import { checkOutputTargets } from './output-checks.js';
+import { checkOutputTargets } from '../scan/output-checks.js';
 
 const CHANGE_FORMATS = ['table', 'json', 'csv'] as const;
 type ChangeFormat = (typeof CHANGE_FORMATS)[number];

@@ -40,8 +40,8 @@ function row(entry: DutyCoverage, fromReport: boolean): string {
 }
 
 export function dutiesCommand(io: DutiesCommandIo = stdout): Command {
+  // described in src/cli/commands.ts
   return new Command('duties')
-    .description('print the coverage matrix of the customer duties (from a JSON report, or the rules that would assess them)')
     .option('--report <file>', 'a JSON report written by `scan --format json`')
     .option('--rules-dir <dir>', 'add a folder of custom rules (repeatable; without --report)', collect, [] as string[])
     .action(async (options: { report?: string; rulesDir: string[] }) => io.out(await dutiesText(options)));

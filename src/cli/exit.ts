@@ -1,8 +1,7 @@
-// The one place errors become exit codes and messages. Usage and input problems exit 2; a scan that could
+// The one place errors become exit codes and messages (commander's own usage errors aside: src/cli/program.ts). Usage and input problems exit 2; a scan that could
 // not run exits 4; anything unexpected is a bug and says so.
-import { CommanderError } from 'commander';
 import { ApiError } from '../cloud/api-error.js';
-import { RuleExamplesFailedError, RuleLoadError, RuleNotFoundError, RuleParamError } from '../engine/index.js';
+import { RuleExamplesFailedError, RuleLoadError, RuleNotFoundError, RuleParamError } from '../engine/errors.js';
 import { AuditError } from '../errors.js';
 import { EXIT_CODES } from '../findings/exit-status.js';
 
@@ -12,7 +11,6 @@ export const EXIT_SCAN_FAILED = 4;
 const INPUT_ERRORS = [RuleLoadError, RuleParamError, RuleNotFoundError] as const;
 
 export function exitCodeForError(error: unknown): number {
-  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_CODES.badInput;
   if (error instanceof RuleExamplesFailedError) return EXIT_CODES.failing;
   if (INPUT_ERRORS.some((type) => error instanceof type)) return EXIT_CODES.badInput;
   if (error instanceof ApiError) return EXIT_SCAN_FAILED;

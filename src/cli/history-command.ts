@@ -4,7 +4,7 @@ import { addConfigFlags, type ConfigFlags } from '../config/flags.js';
 import { loadConfig } from '../config/load.js';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
-import { defaultStorePath } from '../store/default-path.js';
+import { defaultStorePath } from '../paths.js';
 import { openStore } from '../store/open-store.js';
 import type { AuditStore, ScanRecord } from '../store/store.js';
 import { renderColumns } from './columns.js';
@@ -32,7 +32,8 @@ interface HistoryFlags extends ConfigFlags {
 }
 
 export function historyCommand(): Command {
-  const command = new Command('history').description('List the scans in the history store, newest first');
+  // described in src/cli/commands.ts
+  const command = new Command('history');
   addConfigFlags(command, ['config', 'store'])
     .option('--limit <n>', 'show only the newest N scans')
     .option('--json', 'print the scans as JSON')

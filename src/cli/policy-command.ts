@@ -3,8 +3,8 @@ import { Command } from 'commander';
 import { readOnlyPolicyDocument } from '../services/index.js';
 
 export function policyCommand(): Command {
+  // described in src/cli/commands.ts
   return new Command('policy')
-    .description('Print the least-privilege RAM policy document the auditor needs (read-only)')
     .action(() => {
       process.stdout.write(`${JSON.stringify(readOnlyPolicyDocument(), null, 2)}\n`);
     });

@@ -15,7 +15,7 @@ import {
   type Rule,
 } from '../engine/index.js';
 import { renderColumns } from './columns.js';
-import { highestSeverity, selectRules } from './scope.js';
+import { highestSeverity, selectRules } from '../scan/scope.js';
 
 export interface RulesCommandIo {
   out(text: string): void;

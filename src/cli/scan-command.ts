@@ -12,16 +12,10 @@ import type { ReportHead, StreamedReport } from '../findings/types.js';
 import { createLogger } from '../log.js';
 import type { FormatName } from '../outputs/formats.js';
 import { openStore } from '../store/open-store.js';
-import {
-  fileTargets,
-  prepareAudit,
-  publishReport,
-  runAudit,
-  stdoutTargets,
-  writesFiles,
-  type InventorySource,
-  type OutputTarget,
-} from './audit-job.js';
+import { fileTargets, publishReport, stdoutTargets, writesFiles, type OutputTarget } from '../scan/deliver.js';
+import { runAudit } from '../scan/job.js';
+import { prepareAudit, type InventorySource } from '../scan/plan.js';
+import { TerminalProgress } from './progress.js';
 import { printSummary, summaryLine } from './summary.js';
 
 export interface ScanFlags extends ConfigFlags {
@@ -38,15 +32,14 @@ export interface ScanFlags extends ConfigFlags {
 
 const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'config', 'regions', 'format', 'output', 'outputDir', 'endpointUrl', 'profile', 'roleArn', 'roleSessionName', 'roleDuration',
-  'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'logLevel',
+  'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'failOnUndelivered', 'logLevel',
   'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'maxApiShare', 'readTimeout',
   'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls', 'status',
 ];
 
 export function scanCommand(): Command {
-  const command = new Command('scan').description(
-    'Scan an Alibaba Cloud account (or the bundled demo account, or a saved inventory) and report findings',
-  );
+  // described in src/cli/commands.ts
+  const command = new Command('scan');
   addConfigFlags(command, SCAN_CONFIG_FLAGS)
     .option('--demo', 'scan the bundled demo account through a local API emulator (no credentials needed)')
     .option('--snapshot-out <file>', 'also save the collected inventory to this file')
@@ -117,7 +110,7 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   const plan = await prepareAudit(config, sourceOf(flags), {
     redactor,
     logger,
-    progress: process.stderr.isTTY === true && !flags.quiet,
+    ...(process.stderr.isTTY === true && !flags.quiet ? { progress: () => new TerminalProgress(process.stderr) } : {}),
     ...(flags.snapshotOut !== undefined ? { snapshotOut: flags.snapshotOut } : {}),
     endpointSource: options.endpointSource,
   });
@@ -133,12 +126,12 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
   const shown = config.statuses
     ? withFindings(report, [...report.findings].filter((finding) => config.statuses?.includes(finding.status)))
     : report;
-  const written = await publishReport(plan, shown, targets ?? fileTargets(config, shown), { color, ...tableOptions });
+  const { files: written, spooled } = await publishReport(plan, shown, targets ?? fileTargets(config, shown), { color, ...tableOptions });
   if (!flags.quiet) {
     const destinations = written.length > 0 ? written : ['stdout'];
     if (process.stderr.isTTY) printSummary(report, destinations, process.stderr);
     else process.stderr.write(summaryLine(report, destinations));
     process.stderr.write(deltaLine(report));
   }
-  return exitCodeFor(report, config.failOn);
+  return exitCodeFor(report, config.failOn, config.failOnUndelivered === true && spooled.length > 0);
 }

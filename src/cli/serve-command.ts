@@ -7,14 +7,16 @@ import { addConfigFlags, endpointSourceOf, type ConfigFlagName, type ConfigFlags
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../log.js';
+import { defaultStorePath } from '../paths.js';
+import { fileTargets, publishReport } from '../scan/deliver.js';
+import { runAudit } from '../scan/job.js';
+import { prepareAudit } from '../scan/plan.js';
 import { cronTicks } from '../serve/cron.js';
 import { startServiceHttp } from '../serve/http.js';
 import { ApiCallTotals } from '../serve/metrics.js';
 import { startService } from '../serve/service.js';
-import { defaultStorePath } from '../store/default-path.js';
 import { printableLocation } from '../store/location.js';
 import { openStore } from '../store/open-store.js';
-import { fileTargets, prepareAudit, publishReport, runAudit } from './audit-job.js';
 
 export interface ServeFlags extends ConfigFlags {
   demo?: boolean;
@@ -28,9 +30,8 @@ const SERVE_CONFIG_FLAGS: readonly ConfigFlagName[] = [
 ];
 
 export function serveCommand(): Command {
-  const command = new Command('serve').description(
-    'Scan on a schedule as a long-running service: history and deltas in the store, /healthz and /metrics over HTTP',
-  );
+  // described in src/cli/commands.ts
+  const command = new Command('serve');
   addConfigFlags(command, SERVE_CONFIG_FLAGS)
     .option('--demo', 'scan the bundled demo account through a local API emulator, to try the service out')
     .action(async (flags: ServeFlags, self: Command) => {
@@ -62,7 +63,6 @@ export async function runServeCommand(flags: ServeFlags, options: { endpointSour
   const plan = await prepareAudit(config, flags.demo ? { kind: 'demo' } : { kind: 'live' }, {
     redactor,
     logger,
-    progress: false,
     endpointSource: options.endpointSource,
   });
   // everything that can refuse to start is tried before the database exists, so a typo leaves nothing behind

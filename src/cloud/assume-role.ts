@@ -7,7 +7,7 @@ import CredentialsModule from '@alicloud/credentials';
 import { CredentialsError } from '../errors.js';
 import { cjsDefault } from './cjs.js';
 import { CloudClients, runtimeOptions, type EndpointOverride } from './clients.js';
-import type { AuditCredential } from './credentials.js';
+import type { AuditCredential, ResolvedCredential } from './credentials.js';
 import type { Redactor } from './redact.js';
 
 const Credential = cjsDefault(CredentialsModule);
@@ -109,6 +109,13 @@ export class AssumeRoleProvider {
   }
 }
 
-export function assumeRoleCredential(provider: AssumeRoleProvider): AuditCredential {
-  return new Credential(null, provider);
+/** The found credential assuming the role: assumed once now, so a role that cannot be assumed fails before the scan. */
+export async function assumeRole(
+  found: ResolvedCredential,
+  settings: AssumeRoleSettings,
+  options: { redactor: Redactor; endpoint?: EndpointOverride },
+): Promise<ResolvedCredential> {
+  const provider = new AssumeRoleProvider({ source: found.credential, settings, ...options });
+  await provider.getCredentials();
+  return { credential: new Credential(null, provider), source: `the role ${settings.roleArn} (assumed with ${found.source})` };
 }

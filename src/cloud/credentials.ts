@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import CredentialsModule, { CLIProfileCredentialsProvider, Config as CredentialConfig } from '@alicloud/credentials';
 import { CredentialsError } from '../errors.js';
 import { jsonErrorLine } from '../json-line.js';
-import { AssumeRoleProvider, assumeRoleCredential, type AssumeRoleSettings } from './assume-role.js';
 import { cjsDefault } from './cjs.js';
-import type { EndpointOverride } from './clients.js';
 import type { Redactor } from './redact.js';
 
 const Credential = cjsDefault(CredentialsModule);
@@ -141,30 +139,17 @@ function chainSourceName(providerName: string | undefined, config: CliConfig): s
 
 /**
  * Resolve the credential now, register its secrets with the redactor, and fail with one sentence that says
- * which source was used and what is missing. With `assumeRole`, the found credential assumes that role and
- * the scan runs as the role. `warn` hears about a broken ~/.aliyun/config.json the default chain skips.
+ * which source was used and what is missing. `warn` hears about a broken ~/.aliyun/config.json the default
+ * chain skips. A role to assume wraps the result (src/cloud/assume-role.ts).
  */
 export async function resolveCredential(
   source: CredentialSource,
   redactor: Redactor,
-  options: { assumeRole?: AssumeRoleSettings; endpoint?: EndpointOverride; warn?: (message: string) => void } = {},
+  options: { warn?: (message: string) => void } = {},
 ): Promise<ResolvedCredential> {
-  const found = await resolveSource(source, redactor, options.warn);
-  if (!options.assumeRole) return found;
-  const provider = new AssumeRoleProvider({
-    source: found.credential,
-    settings: options.assumeRole,
-    redactor,
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-  });
-  // assume once now, so a role that cannot be assumed fails before the scan starts
-  await provider.getCredentials();
-  return { credential: assumeRoleCredential(provider), source: `the role ${options.assumeRole.roleArn} (assumed with ${found.source})` };
-}
-
-async function resolveSource(source: CredentialSource, redactor: Redactor, warn: ((message: string) => void) | undefined): Promise<ResolvedCredential> {
   const fail = (what: string, reason: string, cause?: unknown) =>
     new CredentialsError(`No usable Alibaba Cloud credentials from ${what}: ${reason}. ${FIX_HINT}`, { cause });
+  const { warn } = options;
   const config = source.kind === 'static' ? undefined : await readCliConfig();
   if (source.kind === 'profile') {
     const problem = profileProblem(config as CliConfig, source.profile);

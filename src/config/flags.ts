@@ -135,6 +135,12 @@ export const CONFIG_FLAGS = {
     field: ['failOn'],
     choices: SEVERITIES,
   },
+  failOnUndelivered: {
+    flags: '--fail-on-undelivered',
+    description: 'exit 5 when a sink spooled findings instead of delivering them',
+    kind: 'switch',
+    field: ['failOnUndelivered'],
+  },
   services: { flags: '--services <list>', description: 'scan only these services, comma-separated (ram, ecs, vpc, actiontrail, sas, kms)', kind: 'value', field: ['scope', 'services'], toConfig: commaList },
   rules: { flags: '--rules <list>', description: 'run only these rules: ids or globs (ram-*), comma-separated', kind: 'value', field: ['scope', 'rules'], toConfig: commaList },
   excludeRules: { flags: '--exclude-rules <list>', description: 'skip these rules: ids or globs, comma-separated', kind: 'value', field: ['scope', 'excludeRules'], toConfig: commaList },

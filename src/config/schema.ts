@@ -93,6 +93,8 @@ export function configSchema(baseDir: string) {
       spoolDir: path.optional(),
       mutelist: path.optional(),
       failOn: z.enum(SEVERITIES, { error: oneOf(SEVERITIES) }).optional(),
+      /** exit 5 when a sink spooled findings instead of delivering them (a SIEM outage a CI job must notice) */
+      failOnUndelivered: z.boolean({ error: 'must be true or false' }).optional(),
       /** directories of custom rules, besides the bundled ones */
       rulesDirs: z.array(path).default([]),
       /** rule id -> param -> value, checked against each rule's declared params before any API call */
@@ -145,7 +147,7 @@ export function configSchema(baseDir: string) {
       endpointUrl: text().optional(),
       /** a profile of ~/.aliyun/config.json */
       profile: text().optional(),
-      /** which rules run, and so which collectors (src/cli/scope.ts checks the names against the rules) */
+      /** which rules run, and so which collectors (src/scan/scope.ts checks the names against the rules) */
       scope: z
         .strictObject({
           services: z.array(text()).min(1, 'must list at least one service').optional(),

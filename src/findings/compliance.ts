@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Rule } from '../engine/rule-schema.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { countStatuses } from './report.js';
 import {
@@ -16,6 +15,7 @@ import {
   type ControlStatus,
   type Finding,
 } from './types.js';
+import type { RuleMeta } from './rule-meta.js';
 
 const catalogueSchema = z.strictObject({
   framework: z.literal(CIS_FRAMEWORK),
@@ -69,7 +69,7 @@ function noteOf(status: ControlStatus, counts: Record<Finding['status'], number>
  * The view of a report: `rules` are the rules the scan ran. A control none of them names is `manual` or
  * `not-covered`; one they name has the status of its findings, and passes when no resource is subject to it.
  */
-export function complianceView(report: { findings: Iterable<Finding> }, rules: readonly Rule[], catalogue = cisCatalogue()): ComplianceView {
+export function complianceView(report: { findings: Iterable<Finding> }, rules: readonly RuleMeta[], catalogue = cisCatalogue()): ComplianceView {
   const tally = new ComplianceTally();
   for (const finding of report.findings) tally.add(finding);
   return tally.view(rules, catalogue);
@@ -87,7 +87,7 @@ export class ComplianceTally {
     }
   }
 
-  view(rules: readonly Rule[], catalogue = cisCatalogue()): ComplianceView {
+  view(rules: readonly RuleMeta[], catalogue = cisCatalogue()): ComplianceView {
     const controls = catalogue.controls.map((catalogued): ComplianceControl => {
       const mapped = rules.filter((rule) => rule.cis.some((entry) => entry.control === catalogued.control)).map((rule) => rule.id);
       const counts = this.countsByControl.get(catalogued.control) ?? countStatuses([]);

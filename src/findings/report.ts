@@ -1,7 +1,6 @@
 // Assembles the JSON report: summary counts, coverage of every duty of the shared responsibility model,
 // and the collection gaps. `scan.incomplete` is set whenever something could not be assessed.
 import type { Inventory } from '../inventory/types.js';
-import type { Rule } from '../engine/rule-schema.js';
 import { DUTIES } from './duties.js';
 import {
   REPORT_SCHEMA_VERSION,
@@ -16,11 +15,12 @@ import {
   type ScanInfo,
   type Severity,
 } from './types.js';
+import type { RuleMeta } from './rule-meta.js';
 
 export interface BuildReportInput {
   scan: Omit<ScanInfo, 'incomplete'>;
   inventory: Inventory;
-  rules: Rule[];
+  rules: RuleMeta[];
   findings: Finding[];
 }
 
@@ -73,7 +73,7 @@ export class ReportTally {
   }
 
   /** One entry per duty of the shared responsibility model: the rules that assess it and their counts, or why not. */
-  coverage(rules: readonly Rule[]): DutyCoverage[] {
+  coverage(rules: readonly RuleMeta[]): DutyCoverage[] {
     return DUTIES.map((duty): DutyCoverage => {
       const dutyRules = rules.filter((rule) => rule.duty === duty.id).map((rule) => rule.id);
       const tally = this.byDuty.get(duty.id) ?? { counts: zeroes(STATUSES), errors: 0, total: 0 };
@@ -95,7 +95,7 @@ export function summarize(findings: Iterable<Finding>): ReportSummary {
   return tallyOf(findings).summary();
 }
 
-export function dutyCoverage(rules: Rule[], findings: Iterable<Finding>): DutyCoverage[] {
+export function dutyCoverage(rules: RuleMeta[], findings: Iterable<Finding>): DutyCoverage[] {
   return tallyOf(findings).coverage(rules);
 }
 
@@ -108,7 +108,7 @@ function tallyOf(findings: Iterable<Finding>): ReportTally {
 export interface BuildReportHeadInput {
   scan: Omit<ScanInfo, 'incomplete'>;
   inventory: Pick<Inventory, 'gaps'>;
-  rules: Rule[];
+  rules: RuleMeta[];
   tally: ReportTally;
 }
 

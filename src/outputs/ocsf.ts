@@ -1,10 +1,10 @@
 // OCSF 1.8.0 Compliance Finding (class 2003) with the cloud profile: one event per finding.
 // Every OCSF timestamp is epoch milliseconds.
 import { createHash } from 'node:crypto';
+import { deliverableFindings, vanishedResolved } from '../findings/deliverable.js';
 import { DUTIES } from '../findings/duties.js';
+import { lifecycleIndex, type OcsfLifecycle } from '../findings/lifecycle.js';
 import type { Finding, FindingStatus, ReportHead, ScanInfo, Severity, StreamedReport } from '../findings/types.js';
-import { lifecycleIndex, type OcsfLifecycle } from '../store/lifecycle.js';
-import { deliverableFindings, vanishedResolved } from '../store/report-delta.js';
 import { indentedJson, renderByWriter, type Format } from './format.js';
 
 export const OCSF_VERSION = '1.8.0';

@@ -6,7 +6,7 @@ import { ApiCaller, type CallStats, type RetryPolicy } from '../cloud/api-caller
 import { ApiError } from '../cloud/api-error.js';
 import { CloudClients, DEFAULT_TIMEOUTS, runtimeOptions, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
 import { resolveCredential, type CredentialSource } from '../cloud/credentials.js';
-import type { AssumeRoleSettings } from '../cloud/assume-role.js';
+import { assumeRole, type AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
 import type { Redactor } from '../cloud/redact.js';
 import { discoverRegions } from '../services/ecs/collector.js';
@@ -93,11 +93,11 @@ async function scanRegions(clients: CloudClients, caller: ApiCaller, runtime: $d
 
 export async function collectLive(options: LiveCollectionOptions): Promise<Collection> {
   const now = options.now ?? (() => new Date());
-  const { credential, source } = await resolveCredential(options.credentials, options.redactor, {
-    ...(options.assumeRole ? { assumeRole: options.assumeRole } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    warn: (message) => options.logger.warn(message),
-  });
+  const found = await resolveCredential(options.credentials, options.redactor, { warn: (message) => options.logger.warn(message) });
+  // with a role, the scan runs as the role the found credential assumes
+  const { credential, source } = options.assumeRole
+    ? await assumeRole(found, options.assumeRole, { redactor: options.redactor, ...(options.endpoint ? { endpoint: options.endpoint } : {}) })
+    : found;
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const runtime = runtimeOptions(timeouts);
   const clients = new CloudClients({ credential, timeouts, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });

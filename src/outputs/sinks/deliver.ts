@@ -1,6 +1,6 @@
 // Run one report through a sink's hooks in order; the CLI and the scheduled service share this.
 import type { StreamedReport } from '../../findings/types.js';
-import { deliverableFindings } from '../../store/report-delta.js';
+import { deliverableFindings } from '../../findings/deliverable.js';
 import type { Sink, SinkSummary } from './sink.js';
 
 export async function deliverToSink(sink: Sink, report: StreamedReport, options: { changesOnly?: boolean } = {}): Promise<SinkSummary> {

@@ -2,16 +2,15 @@
 // delivers them. File names sort in creation order, so the oldest batch is sent first.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { stateDir } from '../../paths.js';
 import { writeOutputAtomic } from '../write-atomic.js';
 
 const SUFFIX = '.batch';
 
 /** `$XDG_STATE_HOME/alicloud-audit/spool`, else `~/.local/state/alicloud-audit/spool`. */
 export function defaultSpoolDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  const stateHome = env.XDG_STATE_HOME || join(homedir(), '.local', 'state');
-  return join(stateHome, 'alicloud-audit', 'spool');
+  return join(stateDir(env), 'spool');
 }
 
 export class Spool {

@@ -3,7 +3,7 @@
 // nothing changed (still failing, still passing, still not assessable: an `error` reported by an earlier scan is
 // already in the SIEM, so it is not created again every run), 3 Close with finding status 4 Resolved when a
 // failure is fixed.
-import type { FindingLifecycle } from '../findings/types.js';
+import type { FindingLifecycle } from './types.js';
 
 /** What the lifecycle depends on: a store DeltaEntry or a report's delta entry. */
 export type LifecycleFacts = Pick<FindingLifecycle, 'findingId' | 'kind' | 'seen' | 'firstSeen' | 'lastSeen'>;
