@@ -1,5 +1,5 @@
 // `rules list`: a header, and the scan's scope flags (and a config's `scope:`) select exactly what a scan would run.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,8 @@ describe('rules list', () => {
     mkdirSync(join(dir, 'ecs'));
     const text = readFileSync(join(BUNDLED_RULES_DIR, 'ecs', 'ecs-disk-encrypted.yaml'), 'utf8').replace(/^id: ecs-disk-encrypted$/m, 'id: my-disk-encrypted');
     writeFileSync(join(dir, 'ecs', 'my-disk-encrypted.yaml'), text);
+    // its examples state only what differs from the bundled base records
+    cpSync(join(BUNDLED_RULES_DIR, '_bases'), join(dir, '_bases'), { recursive: true });
     const run = async (...args: string[]) => {
       let output = '';
       const command = rulesCommand({ out: (chunk) => void (output += chunk) }).exitOverride();

@@ -1,7 +1,11 @@
 // One place that turns whatever an SDK call threw into a classified, secret-free ApiError.
 import { AuditError } from '../errors.js';
-import type { GapKind } from '../inventory/types.js';
 import type { Redactor } from './redact.js';
+
+/** How an API call failed, as the inventory's gaps record it. */
+export const GAP_KINDS = ['denied', 'throttled', 'server', 'timeout', 'network', 'malformed', 'not-activated', 'invalid', 'other'] as const;
+
+export type GapKind = (typeof GAP_KINDS)[number];
 
 export interface CallSite {
   /** the product, as the RAM namespace and the call statistics name it (ecs, ims, sts, ...) */

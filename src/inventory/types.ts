@@ -2,15 +2,14 @@
 // records are defined per service (src/services/<service>/records.ts). Records are plain JSON. A field that
 // is `undefined` means "not known" (its collection failed, see `gaps`); `null` means "known to be absent".
 // Rules that read an unknown field yield `error`.
+import type { GapKind } from '../cloud/api-error.js';
 import { RESOURCE_TYPES, type ResourceMap, type ResourceType, type Service } from '../services/index.js';
 
 export { REGIONAL_TYPES, RESOURCE_TYPES, type ResourceMap, type ResourceType, type Service } from '../services/index.js';
 
 export const INVENTORY_SCHEMA_VERSION = 1;
 
-export const GAP_KINDS = ['denied', 'throttled', 'server', 'timeout', 'network', 'malformed', 'not-activated', 'invalid', 'other'] as const;
-
-export type GapKind = (typeof GAP_KINDS)[number];
+export { GAP_KINDS, type GapKind } from '../cloud/api-error.js';
 
 /** Something the collectors could not read: the rules it touches evaluate to `error`. */
 export interface CollectionGap {
