@@ -11,6 +11,7 @@ import VpcModule from '@alicloud/vpc20160428';
 import * as $dara from '@darabonba/typescript';
 import { EndpointError } from '../errors.js';
 import { cjsDefault } from './cjs.js';
+import { releaseReadTimers } from './read-timers.js';
 
 const Ecs = cjsDefault(EcsModule);
 const Vpc = cjsDefault(VpcModule);
@@ -95,6 +96,7 @@ export class CloudClients {
     this.credential = options.credential;
     this.endpoint = options.endpoint;
     this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+    releaseReadTimers();
   }
 
   /** the protocol every request uses; generic callApi Params need it */
