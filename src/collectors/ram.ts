@@ -3,8 +3,8 @@
 // password policy; security preference; root account facts from the IMS credential report.
 // Per-user MFA and key last-used facts come from bulk answers where those can say (see BulkUserFacts), so
 // a thousand users do not cost thousands of calls; per-user calls fill in the rest.
-import * as $Ims from '@alicloud/ims20190815';
-import * as $Ram from '@alicloud/ram20150501';
+import type { GetPolicyResponseBody } from '@alicloud/ram20150501';
+import { $Ims, $Ram } from '../cloud/sdk.js';
 import { ApiError, type CallSite } from '../cloud/api-error.js';
 import { paginate } from '../cloud/paginate.js';
 import type {
@@ -360,7 +360,7 @@ async function listCustomPolicies(ctx: CollectorContext): Promise<PolicySummary[
   }));
 }
 
-type PolicyDetail = $Ram.GetPolicyResponseBody;
+type PolicyDetail = GetPolicyResponseBody;
 
 interface ReadPolicy {
   summary: PolicySummary;

@@ -1,5 +1,5 @@
 // VPC, per region: VPCs, vSwitches, network ACLs with their entries and bindings, flow logs, EIPs.
-import * as $Vpc from '@alicloud/vpc20160428';
+import { $Vpc } from '../cloud/sdk.js';
 import type { CallSite } from '../cloud/api-error.js';
 import type { Eip, FlowLog, NetworkAcl, NetworkAclEntry, Vpc, VSwitch } from '../inventory/types.js';
 import { collectList, forEachRegion, optional, type CollectorContext } from './context.js';
