@@ -4,7 +4,7 @@ import type * as $dara from '@darabonba/typescript';
 import type { Logger } from 'pino';
 import { ApiCaller, type CallStats, type RetryPolicy } from '../cloud/api-caller.js';
 import { ApiError } from '../cloud/api-error.js';
-import { CloudClients, DEFAULT_TIMEOUTS, runtimeOptions, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
+import { CloudClients, DEFAULT_TIMEOUTS, preloadSdks, runtimeOptions, type ClientTimeouts, type EndpointOverride, type SdkProduct } from '../cloud/clients.js';
 import { resolveCredential, type CredentialSource } from '../cloud/credentials.js';
 import type { AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
@@ -41,6 +41,9 @@ export interface Collection {
   inventory: Inventory;
   stats: CallStats;
 }
+
+/** The SDK packages each collector calls through (the rest use the generic client). */
+const SDKS_OF: Partial<Record<CollectorName, SdkProduct[]>> = { ecs: ['ecs'], vpc: ['vpc'], ram: ['ram', 'ims'] };
 
 const REJECTED_CREDENTIAL_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSecurityToken|IncompleteSignature|InvalidAccessKeySecret|Forbidden.AccessKeyDisabled)/;
 
@@ -107,11 +110,12 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  const services = COLLECTOR_NAMES.filter((name) => options.services?.includes(name) ?? true);
+  const regional = services.some((name) => !GLOBAL_COLLECTORS.has(name));
+  preloadSdks(['sts', ...(regional ? ['ecs' as const] : []), ...services.flatMap((name) => SDKS_OF[name] ?? [])]);
   const collectedAt = now().toISOString();
   const accountId = await callerAccountId(clients, caller, runtime, options, source);
   await options.onAccount?.(accountId);
-  const services = COLLECTOR_NAMES.filter((name) => options.services?.includes(name) ?? true);
-  const regional = services.some((name) => !GLOBAL_COLLECTORS.has(name));
   const regions = regional ? await scanRegions(clients, caller, runtime, options.regions) : [];
   options.logger.info({ accountId, regions, services }, 'scanning account');
 
