@@ -39,6 +39,24 @@ describe('minimum calls', () => {
     expect(minimumCalls(model)).toContainEqual({ service: 'ecs', action, region, calls });
   });
 
+  it('lists a classic-network group once per NIC type, a VPC group once', () => {
+    const rules = (count: number, NicType: 'internet' | 'intranet') => Array.from({ length: count }, () => ({ NicType }));
+    const model = defineAccount({
+      accountId: '5890000000000001',
+      regions: {
+        'cn-hangzhou': {
+          securityGroups: [
+            { SecurityGroupId: 'sg-classic1', VpcId: '', Permissions: [...rules(3, 'internet'), ...rules(1200, 'intranet')] },
+            { SecurityGroupId: 'sg-classic2', VpcId: '' },
+            { SecurityGroupId: 'sg-vpc1', VpcId: 'vpc-a1', Permissions: rules(5, 'intranet') },
+          ],
+        },
+      },
+    });
+    // classic1: 1 internet page + 2 intranet pages; classic2: an empty page of each type; the VPC group: 1
+    expect(minimumCalls(model)).toContainEqual({ service: 'ecs', action: 'DescribeSecurityGroupAttribute', region: 'cn-hangzhou', calls: 6 });
+  });
+
   it('asks GetUserMFAInfo only for users the bulk answers leave open', () => {
     const model = defineAccount({
       accountId: '5890000000000001',

@@ -15,6 +15,20 @@ export interface MinimumCalls {
 
 const pages = (count: number, cap: number) => Math.max(1, Math.ceil(count / cap));
 
+type SecurityGroupModel = AccountModel['regions'][string]['securityGroups'][number];
+
+/**
+ * DescribeSecurityGroupAttribute calls for one group's rules: a classic-network group (no VpcId) answers one NIC
+ * type a call, so each type is listed on its own, a page at least; a VPC group's rules are all intranet
+ * (ecs_2014-05-26.api-docs.json, DescribeSecurityGroupAttribute NicType; src/collectors/ecs.ts).
+ */
+function ruleCalls(group: SecurityGroupModel): number {
+  if ((group.VpcId ?? '') !== '') return pages(group.Permissions.length, 1000);
+  // a rule without NicType is answered as intranet (the emulator's template, src/emulator/shapes/ecs.ts)
+  const internet = group.Permissions.filter((rule) => rule.NicType === 'internet').length;
+  return pages(internet, 1000) + pages(group.Permissions.length - internet, 1000);
+}
+
 export function minimumCalls(model: AccountModel): MinimumCalls[] {
   const result: MinimumCalls[] = [];
   const add = (service: Service, action: string, region: string | null, calls: number) => result.push({ service, action, region, calls });
@@ -22,7 +36,7 @@ export function minimumCalls(model: AccountModel): MinimumCalls[] {
     add('ecs', 'DescribeInstances', region, pages(r.instances.length, 100));
     add('ecs', 'DescribeCloudAssistantStatus', region, pages(r.instances.length, 50));
     add('ecs', 'DescribeSecurityGroups', region, pages(r.securityGroups.length, 100));
-    add('ecs', 'DescribeSecurityGroupAttribute', region, r.securityGroups.reduce((sum, g) => sum + pages(g.Permissions.length, 1000), 0));
+    add('ecs', 'DescribeSecurityGroupAttribute', region, r.securityGroups.reduce((sum, g) => sum + ruleCalls(g), 0));
     add('ecs', 'DescribeDisks', region, pages(r.disks.length, 500));
     add('ecs', 'DescribeSnapshots', region, pages(r.snapshots.length, 100));
     add('ecs', 'DescribeAutoSnapshotPolicyEx', region, pages(r.autoSnapshotPolicies.length, 100));

@@ -66,9 +66,11 @@ async function runCli(port: number, dir: string): Promise<CliRun> {
   const probe = join(dir, 'usage-probe.mjs');
   const usageFile = join(dir, 'usage.json');
   const output = join(dir, 'report.json');
+  // the three streamed formats a large account's pipeline asks for, as issue 9 measures them
+  const outputs = ['--format', 'json', '--output', output, '--format', 'ocsf', '--output', join(dir, 'report.ocsf.json'), '--format', 'ndjson', '--output', join(dir, 'report.ndjson')];
   await writeFile(probe, USAGE_PROBE);
   const main = fileURLToPath(new URL('../cli/main.js', import.meta.url));
-  const args = [main, 'scan', '--endpoint-url', `http://127.0.0.1:${port}`, '--format', 'json', '--output', output, '--log-level', 'debug', ...flags['scan-args'].split(' ').filter(Boolean)];
+  const args = [main, 'scan', '--endpoint-url', `http://127.0.0.1:${port}`, ...outputs, '--log-level', 'debug', ...flags['scan-args'].split(' ').filter(Boolean)];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     env: {

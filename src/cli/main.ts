@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The alicloud-audit command line.
+import './heap-growth.js';
 import { main } from './program.js';
 
 // A reader that stops early (`scan ... | head`) closes the pipe: that ends the command quietly, as for any

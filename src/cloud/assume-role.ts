@@ -2,13 +2,14 @@
 // found. The STS call goes through the same SDK client, endpoint and signing as every other call (the
 // credentials library's own role provider insists on https to Alibaba's STS hosts, so it cannot honour
 // --endpoint-url). Credentials are refreshed before they expire, so a long scan never runs on a dead token.
-import * as $Sts from '@alicloud/sts20150401';
+import type { AssumeRoleResponseBody } from '@alicloud/sts20150401';
 import CredentialsModule from '@alicloud/credentials';
 import { CredentialsError } from '../errors.js';
 import { cjsDefault } from './cjs.js';
 import { CloudClients, runtimeOptions, type EndpointOverride } from './clients.js';
 import type { AuditCredential, ResolvedCredential } from './credentials.js';
 import type { Redactor } from './redact.js';
+import { $Sts } from './sdk.js';
 
 const Credential = cjsDefault(CredentialsModule);
 
@@ -82,7 +83,7 @@ export class AssumeRoleProvider {
 
   private async assume(): Promise<Session> {
     const { roleArn, sessionName, durationSeconds } = this.settings;
-    let body: $Sts.AssumeRoleResponseBody | undefined;
+    let body: AssumeRoleResponseBody | undefined;
     try {
       ({ body } = await this.clients
         .sts()

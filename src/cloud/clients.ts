@@ -1,30 +1,23 @@
 // Builds the official SDK clients, one per product and region, all sharing one credential. With an
 // endpoint override every product talks to that one URL (the server tells them apart by the
 // x-acs-version / x-acs-action headers); without one each SDK picks Alibaba's own endpoint.
-import type { AuditCredential } from './credentials.js';
-import EcsModule from '@alicloud/ecs20140526';
-import ImsModule from '@alicloud/ims20190815';
-import OpenApiModule, { $OpenApiUtil } from '@alicloud/openapi-core';
-import RamModule from '@alicloud/ram20150501';
-import StsModule from '@alicloud/sts20150401';
-import VpcModule from '@alicloud/vpc20160428';
-import * as $dara from '@darabonba/typescript';
+// Each SDK is loaded when its first client is built (sdk.ts): a scan of one product loads one.
+import type { $OpenApiUtil } from '@alicloud/openapi-core';
+import type * as DaraSdk from '@darabonba/typescript';
 import { EndpointError } from '../errors.js';
-import { cjsDefault } from './cjs.js';
+import type { AuditCredential } from './credentials.js';
+import { releaseReadTimers } from './read-timers.js';
+import { $dara, $Ecs, $Ims, $OpenApi, $Ram, $Sts, $Vpc } from './sdk.js';
+import { DEFAULT_TIMEOUTS, type ClientTimeouts } from './timeouts.js';
 
-const Ecs = cjsDefault(EcsModule);
-const Vpc = cjsDefault(VpcModule);
-const Ram = cjsDefault(RamModule);
-const Ims = cjsDefault(ImsModule);
-const Sts = cjsDefault(StsModule);
-const OpenApi = cjsDefault(OpenApiModule);
+export { DEFAULT_TIMEOUTS, type ClientTimeouts } from './timeouts.js';
 
-export type EcsClient = InstanceType<typeof Ecs>;
-export type VpcClient = InstanceType<typeof Vpc>;
-export type RamClient = InstanceType<typeof Ram>;
-export type ImsClient = InstanceType<typeof Ims>;
-export type StsClient = InstanceType<typeof Sts>;
-export type GenericClient = InstanceType<typeof OpenApi>;
+export type EcsClient = InstanceType<typeof $Ecs.default>;
+export type VpcClient = InstanceType<typeof $Vpc.default>;
+export type RamClient = InstanceType<typeof $Ram.default>;
+export type ImsClient = InstanceType<typeof $Ims.default>;
+export type StsClient = InstanceType<typeof $Sts.default>;
+export type GenericClient = InstanceType<typeof $OpenApi.default>;
 
 export interface EndpointOverride {
   /** host[:port], as the SDK Config wants it */
@@ -54,13 +47,6 @@ export function parseEndpointUrl(value: string, source = '--endpoint-url'): Endp
   }
   return { host: url.host, protocol: url.protocol === 'http:' ? 'http' : 'https' };
 }
-
-export interface ClientTimeouts {
-  connectMs: number;
-  readMs: number;
-}
-
-export const DEFAULT_TIMEOUTS: ClientTimeouts = { connectMs: 10_000, readMs: 30_000 };
 
 /**
  * Generic (callApi) products: no SDK package on openapi-core exists for them (KMS's package sits on the
@@ -95,6 +81,7 @@ export class CloudClients {
     this.credential = options.credential;
     this.endpoint = options.endpoint;
     this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+    releaseReadTimers();
   }
 
   /** the protocol every request uses; generic callApi Params need it */
@@ -103,32 +90,32 @@ export class CloudClients {
   }
 
   ecs(region: string): EcsClient {
-    return this.cached(`ecs/${region}`, () => new Ecs(this.config(region)));
+    return this.cached(`ecs/${region}`, () => new $Ecs.default(this.config(region)));
   }
 
   vpc(region: string): VpcClient {
-    return this.cached(`vpc/${region}`, () => new Vpc(this.config(region)));
+    return this.cached(`vpc/${region}`, () => new $Vpc.default(this.config(region)));
   }
 
   ram(): RamClient {
-    return this.cached('ram', () => new Ram(this.config('cn-hangzhou')));
+    return this.cached('ram', () => new $Ram.default(this.config('cn-hangzhou')));
   }
 
   ims(): ImsClient {
-    return this.cached('ims', () => new Ims(this.config('cn-hangzhou')));
+    return this.cached('ims', () => new $Ims.default(this.config('cn-hangzhou')));
   }
 
   sts(): StsClient {
-    return this.cached('sts', () => new Sts(this.config('cn-hangzhou')));
+    return this.cached('sts', () => new $Sts.default(this.config('cn-hangzhou')));
   }
 
   generic(product: GenericProduct, region: string): GenericClient {
-    return this.cached(`${product}/${region}`, () => new OpenApi(this.config(region, GENERIC_ENDPOINTS[product](region))));
+    return this.cached(`${product}/${region}`, () => new $OpenApi.default(this.config(region, GENERIC_ENDPOINTS[product](region))));
   }
 
   private config(regionId: string, defaultEndpoint?: string): $OpenApiUtil.Config {
     const endpoint = this.endpoint?.host ?? defaultEndpoint;
-    return new $OpenApiUtil.Config({
+    return new $OpenApi.$OpenApiUtil.Config({
       credential: this.credential,
       regionId,
       ...(endpoint === undefined ? {} : { endpoint }),
@@ -150,7 +137,7 @@ export class CloudClients {
 }
 
 /** Per-call runtime options: the SDK's own retry stays off (ApiCaller retries), timeouts as configured. */
-export function runtimeOptions(timeouts: ClientTimeouts = DEFAULT_TIMEOUTS): $dara.RuntimeOptions {
+export function runtimeOptions(timeouts: ClientTimeouts = DEFAULT_TIMEOUTS): DaraSdk.RuntimeOptions {
   return new $dara.RuntimeOptions({
     autoretry: false,
     connectTimeout: timeouts.connectMs,
@@ -160,7 +147,7 @@ export function runtimeOptions(timeouts: ClientTimeouts = DEFAULT_TIMEOUTS): $da
 
 /** The Params of an RPC action called through openapi-core's generic callApi. */
 export function rpcParams(action: string, version: string, protocol: 'http' | 'https'): $OpenApiUtil.Params {
-  return new $OpenApiUtil.Params({
+  return new $OpenApi.$OpenApiUtil.Params({
     action,
     version,
     protocol,
@@ -171,4 +158,15 @@ export function rpcParams(action: string, version: string, protocol: 'http' | 'h
     reqBodyType: 'formData',
     bodyType: 'json',
   });
+}
+
+const SDKS = { ecs: $Ecs, vpc: $Vpc, ram: $Ram, ims: $Ims, sts: $Sts } as const;
+export type SdkProduct = keyof typeof SDKS;
+
+/**
+ * Load these products' SDKs now: a collection does so before its first call, so that loading them (a few
+ * hundred milliseconds) is not spent on the way to the budgets that set its pace.
+ */
+export function preloadSdks(products: Iterable<SdkProduct>): void {
+  for (const product of products) void SDKS[product].default;
 }

@@ -9,7 +9,7 @@ import { FORMAT_NAMES, type FormatName } from '../outputs/formats.js';
 import { sinks } from '../outputs/sinks/sinks.js';
 import { isPostgresUrl } from '../store/location.js';
 import { DEFAULT_RETRY } from '../cloud/api-caller.js';
-import { DEFAULT_TIMEOUTS } from '../cloud/clients.js';
+import { DEFAULT_TIMEOUTS } from '../cloud/timeouts.js';
 import { DEFAULT_RATE_LIMITS } from '../cloud/rate-limit.js';
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT } from '../serve/http.js';
 

@@ -4,13 +4,13 @@ import type * as $dara from '@darabonba/typescript';
 import type { Logger } from 'pino';
 import { ApiCaller, type CallStats, type RetryPolicy } from '../cloud/api-caller.js';
 import { ApiError } from '../cloud/api-error.js';
-import { CloudClients, DEFAULT_TIMEOUTS, runtimeOptions, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
+import { CloudClients, DEFAULT_TIMEOUTS, preloadSdks, runtimeOptions, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
 import { resolveCredential, type CredentialSource } from '../cloud/credentials.js';
 import { assumeRole, type AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
 import type { Redactor } from '../cloud/redact.js';
 import { discoverRegions } from '../services/ecs/collector.js';
-import { COLLECTOR_NAMES, GLOBAL_COLLECTORS, collectors, type CollectorName } from '../services/index.js';
+import { COLLECTOR_NAMES, COLLECTOR_SDKS, GLOBAL_COLLECTORS, collectors, type CollectorName } from '../services/index.js';
 import type { CollectionProgress } from '../services/context.js';
 import { CredentialsError, EndpointError, UsageError } from '../errors.js';
 import { InventoryBuilder } from '../inventory/builder.js';
@@ -108,11 +108,12 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  const services = COLLECTOR_NAMES.filter((name) => options.services?.includes(name) ?? true);
+  const regional = services.some((name) => !GLOBAL_COLLECTORS.has(name));
+  preloadSdks(['sts', ...(regional ? ['ecs' as const] : []), ...services.flatMap((name) => COLLECTOR_SDKS[name])]);
   const collectedAt = now().toISOString();
   const accountId = await callerAccountId(clients, caller, runtime, options, source);
   await options.onAccount?.(accountId);
-  const services = COLLECTOR_NAMES.filter((name) => options.services?.includes(name) ?? true);
-  const regional = services.some((name) => !GLOBAL_COLLECTORS.has(name));
   const regions = regional ? await scanRegions(clients, caller, runtime, options.regions) : [];
   options.logger.info({ accountId, regions, services }, 'scanning account');
 

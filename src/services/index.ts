@@ -3,6 +3,7 @@
 // the collector registry. Adding a service is a folder beside these and one line in SERVICES.
 import type { z } from 'zod';
 import { ramActionFor } from '../cloud/api-error.js';
+import type { SdkProduct } from '../cloud/clients.js';
 import actiontrail from './actiontrail/index.js';
 import ecs from './ecs/index.js';
 import ims from './ims/index.js';
@@ -70,6 +71,11 @@ export const collectors = Object.fromEntries(
 ) as Record<CollectorName, Collect>;
 
 export const COLLECTOR_NAMES = Object.keys(collectors) as CollectorName[];
+
+/** The SDK packages each collector calls through. */
+export const COLLECTOR_SDKS: Readonly<Record<CollectorName, readonly SdkProduct[]>> = Object.fromEntries(
+  withCollectors.map((service) => [service.name, collected(service).sdks ?? []]),
+) as Record<CollectorName, readonly SdkProduct[]>;
 
 /** Collectors that call no regional API: with only these in scope, the regions are never looked up. */
 export const GLOBAL_COLLECTORS: ReadonlySet<CollectorName> = new Set(

@@ -1,6 +1,7 @@
 // What a service folder declares to the registry (index.ts): its records, their scope, the RAM actions its
 // collector calls and the collector itself.
 import type { z } from 'zod';
+import type { SdkProduct } from '../cloud/clients.js';
 import type { CollectorContext } from './context.js';
 
 export type Collect = (ctx: CollectorContext) => Promise<void>;
@@ -21,6 +22,8 @@ export interface ServiceDefinition {
     readonly global?: true;
     /** started before the others (a long pole of large scans) */
     readonly first?: true;
+    /** the SDK packages it calls through, loaded before the first call (the rest use the generic client) */
+    readonly sdks?: readonly SdkProduct[];
   };
 }
 

@@ -1,6 +1,7 @@
 // ECS, per region: instances, security groups with all their rules, disks, snapshots, automatic snapshot
 // policies, key pairs, Cloud Assistant status and the Session Manager switch. Knows the API, nothing about rules.
-import * as $Ecs from '@alicloud/ecs20140526';
+import type { DescribeInstancesResponseBodyInstancesInstance, DescribeSecurityGroupAttributeResponseBodyPermissionsPermission } from '@alicloud/ecs20140526';
+import { $Ecs } from '../../cloud/sdk.js';
 import { callOrGap, forEachRegion, optional, sdkLists, siteOf, tagsOf, type CollectorContext } from '../context.js';
 import type { Disk, EcsInstance, KeyPair, SecurityGroup, SecurityGroupRule, Snapshot, SnapshotPolicy } from './records.js';
 
@@ -78,7 +79,7 @@ async function collectInstances(ctx: CollectorContext, region: string): Promise<
 }
 
 /** An instance as the listing gives it; its Cloud Assistant agent comes from another listing. */
-function normalizeInstance(instance: $Ecs.DescribeInstancesResponseBodyInstancesInstance, region: string): EcsInstance {
+function normalizeInstance(instance: DescribeInstancesResponseBodyInstancesInstance, region: string): EcsInstance {
   const id = instance.instanceId ?? '';
   const eip = optional(instance.eipAddress?.ipAddress);
   return {
@@ -155,7 +156,7 @@ async function collectSecurityGroups(ctx: CollectorContext, region: string): Pro
   ctx.inventory.add('ecs.security-group', records);
 }
 
-function normalizeRule(rule: $Ecs.DescribeSecurityGroupAttributeResponseBodyPermissionsPermission): SecurityGroupRule {
+function normalizeRule(rule: DescribeSecurityGroupAttributeResponseBodyPermissionsPermission): SecurityGroupRule {
   const priority = Number.parseInt(rule.priority ?? '', 10);
   return {
     id: rule.securityGroupRuleId ?? '',

@@ -26,5 +26,5 @@ export default defineService({
     'DescribeKeyPairs',
     'DescribeUserBusinessBehavior',
   ],
-  collector: { load: async () => (await import('./collector.js')).collectEcs },
+  collector: { load: async () => (await import('./collector.js')).collectEcs, sdks: ['ecs'] },
 });

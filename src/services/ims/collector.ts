@@ -1,6 +1,7 @@
 // IMS, the bulk side of RAM users: the user listing, and what bulk answers (the virtual MFA listing, the
 // credential report) already say about each user, so that a thousand users do not cost thousands of calls.
-import * as $Ims from '@alicloud/ims20190815';
+import type { ListUsersResponseBodyUsersUser } from '@alicloud/ims20190815';
+import { $Ims } from '../../cloud/sdk.js';
 import { ApiError } from '../../cloud/api-error.js';
 import { paginate } from '../../cloud/paginate.js';
 import { globalSiteOf, optional, sdkListing, sdkLists, type CollectorContext } from '../context.js';
@@ -12,7 +13,7 @@ const ims = globalSiteOf('ims');
 export const MARKER_CAP = { style: 'marker', cap: 1000 } as const;
 
 /** IMS ListUsers: RAM's user listing with the last console logon included (raw, for the RAM collector). */
-export function listUsers(ctx: CollectorContext): Promise<$Ims.ListUsersResponseBodyUsersUser[] | undefined> {
+export function listUsers(ctx: CollectorContext): Promise<ListUsersResponseBodyUsersUser[] | undefined> {
   return sdkLists('ims', (clients) => clients.ims()).list(ctx, null, 'ListUsers', {
     affects: ['ram.user'],
     paging: MARKER_CAP,

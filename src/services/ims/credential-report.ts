@@ -1,6 +1,6 @@
 // The IMS credential report: generated asynchronously, read as base64 CSV pages, one row per user plus
 // `<root>` for the account itself.
-import * as $Ims from '@alicloud/ims20190815';
+import { $Ims } from '../../cloud/sdk.js';
 import type { ResourceType } from '../index.js';
 import { ApiError } from '../../cloud/api-error.js';
 import { callOrGap, globalSiteOf, listOrGap, toGap, type CollectorContext } from '../context.js';

@@ -2,7 +2,8 @@
 // and the system policies in use, with their default documents and who they are attached to. The user
 // listing, the bulk per-user facts (ims/collector.ts) and the account record (ims/account.ts) come from IMS,
 // collected with RAM's because they answer for the same users.
-import * as $Ram from '@alicloud/ram20150501';
+import type { GetPolicyResponseBody } from '@alicloud/ram20150501';
+import { $Ram } from '../../cloud/sdk.js';
 import type { ResourceType } from '../index.js';
 import { callOrGap, globalSiteOf, optional, sdkLists, type CollectorContext } from '../context.js';
 import { collectAccount } from '../ims/account.js';
@@ -256,7 +257,7 @@ async function listCustomPolicies(ctx: CollectorContext): Promise<PolicySummary[
   }));
 }
 
-type PolicyDetail = $Ram.GetPolicyResponseBody;
+type PolicyDetail = GetPolicyResponseBody;
 
 interface ReadPolicy {
   summary: PolicySummary;

@@ -23,5 +23,5 @@ export default defineService({
   ],
   // its per-user calls share one budget per action for the whole account, so they are the long pole of a
   // large scan; its listings go out ahead of the regional flood of first pages instead of behind it
-  collector: { load: async () => (await import('./collector.js')).collectRam, global: true, first: true },
+  collector: { load: async () => (await import('./collector.js')).collectRam, global: true, first: true, sdks: ['ram', 'ims'] },
 });

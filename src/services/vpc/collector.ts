@@ -1,5 +1,5 @@
 // VPC, per region: VPCs, vSwitches, network ACLs with their entries and bindings, flow logs, EIPs.
-import * as $Vpc from '@alicloud/vpc20160428';
+import { $Vpc } from '../../cloud/sdk.js';
 import { forEachRegion, optional, sdkLists, type CollectorContext } from '../context.js';
 import type { Eip, FlowLog, NetworkAcl, NetworkAclEntry, Vpc, VSwitch } from './records.js';
 

@@ -13,5 +13,5 @@ export default defineService({
   },
   regional: true,
   actions: ['DescribeVpcs', 'DescribeVSwitches', 'DescribeNetworkAcls', 'DescribeFlowLogs', 'DescribeEipAddresses'],
-  collector: { load: async () => (await import('./collector.js')).collectVpc },
+  collector: { load: async () => (await import('./collector.js')).collectVpc, sdks: ['vpc'] },
 });
