@@ -10,7 +10,7 @@ import { assumeRole, type AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
 import type { Redactor } from '../cloud/redact.js';
 import { discoverRegions } from '../services/ecs/collector.js';
-import { COLLECTOR_NAMES, COLLECTOR_SDKS, GLOBAL_COLLECTORS, collectors, type CollectorName } from '../services/index.js';
+import { COLLECTOR_NAMES, COLLECTOR_SDKS, GLOBAL_COLLECTORS, collectors, loadCollectors, type CollectorName } from '../services/index.js';
 import type { CollectionProgress } from '../services/context.js';
 import { CredentialsError, EndpointError, UsageError } from '../errors.js';
 import { InventoryBuilder } from '../inventory/builder.js';
@@ -117,6 +117,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
   const regions = regional ? await scanRegions(clients, caller, runtime, options.regions) : [];
   options.logger.info({ accountId, regions, services }, 'scanning account');
 
+  await loadCollectors(services);
   const inventory = new InventoryBuilder();
   const progress = options.progress;
   progress?.attach?.(caller.stats, regions, services);
