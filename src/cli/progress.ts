@@ -16,12 +16,15 @@ export class TerminalProgress implements CollectionProgress {
 
   constructor(out: NodeJS.WriteStream) {
     this.out = out;
+    // said at once: the credential check and the region listing come before there is anything to count
+    this.out.write('\r\u001b[2Kconnecting: credentials, account, regions ...');
   }
 
   attach(stats: CallStats, regions: string[], services: readonly string[]): void {
     this.stats = stats;
     this.regionCount = regions.length;
     this.services = services;
+    this.render();
     this.timer = setInterval(() => this.render(), REFRESH_MS);
     this.timer.unref();
   }
