@@ -4,6 +4,12 @@ import type { CollectionProgress } from '../services/context.js';
 
 const REFRESH_MS = 250;
 
+/** A status line shown until `clear()`: what the scan is doing before there is anything to count. */
+export function statusLine(out: NodeJS.WriteStream, text: string): { clear(): void } {
+  out.write(`\r\u001b[2K${text}`);
+  return { clear: () => void out.write('\r\u001b[2K') };
+}
+
 export class TerminalProgress implements CollectionProgress {
   private readonly started = Date.now();
   private readonly regionsDone = new Map<string, number>();
@@ -17,7 +23,7 @@ export class TerminalProgress implements CollectionProgress {
   constructor(out: NodeJS.WriteStream) {
     this.out = out;
     // said at once: the credential check and the region listing come before there is anything to count
-    this.out.write('\r\u001b[2Kconnecting: credentials, account, regions ...');
+    statusLine(out, 'connecting: credentials, account, regions ...');
   }
 
   attach(stats: CallStats, regions: string[], services: readonly string[]): void {

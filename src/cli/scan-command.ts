@@ -14,8 +14,8 @@ import type { FormatName } from '../outputs/formats.js';
 import { openStore } from '../store/open-store.js';
 import { fileTargets, publishReport, stdoutTargets, writesFiles, type OutputTarget } from '../scan/deliver.js';
 import { runAudit } from '../scan/job.js';
-import { prepareAudit, type InventorySource } from '../scan/plan.js';
-import { TerminalProgress } from './progress.js';
+import { prepareAudit, type AuditPlan, type InventorySource } from '../scan/plan.js';
+import { statusLine, TerminalProgress } from './progress.js';
 import { printSummary, summaryLine } from './summary.js';
 
 export interface ScanFlags extends ConfigFlags {
@@ -104,16 +104,24 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
     ...(flags.maxResources !== undefined ? { maxResources: parseMaxResources(flags.maxResources) } : {}),
     ...(flags.detail ? { detail: true } : {}),
   };
-  const config = await loadConfig(flags);
-  const logger = createLogger(config.logLevel, redactor);
+  const showsProgress = process.stderr.isTTY === true && !flags.quiet;
+  // loading the rules and checking every output target come first: say so, so a terminal never sits blank
+  const preparing = showsProgress ? statusLine(process.stderr, 'preparing: config, rules, output targets ...') : undefined;
+  let plan: AuditPlan;
+  let config: AuditConfig;
+  try {
+    config = await loadConfig(flags);
+    plan = await prepareAudit(config, sourceOf(flags), {
+      redactor,
+      logger: createLogger(config.logLevel, redactor),
+      ...(showsProgress ? { progress: () => new TerminalProgress(process.stderr) } : {}),
+      ...(flags.snapshotOut !== undefined ? { snapshotOut: flags.snapshotOut } : {}),
+      endpointSource: options.endpointSource,
+    });
+  } finally {
+    preparing?.clear();
+  }
   const targets = writesFiles(config) ? undefined : defaultTargets(config, options.interactive);
-  const plan = await prepareAudit(config, sourceOf(flags), {
-    redactor,
-    logger,
-    ...(process.stderr.isTTY === true && !flags.quiet ? { progress: () => new TerminalProgress(process.stderr) } : {}),
-    ...(flags.snapshotOut !== undefined ? { snapshotOut: flags.snapshotOut } : {}),
-    endpointSource: options.endpointSource,
-  });
   const store = config.store ? await openStore(config.store.path) : undefined;
   let report: StreamedReport;
   try {
