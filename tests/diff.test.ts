@@ -3,14 +3,14 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/findings/types.js';
 import { diffScans, type FindingChange } from '../src/store/diff.js';
 import { recordScan } from '../src/store/record.js';
 import { SqliteStore } from '../src/store/sqlite-store.js';
 import type { AuditStore } from '../src/store/store.js';
 import { cleanEnv, runCli } from './helpers/cli.js';
-import { STORE_KINDS, type StoreBox } from './helpers/stores.js';
+import { freshBoxPerTest, STORE_KINDS } from './helpers/stores.js';
 import { finding, REGION, report } from './store-fixtures.js';
 
 const never = new AbortController().signal;
@@ -83,14 +83,11 @@ const EXPECTED: Array<[resource: string, change: FindingChange['change'], from: 
 const state = (value: FindingChange['from']) => (value ? `${value.status}/${value.severity}` : '-');
 
 describe.each(STORE_KINDS)('diffScans changes, $name store', (kind) => {
-  let box: StoreBox;
+  const box = freshBoxPerTest(kind);
   let store: AuditStore;
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    box = await kind.create();
-    store = await box.open();
+  beforeEach(async () => {
+    store = await box().open();
   });
-  afterEach(() => box?.dispose());
 
   it('names each changed finding by rule and resource with its status and severity before and after', async () => {
     const [, base, target] = await recordAll(store);

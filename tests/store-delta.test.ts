@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CollectionGap } from '../src/inventory/types.js';
 import type { Finding, FindingStatus, Report } from '../src/findings/types.js';
 import { buildHistory, computeDelta, type DeltaEntry, type ScanSnapshot } from '../src/store/delta.js';
 import { deltaForScan } from '../src/store/diff.js';
 import { isChange, lifecycleOf } from '../src/findings/lifecycle.js';
 import { scanCoverage } from '../src/store/store.js';
-import { STORE_KINDS, type StoreBox } from './helpers/stores.js';
+import { freshBoxPerTest, STORE_KINDS } from './helpers/stores.js';
 import { finding, gap, report } from './store-fixtures.js';
 
 // One finding (rule r1 on sg-1) through a sequence of scans: a status, `muted:<status>`, or absent.
@@ -198,15 +198,10 @@ describe('OCSF lifecycle', () => {
 // The same scan sequences recorded in each store: the delta read back from the store is the one computed in
 // memory, so SQLite and PostgreSQL give identical deltas.
 describe.each(STORE_KINDS)('deltas recorded in the $name store', (kind) => {
-  let box: StoreBox;
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    box = await kind.create();
-  });
-  afterEach(() => box?.dispose());
+  const box = freshBoxPerTest(kind);
 
   it.each(CASES)('$name', async ({ scans }) => {
-    const store = await box.open();
+    const store = await box().open();
     const reports = scans.map(reportOf);
     for (const built of reports) {
       await store.beginScan({ id: built.scan.id, startedAt: built.scan.startedAt });

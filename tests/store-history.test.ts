@@ -1,21 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { deltaForScan, diffScans } from '../src/store/diff.js';
 import { recordScan } from '../src/store/record.js';
 import type { AuditStore } from '../src/store/store.js';
 import type { Finding } from '../src/findings/types.js';
-import { STORE_KINDS, type StoreBox } from './helpers/stores.js';
+import { freshBoxPerTest, STORE_KINDS } from './helpers/stores.js';
 import { ACCOUNT, finding, report } from './store-fixtures.js';
 
 describe.each(STORE_KINDS)('$name store', (kind) => {
-  let box: StoreBox;
+  const box = freshBoxPerTest(kind);
   let store: AuditStore;
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    box = await kind.create();
-    store = await box.open();
+  beforeEach(async () => {
+    store = await box().open();
   });
-  afterEach(() => box?.dispose());
 
   const never = new AbortController().signal;
   let clock = Date.parse('2026-11-01T00:00:00.000Z');

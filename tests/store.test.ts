@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../src/store/migrations.js';
 import { KILLED_REASON, SqliteStore } from '../src/store/sqlite-store.js';
 import { StoreError, type AuditStore } from '../src/store/store.js';
-import { STORE_KINDS, type StoreBox, type StoreOptions } from './helpers/stores.js';
+import { freshBoxPerTest, STORE_KINDS, type StoreBox, type StoreOptions } from './helpers/stores.js';
 import { finding, report } from './store-fixtures.js';
 
 function deadPid(): number {
@@ -48,13 +48,8 @@ describe('SqliteStore', () => {
 });
 
 describe.each(STORE_KINDS)('$name store', (kind) => {
-  let box: StoreBox;
-  const openStore = (options?: StoreOptions) => box.open(options);
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    box = await kind.create();
-  });
-  afterEach(() => box?.dispose());
+  const box = freshBoxPerTest(kind);
+  const openStore = (options?: StoreOptions) => box().open(options);
 
   it('keeps the data across reopening and does not migrate twice', async () => {
     const first = await openStore();
@@ -66,7 +61,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
 
   it('refuses a database written by a newer version', async () => {
     await (await openStore()).close();
-    await box.setSchemaVersion(SCHEMA_VERSION + 1);
+    await box().setSchemaVersion(SCHEMA_VERSION + 1);
     await expect(openStore()).rejects.toThrow(StoreError);
     await expect(openStore()).rejects.toThrow(/newer than this alicloud-audit knows/);
   });
@@ -96,7 +91,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     const bad = report({ id: scanId, findings: [finding('r1', 'sg-0', 'fail'), duplicate, duplicate] });
     await expect(store.completeScan(scanId, bad)).rejects.toThrow(StoreError);
     expect((await store.getScan(scanId))?.state).toBe('running');
-    expect(await box.count('findings')).toBe(0);
+    expect(await box().count('findings')).toBe(0);
   });
 
   it.each([
@@ -135,7 +130,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     ])('$name', async ({ owner, ago, state }) => {
       await (await openStore()).close();
       const [host, pid, token] = owner() as [string, number, string];
-      await box.insertRunning('orphan', { host: host === 'self' ? hostname() : host, pid, token }, new Date(now.getTime() - ago).toISOString());
+      await box().insertRunning('orphan', { host: host === 'self' ? hostname() : host, pid, token }, new Date(now.getTime() - ago).toISOString());
       const store = await openStore({ now: () => now });
       const scan = await store.getScan('orphan');
       expect(scan?.state).toBe(state);
@@ -207,7 +202,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     it('deletes the findings of deleted scans', async () => {
       const store = await seeded();
       await store.applyRetention({ keepScans: 1 });
-      expect(await box.count('findings')).toBe(1);
+      expect(await box().count('findings')).toBe(1);
     });
   });
 });

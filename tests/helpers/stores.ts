@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import { PostgresStore, type PostgresStoreOptions } from '../../src/store/postgres-store.js';
 import { SqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite-store.js';
 import type { AuditStore } from '../../src/store/store.js';
@@ -146,3 +147,17 @@ const postgres: StoreKind = {
 
 /** For describe.each: the PostgreSQL kind is skipped (with the message above) where no server is given. */
 export const STORE_KINDS: readonly StoreKind[] = [sqlite, postgres];
+
+/**
+ * A fresh database of `kind` for each test of the calling `describe` (the test skipped where that kind is not
+ * available), disposed after it: the box it is in, read through the returned function.
+ */
+export function freshBoxPerTest(kind: StoreKind): () => StoreBox {
+  let box: StoreBox | undefined;
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    box = await kind.create();
+  });
+  afterEach(() => box?.dispose());
+  return () => box as StoreBox;
+}
