@@ -4,7 +4,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectEcs } from '../src/services/ecs/collector.js';
 import { collectKms } from '../src/services/kms/collector.js';
-import { securityCenterSite as siteOf } from '../src/cloud/clients.js';
+import { securityCenterSite as siteOf } from '../src/services/sas/collector.js';
 import { collectSas } from '../src/services/sas/collector.js';
 import { inventorySchema } from '../src/inventory/schema.js';
 import { collectorContext } from './helpers/context.js';

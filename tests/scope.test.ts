@@ -2,8 +2,8 @@
 // that a narrower scope makes a narrower set of API calls (a scan of --services ram calls no ECS API, not even
 // DescribeRegions).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectorsFor, DERIVED_SOURCES, selectRules } from '../src/scan/scope.js';
-import { BUNDLED_RULES_DIR, DERIVED_FIELDS, loadRules, type Rule } from '../src/engine/index.js';
+import { collectorsFor, selectRules } from '../src/scan/scope.js';
+import { BUNDLED_RULES_DIR, loadRules, type Rule } from '../src/engine/index.js';
 import { loadAccountModel, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import type { Report } from '../src/findings/types.js';
 import { DEMO_ACCOUNT_FILE } from '../src/paths.js';
@@ -50,11 +50,6 @@ describe('selectRules', () => {
     expect(collectorsFor(selectRules(rules, { rules: ['ecs-instance-security-center-agent'] })).sort()).toEqual(['ecs', 'sas']);
     expect(collectorsFor(selectRules(rules, { rules: ['actiontrail-multi-region-trail'] })).sort()).toEqual(['actiontrail', 'ram']);
     expect(collectorsFor(selectRules(rules, { rules: ['ecs-disk-customer-key'] })).sort()).toEqual(['ecs', 'kms']);
-  });
-
-  it('knows every derived field of the engine', () => {
-    const fields = Object.values(DERIVED_FIELDS).flatMap((byType) => Object.keys(byType));
-    expect(Object.keys(DERIVED_SOURCES).sort()).toEqual([...fields].sort());
   });
 });
 

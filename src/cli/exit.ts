@@ -19,8 +19,10 @@ export function exitCodeForError(error: unknown): number {
 }
 
 export function messageForError(error: unknown): string {
+  // the calls a scan makes before any collector (STS's credential check, ECS's region listing) are authorized
+  // under their product's own RAM namespace
   if (error instanceof ApiError) {
-    return `alicloud-audit: the scan could not run: ${error.message} (the caller needs ${error.ramAction})`;
+    return `alicloud-audit: the scan could not run: ${error.message} (the caller needs ${error.site.service}:${error.site.action})`;
   }
   if (error instanceof AuditError || error instanceof RuleExamplesFailedError || INPUT_ERRORS.some((type) => error instanceof type)) {
     return `alicloud-audit: ${(error as Error).message}`;

@@ -46,20 +46,9 @@ export class ApiError extends AuditError {
   get retryable(): boolean {
     return RETRYABLE_KINDS.has(this.kind);
   }
-
-  /** The RAM action a caller needs for this API. */
-  get ramAction(): string {
-    return ramActionFor(this.site);
-  }
 }
 
 const RETRYABLE_KINDS: ReadonlySet<GapKind> = new Set<GapKind>(['throttled', 'server', 'timeout', 'network', 'malformed']);
-
-export function ramActionFor(site: CallSite): string {
-  // IMS actions are authorized under the ram: namespace, Security Center's under yundun-sas:
-  const namespace = site.service === 'ims' ? 'ram' : site.service === 'sas' ? 'yundun-sas' : site.service;
-  return `${namespace}:${site.action}`;
-}
 
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 

@@ -48,29 +48,6 @@ export function parseEndpointUrl(value: string, source = '--endpoint-url'): Endp
   return { host: url.host, protocol: url.protocol === 'http:' ? 'http' : 'https' };
 }
 
-/**
- * Generic (callApi) products: no SDK package on openapi-core exists for them (KMS's package sits on the
- * old RPC client). Security Center is called per site, with the site's region (see securityCenterSite).
- */
-const GENERIC_ENDPOINTS = {
-  actiontrail: (region: string) => `actiontrail.${region}.aliyuncs.com`,
-  kms: (region: string) => `kms.${region}.aliyuncs.com`,
-  sas: (site: string) => `tds.${site}.aliyuncs.com`,
-} as const;
-
-export type SecurityCenterSite = 'cn-shanghai' | 'ap-southeast-1';
-
-/**
- * The Security Center site that serves a region. sas_2018-12-03.api-docs.json `endpoints` maps every cn-*
- * region (cn-hongkong and the finance regions included) to tds.cn-shanghai.aliyuncs.com and every other
- * region to tds.ap-southeast-1.aliyuncs.com.
- */
-export function securityCenterSite(region: string): SecurityCenterSite {
-  return region.startsWith('cn-') ? 'cn-shanghai' : 'ap-southeast-1';
-}
-
-export type GenericProduct = keyof typeof GENERIC_ENDPOINTS;
-
 export class CloudClients {
   private readonly cache = new Map<string, unknown>();
   private readonly credential: AuditCredential;
@@ -109,8 +86,17 @@ export class CloudClients {
     return this.cached('sts', () => new $Sts.default(this.config('cn-hangzhou')));
   }
 
-  generic(product: GenericProduct, region: string): GenericClient {
-    return this.cached(`${product}/${region}`, () => new $OpenApi.default(this.config(region, GENERIC_ENDPOINTS[product](region))));
+  /**
+   * A product SDK's client that this class does not name (a service folder's own SDK, see sdk.ts `lazily`),
+   * one per product and region.
+   */
+  sdk<Client>(product: string, region: string, create: (config: $OpenApiUtil.Config) => Client): Client {
+    return this.cached(`${product}/${region}`, () => create(this.config(region)));
+  }
+
+  /** openapi-core's generic client for a product with no SDK package: `host` is the product's endpoint in `region`. */
+  generic(host: string, region: string): GenericClient {
+    return this.cached(`${host}/${region}`, () => new $OpenApi.default(this.config(region, host)));
   }
 
   private config(regionId: string, defaultEndpoint?: string): $OpenApiUtil.Config {
@@ -160,13 +146,18 @@ export function rpcParams(action: string, version: string, protocol: 'http' | 'h
   });
 }
 
-const SDKS = { ecs: $Ecs, vpc: $Vpc, ram: $Ram, ims: $Ims, sts: $Sts } as const;
-export type SdkProduct = keyof typeof SDKS;
+/** A product SDK as sdk.ts gives it: its client class on `.default`, required when first read. */
+export interface LazySdk {
+  readonly default: unknown;
+}
 
 /**
- * Load these products' SDKs now: a collection does so before its first call, so that loading them (a few
- * hundred milliseconds) is not spent on the way to the budgets that set its pace.
+ * Load these SDKs now: a collection does so before its first call, so that loading them (a few hundred
+ * milliseconds) is not spent on the way to the budgets that set its pace.
  */
-export function preloadSdks(products: Iterable<SdkProduct>): void {
-  for (const product of products) void SDKS[product].default;
+export function preloadSdks(sdks: Iterable<LazySdk>): void {
+  for (const sdk of sdks) void sdk.default;
 }
+
+/** The SDKs the scan itself calls before any collector: STS (the credential check) and ECS (the regions). */
+export const SCAN_SDKS = { sts: $Sts, ecs: $Ecs } as const;

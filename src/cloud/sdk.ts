@@ -62,9 +62,11 @@ function installLazyModels(pkg: string): boolean {
 
 /**
  * The package's exports as `require` gives them (the client class on `.default`; the type of a CommonJS
- * package's `default` under nodenext), required on first use (a property read).
+ * package's `default` under nodenext), required on first use (a property read). A service folder declares
+ * its own product SDK with it (`lazily<typeof CasSdk.default>('@alicloud/cas20200407')`, a type-only import
+ * beside it); `models` is false only for packages that are not product SDKs.
  */
-function lazily<T extends object>(pkg: string, models: boolean): T {
+export function lazily<T extends object>(pkg: string, models = true): T {
   let loaded: T | undefined;
   const load = (): T => {
     if (loaded === undefined) {
@@ -76,10 +78,10 @@ function lazily<T extends object>(pkg: string, models: boolean): T {
   return new Proxy({} as T, { get: (_target, key) => Reflect.get(load(), key) });
 }
 
-export const $Ecs = lazily<typeof EcsSdk.default>('@alicloud/ecs20140526', true);
-export const $Vpc = lazily<typeof VpcSdk.default>('@alicloud/vpc20160428', true);
-export const $Ram = lazily<typeof RamSdk.default>('@alicloud/ram20150501', true);
-export const $Ims = lazily<typeof ImsSdk.default>('@alicloud/ims20190815', true);
-export const $Sts = lazily<typeof StsSdk.default>('@alicloud/sts20150401', true);
+export const $Ecs = lazily<typeof EcsSdk.default>('@alicloud/ecs20140526');
+export const $Vpc = lazily<typeof VpcSdk.default>('@alicloud/vpc20160428');
+export const $Ram = lazily<typeof RamSdk.default>('@alicloud/ram20150501');
+export const $Ims = lazily<typeof ImsSdk.default>('@alicloud/ims20190815');
+export const $Sts = lazily<typeof StsSdk.default>('@alicloud/sts20150401');
 export const $OpenApi = lazily<typeof OpenApiSdk.default>('@alicloud/openapi-core', false);
 export const $dara = lazily<typeof DaraSdk>('@darabonba/typescript', false);

@@ -4,7 +4,7 @@ import type * as $dara from '@darabonba/typescript';
 import type { Logger } from 'pino';
 import { ApiCaller, type CallStats, type RetryPolicy } from '../cloud/api-caller.js';
 import { ApiError } from '../cloud/api-error.js';
-import { CloudClients, DEFAULT_TIMEOUTS, preloadSdks, runtimeOptions, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
+import { CloudClients, DEFAULT_TIMEOUTS, preloadSdks, runtimeOptions, SCAN_SDKS, type ClientTimeouts, type EndpointOverride } from '../cloud/clients.js';
 import { resolveCredential, type CredentialSource } from '../cloud/credentials.js';
 import { assumeRole, type AssumeRoleSettings } from '../cloud/assume-role.js';
 import type { RateLimitPolicy } from '../cloud/rate-limit.js';
@@ -110,7 +110,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<Colle
   });
   const services = COLLECTOR_NAMES.filter((name) => options.services?.includes(name) ?? true);
   const regional = services.some((name) => !GLOBAL_COLLECTORS.has(name));
-  preloadSdks(['sts', ...(regional ? ['ecs' as const] : []), ...services.flatMap((name) => COLLECTOR_SDKS[name])]);
+  preloadSdks([SCAN_SDKS.sts, ...(regional ? [SCAN_SDKS.ecs] : []), ...services.flatMap((name) => COLLECTOR_SDKS[name])]);
   const collectedAt = now().toISOString();
   const accountId = await callerAccountId(clients, caller, runtime, options, source);
   await options.onAccount?.(accountId);

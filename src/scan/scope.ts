@@ -1,7 +1,8 @@
 // The scan's scope: which rules run (`--services`, `--rules`, `--exclude-rules`, `--severity`, `--duties`,
 // `--cis-controls`, or `scope:` in the config), and from them which collectors must run, so that a scan of
 // `--services ram` calls no ECS API at all.
-import type { CollectorName } from '../services/index.js';
+import { DERIVED_FIELDS } from '../services/derived.js';
+import { collectorOfType, type CollectorName } from '../services/index.js';
 import type { AuditConfig } from '../config/schema.js';
 import type { Rule } from '../engine/index.js';
 import { UsageError } from '../errors.js';
@@ -13,23 +14,12 @@ import { didYouMean, globToRegExp } from '../names.js';
 export type Scope = NonNullable<AuditConfig['scope']>;
 
 /**
- * The record types each derived field reads (src/engine/relations.ts). A rule that names one needs its source
- * collected too: a collection that did not run leaves no gap, so the field would read "none", not "unknown".
+ * The record types each derived field reads (its `reads`). A rule that names one needs those collected too: a
+ * collection that did not run leaves no gap, so the field would read "none", not "unknown".
  */
-export const DERIVED_SOURCES: Readonly<Record<string, ResourceType | null>> = {
-  $instanceFamily: null,
-  $securityCenter: 'sas.asset',
-  $sessionManagerEnabled: 'ecs.region-setting',
-  $publicInstances: 'ecs.instance',
-  $kmsKey: 'kms.key',
-  $flowLogs: 'vpc.flow-log',
-  $trails: 'actiontrail.trail',
-};
-
-/** The collector (src/collectors/index.ts) that fills a record type: its prefix; the account record is RAM's. */
-function collectorOf(type: ResourceType): CollectorName {
-  return type === 'account' ? 'ram' : (type.slice(0, type.indexOf('.')) as CollectorName);
-}
+const DERIVED_READS: ReadonlyArray<[string, readonly ResourceType[]]> = Object.values(DERIVED_FIELDS).flatMap((byName) =>
+  Object.entries(byName).map(([name, field]): [string, readonly ResourceType[]] => [name, field.reads]),
+);
 
 /** The collectors the rules need: those of their resource types and of the derived fields they name anywhere. */
 export function collectorsFor(rules: readonly Rule[]): CollectorName[] {
@@ -39,9 +29,9 @@ export function collectorsFor(rules: readonly Rule[]): CollectorName[] {
     // conditions, messages, severityWhen and CIS conditions: any mention counts, examples do not matter
     const { examples: _examples, ...used } = rule;
     const text = JSON.stringify(used);
-    for (const [field, source] of Object.entries(DERIVED_SOURCES)) if (source && text.includes(field)) types.add(source);
+    for (const [field, reads] of DERIVED_READS) if (text.includes(field)) for (const type of reads) types.add(type);
   }
-  return [...new Set([...types].map(collectorOf))];
+  return [...new Set([...types].map(collectorOfType))];
 }
 
 const rank = (severity: Severity) => SEVERITIES.indexOf(severity);

@@ -8,7 +8,7 @@ import type { CloudClients } from '../cloud/clients.js';
 import { paginate, type PageRequest, type PageResult, type PagingStyle } from '../cloud/paginate.js';
 import type { InventoryBuilder } from '../inventory/builder.js';
 import type { CollectionGap, ResourceMap, ResourceType } from '../inventory/types.js';
-import type { Service } from './index.js';
+import { ramActionOf, type Service } from './index.js';
 
 /** A call of one of our services: the gaps it records name the service. */
 export interface ServiceSite extends CallSite {
@@ -115,7 +115,7 @@ export function toGap(error: ApiError, spec: GapSpec): CollectionGap {
     service: spec.site.service,
     region: error.site.region,
     action: error.site.action,
-    ramAction: error.ramAction,
+    ramAction: ramActionOf(error.site),
     resourceTypes: spec.affects,
     ...(spec.resourceId === undefined ? {} : { resourceId: spec.resourceId }),
     ...(spec.fields === undefined ? {} : { fields: spec.fields }),

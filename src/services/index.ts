@@ -2,8 +2,7 @@
 // resource types and their record schemas, which of them are regional, the least-privilege RAM policy and
 // the collector registry. Adding a service is a folder beside these and one line in SERVICES.
 import type { z } from 'zod';
-import { ramActionFor } from '../cloud/api-error.js';
-import type { SdkProduct } from '../cloud/clients.js';
+import type { LazySdk } from '../cloud/clients.js';
 import actiontrail from './actiontrail/index.js';
 import ecs from './ecs/index.js';
 import ims from './ims/index.js';
@@ -46,9 +45,18 @@ export const REGIONAL_TYPES: ReadonlySet<ResourceType> = new Set(
   SERVICES.filter((service) => service.regional).flatMap((service) => Object.keys(service.records) as ResourceType[]),
 );
 
+const RAM_NAMESPACES: ReadonlyMap<string, string> = new Map(
+  SERVICES.map((service: ServiceDefinition) => [service.name, service.ramNamespace ?? service.name]),
+);
+
+/** The RAM action a caller needs for `action` of `service` (a service's own namespace, or its name). */
+export function ramActionOf(site: { service: string; action: string }): string {
+  return `${RAM_NAMESPACES.get(site.service) ?? site.service}:${site.action}`;
+}
+
 /** Every RAM action the collectors call: the least-privilege policy `alicloud-audit policy` prints. */
 export const REQUIRED_RAM_ACTIONS: readonly string[] = [
-  ...new Set(SERVICES.flatMap((service) => service.actions.map((action) => ramActionFor({ service: service.name, region: null, action })))),
+  ...new Set(SERVICES.flatMap((service) => service.actions.map((action) => ramActionOf({ service: service.name, action })))),
 ].sort();
 
 export function readOnlyPolicyDocument(): { Version: '1'; Statement: Array<{ Effect: 'Allow'; Action: string[]; Resource: '*' }> } {
@@ -56,6 +64,12 @@ export function readOnlyPolicyDocument(): { Version: '1'; Statement: Array<{ Eff
 }
 
 type WithCollector = Extract<Services[number], { collector: object }>;
+
+/** The collector that fills a record type: its own service's, or the one its service names (`collectedBy`). */
+export function collectorOfType(type: ResourceType): CollectorName {
+  const service: ServiceDefinition = SERVICES.find((candidate) => type in candidate.records)!;
+  return (service.collectedBy ?? service.name) as CollectorName;
+}
 
 export type CollectorName = WithCollector['name'];
 
@@ -82,9 +96,9 @@ export async function loadCollectors(names: readonly CollectorName[]): Promise<v
 }
 
 /** The SDK packages each collector calls through. */
-export const COLLECTOR_SDKS: Readonly<Record<CollectorName, readonly SdkProduct[]>> = Object.fromEntries(
+export const COLLECTOR_SDKS: Readonly<Record<CollectorName, readonly LazySdk[]>> = Object.fromEntries(
   withCollectors.map((service) => [service.name, collected(service).sdks ?? []]),
-) as Record<CollectorName, readonly SdkProduct[]>;
+) as Record<CollectorName, readonly LazySdk[]>;
 
 /** Collectors that call no regional API: with only these in scope, the regions are never looked up. */
 export const GLOBAL_COLLECTORS: ReadonlySet<CollectorName> = new Set(

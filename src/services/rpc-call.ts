@@ -1,11 +1,12 @@
 // One RPC action through openapi-core's generic callApi, for products with no SDK package on openapi-core
 // (ActionTrail, Security Center, KMS): same signing, errors and timeouts as the product clients, raw PascalCase JSON back.
 import { $OpenApiUtil } from '@alicloud/openapi-core';
-import { rpcParams, type GenericProduct } from '../cloud/clients.js';
+import { rpcParams } from '../cloud/clients.js';
 import type { CollectorContext } from './context.js';
 
 export interface RpcCall {
-  product: GenericProduct;
+  /** the product's endpoint for `region` (its metadata's `endpoints`), used unless the endpoint is overridden */
+  host: string;
   version: string;
   /** the endpoint's region */
   region: string;
@@ -24,7 +25,7 @@ export async function callRpc<T>(ctx: Pick<CollectorContext, 'clients' | 'runtim
   const query = Object.fromEntries(
     Object.entries({ ...(call.regionId === null ? {} : { RegionId: call.regionId }), ...call.query }).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
-  const response = (await ctx.clients.generic(call.product, call.region).callApi(
+  const response = (await ctx.clients.generic(call.host, call.region).callApi(
     rpcParams(call.action, call.version, ctx.clients.protocol),
     new $OpenApiUtil.OpenApiRequest({ query }),
     ctx.runtime,

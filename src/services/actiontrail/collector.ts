@@ -25,8 +25,9 @@ interface RawTrailStatus {
   LatestDeliveryError?: string;
 }
 
+// actiontrail_2020-07-06.api-docs.json `endpoints`: actiontrail.<region>.aliyuncs.com for the regions scanned
 const callActionTrail = <T>(ctx: CollectorContext, region: string, action: string, query: Record<string, string>) =>
-  callRpc<T>(ctx, { product: 'actiontrail', version: VERSION, region, regionId: region, action, query });
+  callRpc<T>(ctx, { host: `actiontrail.${region}.aliyuncs.com`, version: VERSION, region, regionId: region, action, query });
 
 const bool = (value: boolean | string | undefined) => value === true || value === 'true';
 

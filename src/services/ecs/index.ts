@@ -1,4 +1,5 @@
 // ECS (ecs 2014-05-26), per region.
+import { $Ecs } from '../../cloud/sdk.js';
 import { defineService } from '../service.js';
 import { disk, ecsInstance, ecsRegionSetting, keyPair, securityGroup, snapshot, snapshotPolicy } from './records.js';
 
@@ -26,5 +27,5 @@ export default defineService({
     'DescribeKeyPairs',
     'DescribeUserBusinessBehavior',
   ],
-  collector: { load: async () => (await import('./collector.js')).collectEcs, sdks: ['ecs'] },
+  collector: { load: async () => (await import('./collector.js')).collectEcs, sdks: [$Ecs] },
 });

@@ -5,6 +5,8 @@ import { account } from './records.js';
 
 export default defineService({
   name: 'ims',
+  ramNamespace: 'ram',
+  collectedBy: 'ram',
   records: { account },
   regional: false,
   actions: ['ListUsers', 'ListVirtualMFADevices', 'GetPasswordPolicy', 'GetSecurityPreference', 'GenerateCredentialReport', 'GetCredentialReport'],

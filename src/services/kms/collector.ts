@@ -46,7 +46,8 @@ interface Paged {
 export async function collectKms(ctx: CollectorContext): Promise<void> {
   await forEachRegion(ctx, 'kms', async (region) => {
     const call = <T>(action: string, query: Record<string, string | undefined>) =>
-      callRpc<T>(ctx, { product: 'kms', version: VERSION, region, regionId: region, action, query });
+      // kms_2016-01-20.api-docs.json `endpoints`: kms.<region>.aliyuncs.com
+      callRpc<T>(ctx, { host: `kms.${region}.aliyuncs.com`, version: VERSION, region, regionId: region, action, query });
     const page = <T>(action: string, { pageNumber, size }: PageRequest) =>
       call<T & Paged>(action, { PageNumber: String(pageNumber), PageSize: String(size) });
 

@@ -1,4 +1,5 @@
 // RAM (ram 2015-05-01), global. Its collector also makes the IMS calls (../ims): they answer for the same users.
+import { $Ims, $Ram } from '../../cloud/sdk.js';
 import { defineService } from '../service.js';
 import { ramGroup, ramPolicy, ramRole, ramUser } from './records.js';
 
@@ -23,5 +24,5 @@ export default defineService({
   ],
   // its per-user calls share one budget per action for the whole account, so they are the long pole of a
   // large scan; its listings go out ahead of the regional flood of first pages instead of behind it
-  collector: { load: async () => (await import('./collector.js')).collectRam, global: true, first: true, sdks: ['ram', 'ims'] },
+  collector: { load: async () => (await import('./collector.js')).collectRam, global: true, first: true, sdks: [$Ram, $Ims] },
 });

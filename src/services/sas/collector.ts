@@ -3,12 +3,22 @@
 // (securityCenterSite: the official `endpoints` table) answers for the whole account. None of these actions
 // takes a RegionId (sas_2018-12-03.api-docs.json: DescribeVersionConfig and DescribeVulList list none,
 // DescribeCloudCenterInstances' is deprecated), so none is sent.
-import { securityCenterSite, type SecurityCenterSite } from '../../cloud/clients.js';
 import { callOrGap, listOrGap, optional, siteOf, type CollectorContext } from '../context.js';
 import { callRpc, malformedAnswer } from '../rpc-call.js';
 import type { SecurityCenterAsset, SecurityCenterConfig, SecurityCenterEdition, Vulnerability } from './records.js';
 
 const VERSION = '2018-12-03';
+
+export type SecurityCenterSite = 'cn-shanghai' | 'ap-southeast-1';
+
+/**
+ * The Security Center site that serves a region. sas_2018-12-03.api-docs.json `endpoints` maps every cn-*
+ * region (cn-hongkong and the finance regions included) to tds.cn-shanghai.aliyuncs.com and every other
+ * region to tds.ap-southeast-1.aliyuncs.com.
+ */
+export function securityCenterSite(region: string): SecurityCenterSite {
+  return region.startsWith('cn-') ? 'cn-shanghai' : 'ap-southeast-1';
+}
 /** the page size asked for; NextToken paging means a lower server cap only costs pages, never items */
 const PAGE_SIZE = 100;
 /** Linux software, Windows system and urgent vulnerabilities: those a patch fixes */
@@ -131,7 +141,7 @@ interface SiteConfig {
 
 async function collectSite(ctx: CollectorContext, siteRegion: SecurityCenterSite, regions: string[]): Promise<SiteAnswer> {
   const call = <T>(action: string, query: Record<string, string | undefined> = {}) =>
-    callRpc<T>(ctx, { product: 'sas', version: VERSION, region: siteRegion, regionId: null, action, query });
+    callRpc<T>(ctx, { host: `tds.${siteRegion}.aliyuncs.com`, version: VERSION, region: siteRegion, regionId: null, action, query });
 
   const [config, assets] = await Promise.all([
     callOrGap(ctx, { site: site(siteRegion, 'DescribeVersionConfig'), affects: ['sas.config'] }, async () => {

@@ -6,6 +6,7 @@ import { securityCenterAsset, securityCenterConfig } from './records.js';
 
 export default defineService({
   name: 'sas',
+  ramNamespace: 'yundun-sas',
   records: { 'sas.config': securityCenterConfig, 'sas.asset': securityCenterAsset },
   regional: false,
   actions: ['DescribeVersionConfig', 'DescribeCloudCenterInstances', 'DescribeVulList'],

@@ -1,4 +1,5 @@
 // VPC (vpc 2016-04-28), per region.
+import { $Vpc } from '../../cloud/sdk.js';
 import { defineService } from '../service.js';
 import { eip, flowLog, networkAcl, vpc, vSwitch } from './records.js';
 
@@ -13,5 +14,5 @@ export default defineService({
   },
   regional: true,
   actions: ['DescribeVpcs', 'DescribeVSwitches', 'DescribeNetworkAcls', 'DescribeFlowLogs', 'DescribeEipAddresses'],
-  collector: { load: async () => (await import('./collector.js')).collectVpc, sdks: ['vpc'] },
+  collector: { load: async () => (await import('./collector.js')).collectVpc, sdks: [$Vpc] },
 });
