@@ -40,6 +40,8 @@ describe('selectRules', () => {
 
   it('refuses names that match nothing, with the nearest one, and a scope with no rule', () => {
     expect(() => selectRules(rules, { services: ['ecss'] })).toThrow('--services: unknown ecss (did you mean ecs?)');
+    // two letters swapped are one edit: ram, not kms (two substitutions)
+    expect(() => selectRules(rules, { services: ['rma'] })).toThrow('--services: unknown rma (did you mean ram?)');
     expect(() => selectRules(rules, { rules: ['ram-root-mfaa'] })).toThrow('--rules: no rule matches ram-root-mfaa (did you mean ram-root-mfa?)');
     expect(() => selectRules(rules, { duties: ['security-group'] })).toThrow('(did you mean security-groups?)');
     expect(() => selectRules(rules, { services: ['kms'], severity: 'critical' })).toThrow('the scope selects no rule');

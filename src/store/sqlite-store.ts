@@ -22,7 +22,6 @@ import {
 } from './scan-rows.js';
 import {
   StoreError,
-  coverageOf,
   isCompleted,
   type AuditStore,
   type BeginScanInit,
