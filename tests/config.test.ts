@@ -38,6 +38,7 @@ describe('defaults and flags', () => {
       logLevel: 'warn',
       serve: { runNow: false, gracePeriodSeconds: 300, metricsAddress: { host: '127.0.0.1', port: 9464 } },
       collection: { maxAttempts: 6, maxRetrySeconds: 90, maxApiShare: 1, readTimeoutSeconds: 30 },
+      org: { enabled: false, role: 'ResourceDirectoryAccountAccessRole' },
     });
   });
 

@@ -43,7 +43,7 @@ const fakeRest: EmulatedProduct = {
   },
   authenticate: (request) => {
     if (request.headers.authorization?.[0] !== `FAKE ${TOKEN}`) throw new ApiError(403, 'AccessDenied', 'The request is not signed.');
-    return { accessKeyId: ROOT.accessKeyId, identity: { type: 'Account' } };
+    return { accessKeyId: ROOT.accessKeyId, accountId: ACCOUNT, identity: { type: 'Account' } };
   },
   denied: (ramAction) => new ApiError(403, 'AccessDenied', `You have no right to access this object: ${ramAction}.`),
   reply: (result, requestId) => ({

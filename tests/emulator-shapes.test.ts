@@ -67,6 +67,8 @@ const REQUESTS: Record<string, Record<string, string>> = {
   'ims/GetSecurityPreference': {},
   'sts/GetCallerIdentity': {},
   'sts/AssumeRole': { RoleArn: `acs:ram::${ACCOUNT}:role/ops-break-glass`, RoleSessionName: 'shape' },
+  'resourcemanager/GetResourceDirectory': {},
+  'resourcemanager/ListAccounts': {},
   'actiontrail/DescribeRegions': {},
   'actiontrail/DescribeTrails': {},
   'actiontrail/GetTrailStatus': { Name: 'hz-write-trail' },
@@ -136,7 +138,7 @@ describe.skipIf(examples.length === 0)('response shapes match the official examp
 describe.skipIf(examples.length === 0)('the templates cite the official examples they carry', () => {
   const shapesDir = path.resolve(import.meta.dirname, '../src/emulator/services');
   // products whose examples the reference holds; Security Center and KMS cite the SDK models instead
-  const files = ['ecs/shapes.ts', 'vpc/shapes.ts', 'ram/shapes.ts', 'ims/shapes.ts', 'actiontrail/shapes.ts'];
+  const files = ['ecs/shapes.ts', 'vpc/shapes.ts', 'ram/shapes.ts', 'ims/shapes.ts', 'actiontrail/shapes.ts', 'resourcemanager/shapes.ts'];
 
   it.each(files)('%s: every template names an example, and every example it names exists', (file) => {
     const lines = readFileSync(path.join(shapesDir, file), 'utf8').split('\n');

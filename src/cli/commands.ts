@@ -56,8 +56,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'policy',
-    description: 'Print the least-privilege RAM policy document the auditor needs (read-only)',
-    term: 'policy',
+    description: 'Print the least-privilege RAM policy document the auditor needs (read-only); --org: the management and member role policies',
+    term: 'policy [options]',
     load: async () => (await import('./policy-command.js')).policyCommand(),
   },
 ];

@@ -16,6 +16,7 @@ import { fileTargets, publishReport, stdoutTargets, writesFiles, type OutputTarg
 import { runAudit } from '../scan/job.js';
 import { prepareAudit, type AuditPlan, type InventorySource } from '../scan/plan.js';
 import { statusLine, TerminalProgress } from './progress.js';
+import { checkOrgFlagsWithoutOrg, checkOrgPlan, runOrgScan } from './scan-org.js';
 import { printSummary, summaryLine } from './summary.js';
 
 export interface ScanFlags extends ConfigFlags {
@@ -35,6 +36,7 @@ const SCAN_CONFIG_FLAGS: readonly ConfigFlagName[] = [
   'rulesDir', 'mutelist', 'sink', 'sinkChangesOnly', 'spoolDir', 'store', 'failOn', 'failOnUndelivered', 'logLevel',
   'maxAttempts', 'maxRetryTime', 'concurrency', 'requestsPerSecond', 'maxApiShare', 'readTimeout',
   'services', 'rules', 'excludeRules', 'severity', 'duties', 'cisControls', 'status',
+  'org', 'orgRole', 'accounts', 'excludeAccounts', 'folders',
 ];
 
 export function scanCommand(): Command {
@@ -120,6 +122,16 @@ export async function runScanCommand(flags: ScanFlags, options: { interactive: b
     });
   } finally {
     preparing?.clear();
+  }
+  checkOrgFlagsWithoutOrg(config);
+  if (config.org.enabled) {
+    checkOrgPlan(plan);
+    const orgStore = config.store ? await openStore(config.store.path) : undefined;
+    try {
+      return await runOrgScan(plan, orgStore, { quiet: flags.quiet === true });
+    } finally {
+      await orgStore?.close();
+    }
   }
   const targets = writesFiles(config) ? undefined : defaultTargets(config, options.interactive);
   const store = config.store ? await openStore(config.store.path) : undefined;

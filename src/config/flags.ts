@@ -8,7 +8,7 @@ import { SEVERITIES, STATUSES } from '../findings/types.js';
 import { LOG_LEVELS } from '../log.js';
 import { FORMAT_NAMES } from '../outputs/formats.js';
 import { isPostgresUrl } from '../store/location.js';
-import { DEFAULT_GRACE_PERIOD_SECONDS, DEFAULT_ROLE_DURATION_SECONDS, DEFAULT_ROLE_SESSION_NAME } from './schema.js';
+import { DEFAULT_GRACE_PERIOD_SECONDS, DEFAULT_ORG_ROLE, DEFAULT_ROLE_DURATION_SECONDS, DEFAULT_ROLE_SESSION_NAME } from './schema.js';
 
 interface FlagSpec {
   flags: string;
@@ -71,6 +71,33 @@ export const CONFIG_FLAGS = {
     kind: 'value',
     field: ['role', 'durationSeconds'],
     toConfig: number,
+  },
+  org: {
+    flags: '--org',
+    description: 'scan every member account of the resource directory these credentials manage (one report per account)',
+    kind: 'switch',
+    field: ['org', 'enabled'],
+  },
+  orgRole: {
+    flags: '--org-role <name>',
+    description: `with --org: the role assumed in each member (default ${DEFAULT_ORG_ROLE})`,
+    kind: 'value',
+    field: ['org', 'role'],
+  },
+  accounts: { flags: '--accounts <list>', description: 'with --org: only these member account ids, comma-separated', kind: 'value', field: ['org', 'accounts'], toConfig: commaList },
+  excludeAccounts: {
+    flags: '--exclude-accounts <list>',
+    description: 'with --org: not these member account ids, comma-separated',
+    kind: 'value',
+    field: ['org', 'excludeAccounts'],
+    toConfig: commaList,
+  },
+  folders: {
+    flags: '--folders <list>',
+    description: 'with --org: only members in these folders (fd-...) or below them, comma-separated',
+    kind: 'value',
+    field: ['org', 'folders'],
+    toConfig: commaList,
   },
   maxAttempts: {
     flags: '--max-attempts <n>',

@@ -18,6 +18,8 @@ const SINK_NAMES = Object.keys(sinks) as Array<keyof typeof sinks>;
 export const DEFAULT_ROLE_SESSION_NAME = 'alicloud-audit';
 export const DEFAULT_ROLE_DURATION_SECONDS = 3600;
 export const DEFAULT_GRACE_PERIOD_SECONDS = 300;
+/** the role Resource Directory creates in every member it creates, trusting the management account */
+export const DEFAULT_ORG_ROLE = 'ResourceDirectoryAccountAccessRole';
 
 const quoted = (value: unknown) => JSON.stringify(value);
 const oneOf = (names: readonly string[]) => `expected one of ${names.join(', ')}`;
@@ -27,6 +29,7 @@ const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 
 const region = z.string().regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, { error: (issue) => `${quoted(issue.input)} is not a region id such as cn-hangzhou or ap-southeast-1` });
+const accountId = z.string().regex(/^\d{16}$/, { error: (issue) => `${quoted(issue.input)} is not a 16-digit account id` });
 const format = z.enum(FORMAT_NAMES, { error: (issue) => `unknown format ${quoted(issue.input)} (${oneOf(FORMAT_NAMES)})` });
 
 /** http(s), no credentials in it: tokens come from the environment and URLs end up in logs. */
@@ -127,6 +130,20 @@ export function configSchema(baseDir: string) {
           durationSeconds: wholeNumber(900, 43_200).default(DEFAULT_ROLE_DURATION_SECONDS),
         })
         .optional(),
+      /**
+       * scan every member of the resource directory the credentials manage, each as the role `role` of that
+       * member (acs:ram::MEMBER:role/ROLE), narrowed to some accounts or folders
+       */
+      org: z
+        .strictObject({
+          enabled: z.boolean({ error: 'must be true or false' }).default(false),
+          role: z.string().regex(/^[\w.@+=,-]{1,64}$/, 'must be a RAM role name (letters, digits and . @ + = , - _)').default(DEFAULT_ORG_ROLE),
+          accounts: z.array(accountId).min(1, 'must list at least one account').optional(),
+          excludeAccounts: z.array(accountId).optional(),
+          /** folder ids (fd-...): members in them or in folders below them */
+          folders: z.array(z.string().regex(/^fd-\w+$/, { error: (issue) => `${quoted(issue.input)} is not a folder id such as fd-QRzuim01` })).min(1, 'must list at least one folder').optional(),
+        })
+        .prefault({}),
       /** how hard the collectors lean on the APIs: one learned budget per product, action and region (no region for RAM, IMS) */
       collection: z
         .strictObject({

@@ -25,10 +25,13 @@ export type Identity =
 
 export interface Caller {
   accessKeyId: string;
+  /** the account the credential belongs to: the emulator's account, or the member an assumed role is in */
+  accountId: string;
   identity: Identity;
 }
 
 interface Registered extends EmulatorCredential {
+  accountId: string;
   identity: Identity;
   expiresAt?: number;
 }
@@ -51,20 +54,23 @@ export class CredentialStore {
   readonly #byAccessKeyId = new Map<string, Registered>();
   readonly #inactiveKeys: ReadonlySet<string>;
 
+  /** `credentials` are static ones of the account `accountId`, whose RAM index `identify` reads */
   constructor(
     credentials: readonly EmulatorCredential[],
+    accountId: string,
     identify: (accessKeyId: string) => Identity,
     inactiveKeys: ReadonlySet<string>,
   ) {
     this.#inactiveKeys = inactiveKeys;
     for (const credential of credentials) {
-      this.#byAccessKeyId.set(credential.accessKeyId, { ...credential, identity: identify(credential.accessKeyId) });
+      this.#byAccessKeyId.set(credential.accessKeyId, { ...credential, accountId, identity: identify(credential.accessKeyId) });
     }
   }
 
-  /** Issues STS credentials for an assumed role; the emulator accepts them until they expire. */
-  issueSession(roleName: string, sessionName: string, durationSeconds: number, now: number) {
+  /** Issues STS credentials for a role of account `accountId`; the emulator accepts them until they expire. */
+  issueSession(accountId: string, roleName: string, sessionName: string, durationSeconds: number, now: number) {
     const session: Registered = {
+      accountId,
       accessKeyId: `STS.${randomBytes(12).toString('base64url')}`,
       accessKeySecret: randomBytes(24).toString('base64url'),
       securityToken: `CAIS${randomBytes(48).toString('base64url')}`,
@@ -99,7 +105,7 @@ export class CredentialStore {
       throw new ApiError(400, 'SignatureDoesNotMatch', 'The x-acs-content-sha256 header does not match the request body.');
     }
     this.#checkToken(credential, request.headers['x-acs-security-token']?.[0], now);
-    return { accessKeyId: credential.accessKeyId, identity: credential.identity };
+    return { accessKeyId: credential.accessKeyId, accountId: credential.accountId, identity: credential.identity };
   }
 
   #verifyRpcV1(request: SignedRequest, now: number): Caller {
@@ -110,7 +116,7 @@ export class CredentialStore {
     const expected = rpcV1Signature(request.params, request.method, credential.accessKeySecret);
     if (!safeEqual(expected, request.params.get('Signature')!)) throw signatureMismatch();
     this.#checkToken(credential, request.params.get('SecurityToken'), now);
-    return { accessKeyId, identity: credential.identity };
+    return { accessKeyId, accountId: credential.accountId, identity: credential.identity };
   }
 
   #lookup(accessKeyId: string): Registered {

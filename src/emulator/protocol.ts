@@ -43,7 +43,10 @@ export interface EmulatorState {
 export interface OperationContext {
   request: EmulatorRequest;
   call: CallName;
+  /** the caller's account */
   account: AccountIndex;
+  /** every account the emulator answers for, by id: the caller's and the members of its organisation */
+  accounts: ReadonlyMap<string, AccountIndex>;
   caller: Caller;
   credentials: CredentialStore;
   state: EmulatorState;

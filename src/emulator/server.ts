@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { indexAccount } from './account-index.js';
+import { indexAccount, type AccountIndex } from './account-index.js';
 import type { AccountModel } from './account-model.js';
 import { ApiError } from './api-error.js';
 import { CredentialStore, type EmulatorCredential } from './credentials.js';
@@ -32,7 +32,13 @@ export interface InterceptedCall {
 }
 
 export interface StartEmulatorOptions {
+  /** the account the static credentials belong to (an organisation's management account) */
   account: AccountModel;
+  /**
+   * Other accounts, answered for the STS credentials AssumeRole issues into one of their roles: the members of
+   * the account's resource directory.
+   */
+  members?: readonly AccountModel[];
   credentials: EmulatorCredential[];
   /** 0 (the default) picks a free port */
   port?: number;
@@ -60,7 +66,10 @@ export type { EmulatorCredential, EmulatorReply };
 
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
   const account = indexAccount(options.account);
-  const credentials = new CredentialStore(options.credentials, account.identify, account.inactiveKeys);
+  const accounts: ReadonlyMap<string, AccountIndex> = new Map(
+    [account, ...(options.members ?? []).map(indexAccount)].map((index) => [index.accountId, index]),
+  );
+  const credentials = new CredentialStore(options.credentials, account.accountId, account.identify, account.inactiveKeys);
   const products = options.products ?? PRODUCTS;
   const state: EmulatorState = { credentialReportGeneratedAt: null };
   const calls: EmulatorCall[] = [];
@@ -89,9 +98,11 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
         record(replaced.status);
         return replaced;
       }
+      // the caller's own account answers: a member's, for a role assumed into it
+      const callerAccount = accounts.get(caller.accountId)!;
       const ramAction = `${product.name}:${call.action}`;
-      if (account.isDenied(ramAction, call.region)) throw product.denied(ramAction, account.accountId, caller);
-      const result = operation({ request, call, account, caller, credentials, state, now: new Date() });
+      if (callerAccount.isDenied(ramAction, call.region)) throw product.denied(ramAction, callerAccount.accountId, caller);
+      const result = operation({ request, call, account: callerAccount, accounts, caller, credentials, state, now: new Date() });
       const reply = product.reply(result, requestId);
       const sent = options.rewrite ? options.rewrite(intercepted, reply) : reply;
       record(sent.status);

@@ -50,11 +50,11 @@ function endpointName(endpoint: EndpointOverride | undefined): string {
 }
 
 /** STS GetCallerIdentity: proves the credential works and names the account. */
-async function callerAccountId(
+export async function callerAccountId(
   clients: CloudClients,
   caller: ApiCaller,
   runtime: $dara.RuntimeOptions,
-  options: LiveCollectionOptions,
+  options: Pick<LiveCollectionOptions, 'endpoint'>,
   credentialSource: string,
 ): Promise<string> {
   try {

@@ -16,8 +16,13 @@ import { collectorsFor } from './scope.js';
 /** Told the scanned account before collection starts (the store's account lock). */
 export type OnAccount = (accountId: string) => Promise<void>;
 
+/** Where a live scan finds its credentials: the profile named, or the default chain. */
+export function credentialSourceOf(config: AuditConfig): CredentialSource {
+  return config.profile ? { kind: 'profile', profile: config.profile } : { kind: 'default-chain' };
+}
+
 /** The config's collection section as the cloud layer's retry, rate-limit and timeout policies. */
-function collectionSettings(collection: AuditConfig['collection']) {
+export function collectionSettings(collection: AuditConfig['collection']) {
   return {
     retry: { ...DEFAULT_RETRY, maxAttempts: collection.maxAttempts, maxElapsedMs: collection.maxRetrySeconds * 1000 },
     limits: {
@@ -82,7 +87,6 @@ export async function collectInventory(
       await emulator.close();
     }
   }
-  const credentials: CredentialSource = plan.config.profile ? { kind: 'profile', profile: plan.config.profile } : { kind: 'default-chain' };
-  const { inventory, stats } = await collect(plan, credentials, plan.endpoint, signal, onAccount);
+  const { inventory, stats } = await collect(plan, credentialSourceOf(plan.config), plan.endpoint, signal, onAccount);
   return { input: { inventory, source: 'live', startedAt, apiCalls: stats.calls }, stats };
 }

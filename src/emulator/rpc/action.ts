@@ -9,6 +9,7 @@ import type { EmulatorState } from '../protocol.js';
 export interface ActionContext {
   params: Params;
   account: AccountIndex;
+  accounts: ReadonlyMap<string, AccountIndex>;
   caller: Caller;
   credentials: CredentialStore;
   state: EmulatorState;

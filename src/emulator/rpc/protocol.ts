@@ -67,8 +67,8 @@ export function rpcProduct(spec: RpcProductSpec): RpcProduct {
     operation({ action }) {
       const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
       if (!handler) throw actionNotFound();
-      return ({ request, account, caller, credentials, state, now }) => {
-        const context: ActionContext = { params: new Params(request.params), account, caller, credentials, state, now };
+      return ({ request, account, accounts, caller, credentials, state, now }) => {
+        const context: ActionContext = { params: new Params(request.params), account, accounts, caller, credentials, state, now };
         return handler.scope === 'regional' ? handler.handle(context, resolveRegion(context.params, account)) : handler.handle(context);
       };
     },
