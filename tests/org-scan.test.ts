@@ -12,6 +12,7 @@ import type { OrgReport } from '../src/findings/org-report.js';
 import type { Report } from '../src/findings/types.js';
 import { selectMembers, type OrgMember } from '../src/scan/org-members.js';
 import { cleanEnv, runCli } from './helpers/cli.js';
+import { freshBoxPerTest, STORE_KINDS } from './helpers/stores.js';
 
 const KEY = { accessKeyId: 'LTAIorgscan0000001', accessKeySecret: 'org-scan-secret-0000000001' };
 const MANAGEMENT = '5890000000000100';
@@ -175,6 +176,30 @@ describe('scan --org narrowed', () => {
     const noDir = await runCli(['scan', '--org'], { env: env() });
     expect(noDir).toMatchObject({ code: 2, stderr: expect.stringContaining('--org writes one report per account: give --output-dir') });
   });
+});
+
+describe.each(STORE_KINDS)('scan --org --store on $name', (kind) => {
+  const box = freshBoxPerTest(kind);
+
+  it('records each account in the shared history, and a second run gives each account its delta', async () => {
+    const store = box().location;
+    const accounts = [MANAGEMENT, MEMBERS[1]!, MEMBERS[2]!].join(',');
+    const runs: OrgReport[] = [];
+    for (let run = 0; run < 2; run++) {
+      const dir = outputDir();
+      const result = await runCli(['scan', '--org', '--output-dir', dir, '--accounts', accounts, '--store', store], { env: env() });
+      expect(result.code, result.stderr).toBe(0);
+      runs.push(orgReportIn(dir));
+    }
+    for (const account of runs[1]!.accounts) {
+      if (account.status !== 'scanned') throw new Error(`${account.accountId} was not scanned`);
+      const first = runs[0]!.accounts.find((entry) => entry.accountId === account.accountId);
+      // the delta of each account is against that account's own earlier scan, never another member's
+      expect(reportOf(account.files[0]!).delta).toMatchObject({ baseScanId: first?.status === 'scanned' ? first.scanId : 'missing' });
+    }
+    const history = await runCli(['history', '--store', store, '--json'], { env: env() });
+    expect(JSON.parse(history.stdout)).toHaveLength(6);
+  }, 60_000);
 });
 
 describe('the member listing', () => {
