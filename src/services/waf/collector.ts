@@ -19,8 +19,10 @@ export type WafSite = 'cn-hangzhou' | 'ap-southeast-1';
  * The `endpoints` of the metadata list only these two.
  */
 export function wafSite(region: string): WafSite {
-  return region.startsWith('cn-') && region !== 'cn-hongkong' ? 'cn-hangzhou' : 'ap-southeast-1';
+  return region.startsWith('cn-') && !OUTSIDE_MAINLAND.has(region) ? 'cn-hangzhou' : 'ap-southeast-1';
 }
+/** the cn-* region ids outside the Chinese mainland */
+const OUTSIDE_MAINLAND: ReadonlySet<string> = new Set(['cn-hongkong']);
 
 /** DescribeDomains PageSize: maximum 50 (waf-openapi_2021-10-01.api-docs.json) */
 const DOMAIN_PAGE = 50;
