@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { defineDerivedFields, type Lookup } from '../derived-field.js';
 import { internetExposure, SecurityGroupRuleError } from '../ecs/security-group-exposure.js';
 import type { EcsInstance, SecurityGroupRule } from '../ecs/records.js';
-import { recordSchemas } from '../index.js';
 import type { WafDomain, WafInstance } from './records.js';
 
 /** The ports a web server listens on; WAF's own defaults (80 for HTTP, 443 for HTTPS) */
@@ -51,22 +50,20 @@ export default defineDerivedFields({
     },
     $wafProtection: {
       summary:
-        'what of WAF 3.0 stands in front of this instance: `resources`, the cloud-native entries of it (same region and id); `domains`, the CNAME domains whose origins include one of its public IPs',
-      schema: z.strictObject({
-        resources: z.array(recordSchemas['waf.protected-resource']),
-        domains: z.array(z.string()),
-      }),
+        'what of WAF 3.0 stands in front of this instance: `cloudNative`, the WAF instances it is added to in cloud-native mode (same region and id); `domains`, the CNAME domains whose origins include one of its public IPs',
+      schema: z.strictObject({ cloudNative: z.array(z.string()), domains: z.array(z.string()) }),
       reads: ['waf.protected-resource', 'waf.domain'],
       // WAF answers per site for many regions: a gap of either collection leaves every instance unknown
       derive: (instance, lookup) =>
         lookup.unlessGap('waf.protected-resource', null, () =>
           lookup.unlessGap('waf.domain', null, () => {
-            const resources = lookup
+            const cloudNative = lookup
               .all('waf.protected-resource')
-              .filter((resource) => resource.id === instance.id && resource.region === instance.region);
+              .filter((resource) => resource.id === instance.id && resource.region === instance.region)
+              .map((resource) => resource.instanceId);
             const byBackend = lookup.grouped('waf.domain', backendsOf);
             const domains = [...new Set(instance.publicIps.flatMap((ip) => (byBackend.get(ip) ?? []).map((domain) => domain.id)))].sort();
-            return { resources, domains };
+            return { cloudNative: [...new Set(cloudNative)].sort(), domains };
           }),
         ),
     },
