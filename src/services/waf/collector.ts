@@ -185,7 +185,7 @@ async function domainDetail(
   siteRegion: WafSite,
   domain: string,
   call: Call,
-  rulesOfTemplate: (templateId: number) => Promise<RawRule[] | undefined>,
+  rulesOfTemplate: (templateId: number) => Promise<TemplateRule[] | undefined>,
 ): Promise<DomainDetail> {
   // DescribeDomainDetailResponseBody.ts: DomainId (the protected object), Listen.FocusHttps, Listen.TLSVersion
   const detail = await callOrGap(
@@ -227,32 +227,32 @@ async function domainDetail(
   return {
     ...known,
     ...(basicProtection === undefined ? {} : { basicProtection }),
-    ...(logEnabled === undefined || logEnabled === null ? {} : { logEnabled }),
+    ...(typeof logEnabled === 'boolean' ? { logEnabled } : {}),
   };
 }
+
+/** A rule of a template as the mode needs it: the action of its Config, null while the rule is disabled. */
+type TemplateRule = string | null;
 
 /** The mode of the enabled basic protection templates on a protected object; undefined when a template's rules are unknown. */
 async function protectionMode(
   templates: RawTemplate[],
-  rulesOfTemplate: (templateId: number) => Promise<RawRule[] | undefined>,
+  rulesOfTemplate: (templateId: number) => Promise<TemplateRule[] | undefined>,
 ): Promise<BasicProtectionMode | undefined> {
   const enabled = templates.filter((template) => BASIC_PROTECTION_SCENES.has(template.DefenseScene ?? '') && template.TemplateStatus === ENABLED);
   const rules = await Promise.all(enabled.map((template) => rulesOfTemplate(template.TemplateId ?? -1)));
   if (rules.some((list) => list === undefined)) return undefined;
-  const actions = rules.flatMap((list) => list ?? []).filter((rule) => rule.Status === ENABLED).map(ruleAction);
+  const actions = rules.flatMap((list) => list ?? []).filter((action) => action !== null);
   if (actions.includes('block')) return 'block';
   return actions.length > 0 ? 'monitor' : 'off';
 }
-
-/** A rule's action from its Config JSON; checked in the listing, so it is one of RULE_ACTIONS here. */
-const ruleAction = (rule: RawRule): string => (JSON.parse(rule.Config ?? '{}') as { action: string }).action;
 
 /**
  * The rules of each template, listed once however many domains it applies to. A failure leaves the
  * basic protection of every domain unknown (the gap names no single domain).
  */
-function templateRules(ctx: CollectorContext, siteRegion: WafSite, call: Call): (templateId: number) => Promise<RawRule[] | undefined> {
-  const listed = new Map<number, Promise<RawRule[] | undefined>>();
+function templateRules(ctx: CollectorContext, siteRegion: WafSite, call: Call): (templateId: number) => Promise<TemplateRule[] | undefined> {
+  const listed = new Map<number, Promise<TemplateRule[] | undefined>>();
   return (templateId) => {
     let rules = listed.get(templateId);
     if (!rules) {
@@ -269,8 +269,8 @@ function templateRules(ctx: CollectorContext, siteRegion: WafSite, call: Call): 
             PageNumber: String(pageNumber),
             PageSize: String(size),
           });
-          const items = body.Rules ?? [];
-          for (const rule of items) checkRuleConfig(templateId, rule);
+          // read here, inside the call, so that an undocumented action is a malformed answer (a gap)
+          const items = (body.Rules ?? []).map((rule) => templateRule(templateId, rule));
           return { items, ...(body.TotalCount === undefined ? {} : { totalCount: Number(body.TotalCount) }) };
         },
       });
@@ -280,18 +280,17 @@ function templateRules(ctx: CollectorContext, siteRegion: WafSite, call: Call): 
   };
 }
 
-/** An enabled rule whose action is not one WAF documents: the mode is unknown (malformed), never guessed. */
-function checkRuleConfig(templateId: number, rule: RawRule): void {
-  if (rule.Status !== ENABLED) return;
+/** An enabled rule whose action is not one WAF documents leaves the mode unknown (malformed), never guessed. */
+function templateRule(templateId: number, rule: RawRule): TemplateRule {
+  if (rule.Status !== ENABLED) return null;
   let action: unknown;
   try {
-    action = (JSON.parse(rule.Config ?? '') as { action?: unknown }).action;
+    action = (JSON.parse(rule.Config ?? '{}') as { action?: unknown }).action;
   } catch {
     throw malformedAnswer(`a rule of template ${templateId} has a Config that is not JSON`);
   }
-  if (typeof action !== 'string' || !RULE_ACTIONS.has(action)) {
-    throw malformedAnswer(`a rule of template ${templateId} has the action ${JSON.stringify(action)}, not block or monitor`);
-  }
+  if (typeof action === 'string' && RULE_ACTIONS.has(action)) return action;
+  throw malformedAnswer(`a rule of template ${templateId} has the action ${JSON.stringify(action)}, not block or monitor`);
 }
 
 async function collectCloudResources(
