@@ -38,7 +38,14 @@ function internetWebPorts(instance: EcsInstance, lookup: Lookup): Known<number[]
 
 const orUnknown = <T>(result: Known<T>, lookup: Lookup): unknown => (result.known ? result.value : lookup.unknown(result.reason, result.of));
 
-const backendsOf = (domain: WafDomain) => domain.backends;
+/**
+ * DescribeDomainsResponseBodyDomains.ts Status: 1 normal, 2 being created, 3 being modified, 4 being released,
+ * 5 WAF no longer forwards its traffic. A domain being created, released or no longer forwarded protects nothing.
+ */
+const FORWARDING_STATUSES: ReadonlySet<number | null> = new Set([1, 3]);
+
+/** the origins of the domains WAF forwards traffic for */
+const backendsOf = (domain: WafDomain) => (FORWARDING_STATUSES.has(domain.status) ? domain.backends : []);
 
 export default defineDerivedFields({
   'ecs.instance': {
@@ -50,7 +57,7 @@ export default defineDerivedFields({
     },
     $wafProtection: {
       summary:
-        'what of WAF 3.0 stands in front of this instance: `cloudNative`, the WAF instances it is added to in cloud-native mode (same region and id); `domains`, the CNAME domains whose origins include one of its public IPs',
+        'what of WAF 3.0 stands in front of this instance: `cloudNative`, the WAF instances it is added to in cloud-native mode (same region and id); `domains`, the CNAME domains WAF forwards (Status 1 or 3) whose origins include one of its public IPs',
       schema: z.strictObject({ cloudNative: z.array(z.string()), domains: z.array(z.string()) }),
       reads: ['waf.protected-resource', 'waf.domain'],
       // WAF answers per site for many regions: a gap of either collection leaves every instance unknown
