@@ -13,6 +13,9 @@ const VERSION = '2021-10-01';
 
 export type WafSite = 'cn-hangzhou' | 'ap-southeast-1';
 
+/** the cn-* region ids outside the Chinese mainland */
+const OUTSIDE_MAINLAND: ReadonlySet<string> = new Set(['cn-hongkong']);
+
 /**
  * The WAF site that serves a region: the Chinese mainland site (cn-hangzhou) for the mainland regions, the
  * international site (ap-southeast-1) for every other, Hong Kong included (it is outside the mainland).
@@ -21,8 +24,6 @@ export type WafSite = 'cn-hangzhou' | 'ap-southeast-1';
 export function wafSite(region: string): WafSite {
   return region.startsWith('cn-') && !OUTSIDE_MAINLAND.has(region) ? 'cn-hangzhou' : 'ap-southeast-1';
 }
-/** the cn-* region ids outside the Chinese mainland */
-const OUTSIDE_MAINLAND: ReadonlySet<string> = new Set(['cn-hongkong']);
 
 /** DescribeDomains PageSize: maximum 50 (waf-openapi_2021-10-01.api-docs.json) */
 const DOMAIN_PAGE = 50;
