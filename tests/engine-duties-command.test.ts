@@ -18,7 +18,7 @@ describe('duties command', () => {
     expect(header).toBe('duty\tgroup\tstate\trules\trules / note');
     expect(rows.map((row) => row.split('\t')[0])).toEqual(DUTIES.map((duty) => duty.id));
     expect(rows.find((row) => row.startsWith('security-groups\t'))).toMatch(/\thas-rules\t.*ecs-sg-ssh-internet/);
-    expect(rows.find((row) => row.startsWith('waf\t'))).toMatch(/\tnot-assessed\t-\tNot assessed: needs the WAF API/);
+    expect(rows.find((row) => row.startsWith('waf\t'))).toMatch(/\thas-rules\t.*waf-web-instance-protected/);
   });
 
   it('with a report prints its states and counts', async () => {

@@ -227,7 +227,7 @@ describe('buildReport', async () => {
     expect(report.summary.total).toBe(findings.length);
     expect(report.summary.byStatus.fail).toBe(findings.filter((finding) => finding.status === 'fail').length);
     const waf = report.coverage.duties.find((duty) => duty.duty === 'waf')!;
-    expect(waf).toMatchObject({ state: 'not-assessed', rules: [], note: expect.stringContaining('WAF') });
+    expect(waf).toMatchObject({ state: 'assessed', rules: ['waf-domain-blocking-mode', 'waf-domain-log-service', 'waf-site-instance', 'waf-web-instance-protected'] });
     const trail = report.coverage.duties.find((duty) => duty.duty === 'actiontrail')!;
     expect(trail).toMatchObject({ state: 'assessed', rules: ['actiontrail-multi-region-trail'], counts: { fail: 1 } });
     // the password policy is unknown in an empty inventory: every ram finding is an error

@@ -7,7 +7,7 @@ import { emptyResources, INVENTORY_SCHEMA_VERSION, type CollectionGap, type Inve
 import type { Disk, EcsInstance } from '../src/services/ecs/records.js';
 import type { SecurityCenterAsset } from '../src/services/sas/records.js';
 
-const instance = { id: 'i-1', region: 'cn-hangzhou', instanceType: 'ecs.g7.large', securityGroupIds: [] as string[] } as EcsInstance;
+const instance = { id: 'i-1', region: 'cn-hangzhou', instanceType: 'ecs.g7.large', securityGroupIds: [] as string[], publicIps: [] as string[], eipAllocationId: null } as EcsInstance;
 const disk = { id: 'd-1', region: 'cn-hangzhou', kmsKeyId: 'key-1' } as Disk;
 const asset: SecurityCenterAsset = {
   id: 'i-1',

@@ -58,8 +58,6 @@ export const DUTIES = [
     id: 'waf',
     group: 'Application',
     title: 'Web Application Firewall in front of web apps',
-    notAssessedNote:
-      'Not assessed: needs the WAF API (waf-openapi 2021-10-01 DescribeInstance, DescribeDomains) and the SLB/ALB listeners it protects.',
   },
   {
     id: 'anti-ddos',
