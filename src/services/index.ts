@@ -12,9 +12,10 @@ import sas from './sas/index.js';
 import type { Collect, ServiceDefinition } from './service.js';
 import sts from './sts/index.js';
 import vpc from './vpc/index.js';
+import vpn from './vpn/index.js';
 
 // in the order of the inventory's collections (its JSON keys)
-const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts] as const satisfies readonly ServiceDefinition[];
+const SERVICES = [ecs, vpc, vpn, ram, actiontrail, sas, kms, ims, sts] as const satisfies readonly ServiceDefinition[];
 
 type Services = typeof SERVICES;
 type Flat<T> = { [K in keyof T]: T[K] };

@@ -9,10 +9,11 @@ import { ram } from './ram/index.js';
 import { sas } from './sas/index.js';
 import { sts } from './sts/index.js';
 import { vpc } from './vpc/index.js';
+import { vpn } from './vpn/index.js';
 
-// The order is the order of the model's fields (region fields: ECS, VPC, KMS; account fields: RAM,
+// The order is the order of the model's fields (region fields: ECS, VPC, VPN Gateway, KMS; account fields: RAM,
 // ActionTrail, Security Center) and of the product table.
-export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms] as const;
+export const SERVICES = [ecs, vpc, vpn, ram, ims, sts, actionTrail, sas, kms] as const;
 
 type Service = (typeof SERVICES)[number];
 export type ServiceRegionFields = Merged<Service, 'regionFields'>;
