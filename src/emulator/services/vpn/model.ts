@@ -20,7 +20,8 @@ const vpnGatewaySchema = resource(vpnGatewayTemplate, {
 const vpnConnectionSchema = resource(vpnConnectionTemplate, {
   VpnConnectionId: idWithPrefix('vco-'),
   VpnGatewayId: z.string(),
-  Status: sa.optional(),
+  // null on a dual-tunnel connection, whose tunnels have the status (and the IKE and IPsec settings)
+  Status: sa.nullable().optional(),
   // a dual-tunnel connection: its master and slave tunnels (TunnelOptionsSpecification.TunnelOptions[])
   TunnelOptionsSpecification: z.array(resource(tunnelTemplate, { TunnelId: idWithPrefix('tun-'), Role: z.enum(['master', 'slave']), Status: sa.optional() })).default([]),
 });
