@@ -27,6 +27,9 @@ describe('the service registry', () => {
       'vpc.network-acl',
       'vpc.flow-log',
       'vpc.eip',
+      'vpn.gateway',
+      'vpn.connection',
+      'vpn.ssl-server',
       'ram.user',
       'ram.group',
       'ram.role',
@@ -42,24 +45,25 @@ describe('the service registry', () => {
     expect(Object.keys(inventorySchema.shape.resources.shape)).toEqual(RESOURCE_TYPES);
   });
 
-  it('marks the ECS, VPC and KMS records regional, and no other', () => {
-    expect([...REGIONAL_TYPES].sort()).toEqual(RESOURCE_TYPES.filter((type) => /^(ecs|vpc|kms)\./.test(type)).sort());
+  it('marks the ECS, VPC, VPN Gateway and KMS records regional, and no other', () => {
+    expect([...REGIONAL_TYPES].sort()).toEqual(RESOURCE_TYPES.filter((type) => /^(ecs|vpc|vpn|kms)\./.test(type)).sort());
   });
 
   it('names every service a gap may name, STS included', () => {
-    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'ecs', 'ims', 'kms', 'ram', 'sas', 'sts', 'vpc']);
+    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'ecs', 'ims', 'kms', 'ram', 'sas', 'sts', 'vpc', 'vpn']);
     expect(collectionGapSchema.shape.service.options).toEqual(SERVICE_NAMES);
   });
 
   it('starts the RAM collector first and knows it as the only global one', () => {
-    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'actiontrail', 'sas', 'kms']);
+    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'vpn', 'actiontrail', 'sas', 'kms']);
     expect([...GLOBAL_COLLECTORS]).toEqual(['ram']);
   });
 
-  it('grants IMS actions under ram: and Security Center actions under yundun-sas:', () => {
+  it('grants IMS actions under ram:, Security Center actions under yundun-sas: and VPN Gateway actions under vpc:', () => {
     expect(REQUIRED_RAM_ACTIONS).toContain('ram:ListUsers');
     expect(REQUIRED_RAM_ACTIONS).toContain('yundun-sas:DescribeVersionConfig');
-    expect(REQUIRED_RAM_ACTIONS.some((action) => action.startsWith('ims:') || action.startsWith('sas:') || action.startsWith('sts:'))).toBe(false);
-    expect(REQUIRED_RAM_ACTIONS).toHaveLength(42);
+    expect(REQUIRED_RAM_ACTIONS).toContain('vpc:DescribeVpnConnections');
+    expect(REQUIRED_RAM_ACTIONS.some((action) => /^(ims|sas|sts|vpn):/.test(action))).toBe(false);
+    expect(REQUIRED_RAM_ACTIONS).toHaveLength(45);
   });
 });
