@@ -18,6 +18,8 @@ import { collectorContext, TEST_KEY } from './helpers/context.js';
 const REGION = 'cn-hangzhou';
 const PSK = 'PlantedPsk-5d1e7c9a3b';
 const TUNNEL_PSK = 'PlantedTunnelPsk-8f2b6a0c4e';
+const BGP_AUTH_KEY = 'PlantedBgpAuthKey-1a9c7e3f';
+const SECRETS = [PSK, TUNNEL_PSK, BGP_AUTH_KEY];
 
 /** 120 connections on 60 gateways, each gateway with an SSL-VPN server: three pages of each listing at 50. */
 function largeAccount(deniedActions: string[] = []): AccountModel {
@@ -134,6 +136,21 @@ describe('VPN Gateway collector', () => {
   });
 });
 
+describe('VPN Gateway absent', () => {
+  // no activation to ask about: a VPN gateway is bought one by one, and an account without any gets empty lists
+  it('gives an account without VPN gateways no records, no gaps and no findings (nothing passes)', async () => {
+    const emulator = await startEmulator({ account: defineAccount({ accountId: '1234567890123456', regions: { [REGION]: {} } }), credentials: [TEST_KEY] });
+    try {
+      const inventory = await collect(emulator);
+      expect(inventory.gaps).toEqual([]);
+      expect([inventory.resources['vpn.gateway'], inventory.resources['vpn.connection'], inventory.resources['vpn.ssl-server']]).toEqual([[], [], []]);
+      expect(evaluate(inventory, rules, { now: new Date('2026-11-15T00:00:00Z') })).toEqual([]);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
 describe('VPN Gateway denied', () => {
   it('records the gap under its vpc: RAM action, and the rules of that collection give error, never pass', async () => {
     const emulator = await startEmulator({
@@ -170,6 +187,7 @@ describe('VPN pre-shared keys', () => {
     const [hq, branch] = hangzhou.vpnConnections as [Record<string, any>, Record<string, any>];
     hq.TunnelOptionsSpecification[0].TunnelIkeConfig.Psk = TUNNEL_PSK;
     branch.IkeConfig.Psk = PSK;
+    branch.VpnBgpConfig = { AuthKey: BGP_AUTH_KEY };
     emulator = await startEmulator({ account: defineAccount({ ...demo, regions } as AccountModelInput), credentials: [TEST_KEY] });
     dir = await mkdtemp(join(tmpdir(), 'alicloud-audit-vpn-'));
   });
@@ -181,8 +199,7 @@ describe('VPN pre-shared keys', () => {
     const client = new Vpc(clientConfig(emulator, TEST_KEY));
     const { body } = await client.describeVpnConnectionsWithOptions(new $Vpc.DescribeVpnConnectionsRequest({ regionId: REGION }), runtime());
     const text = JSON.stringify(body);
-    expect(text).toContain(PSK);
-    expect(text).toContain(TUNNEL_PSK);
+    for (const secret of SECRETS) expect(text).toContain(secret);
   });
 
   it('reach no record, log line, output format or snapshot of a scan', async () => {
@@ -199,9 +216,6 @@ describe('VPN pre-shared keys', () => {
     const texts = [result.stdout, result.stderr, ...(await Promise.all(files.map((file) => readFile(file, 'utf8'))))];
     // the scan did read the connections whose keys it must leave out
     expect(await readFile(snapshot, 'utf8')).toContain('vco-bp1branch2m6q');
-    for (const text of texts) {
-      expect(text).not.toContain(PSK);
-      expect(text).not.toContain(TUNNEL_PSK);
-    }
+    for (const text of texts) for (const secret of SECRETS) expect(text).not.toContain(secret);
   }, 60_000);
 });
