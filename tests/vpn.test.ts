@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as $Vpc from '@alicloud/vpc20160428';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineAccount, loadAccountModel, startEmulator, type AccountModel, type AccountModelInput, type RunningEmulator } from '../src/emulator/index.js';
+import { defineAccount, loadAccountModel, PRODUCTS, startEmulator, type AccountModel, type AccountModelInput, type RunningEmulator } from '../src/emulator/index.js';
+import { joinRpcVersions, regionalHost, rpcProduct, type RpcProduct } from '../src/emulator/rpc/protocol.js';
+import { vpnActions } from '../src/emulator/services/vpn/handlers.js';
 import { BUNDLED_RULES_DIR, evaluate, loadRules, type Rule } from '../src/engine/index.js';
 import { inventorySchema } from '../src/inventory/schema.js';
 import { DEMO_ACCOUNT_FILE } from '../src/paths.js';
@@ -54,6 +56,19 @@ async function collect(emulator: RunningEmulator, regions = [REGION]) {
 let rules: Rule[];
 beforeAll(async () => {
   rules = (await loadRules([BUNDLED_RULES_DIR])).filter((rule) => rule.service === 'vpn');
+});
+
+describe('the VPC product', () => {
+  it('answers VPC and VPN Gateway actions as one product of 2016-04-28, under the vpc RAM name', () => {
+    const vpc = PRODUCTS.filter((product): product is RpcProduct => 'version' in product && product.version === '2016-04-28');
+    expect(vpc.map((product) => product.name)).toEqual(['vpc']);
+    expect(Object.keys(vpc[0]!.actions)).toEqual(expect.arrayContaining(['DescribeVpcs', 'DescribeVpnGateways', 'DescribeVpnConnections', 'DescribeSslVpnServers']));
+  });
+
+  it('refuses two folders answering the same action of one version', () => {
+    const twice = () => rpcProduct({ version: '2016-04-28', name: 'vpc', actions: vpnActions, deniedCode: 'Forbidden.RAM', host: regionalHost('vpc') });
+    expect(() => joinRpcVersions([twice(), twice()])).toThrow(/DescribeVpnGateways/);
+  });
 });
 
 describe('VPN Gateway collector', () => {
