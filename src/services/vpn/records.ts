@@ -86,7 +86,7 @@ export const sslVpnServer = z.strictObject({
   compress: z.boolean().optional(),
   /** TCP | UDP */
   proto: text,
-  port: z.number(),
-  multiFactorAuth: z.boolean(),
+  port: z.number().optional(),
+  multiFactorAuth: z.boolean().optional(),
 });
 export type SslVpnServer = z.infer<typeof sslVpnServer>;
