@@ -6,7 +6,11 @@ import type { ApiObject, ShapeContext } from '../../fill.js';
 // 2026-01-05T08:00:00Z: the API gives VPN times as epoch milliseconds (CreateTime: integer)
 const CREATED_MS = 1767600000000;
 
-/** Fields: DescribeVpnGateways VpnGateways.VpnGateway[]. */
+/**
+ * Fields: DescribeVpnGateways VpnGateways.VpnGateway[], but those sent only in some cases: ReservationData (a
+ * pending order), DisasterRecoveryInternetIp, DisasterRecoveryVSwitchId and SslVpnInternetIp (a gateway of
+ * dual-tunnel connections).
+ */
 export function vpnGatewayTemplate(): ApiObject {
   return {
     VpnGatewayId: '',
@@ -52,7 +56,11 @@ export function ipsecConfigTemplate(): ApiObject {
   return { ...IPSEC_DEFAULTS, IpsecLifetime: 86400 };
 }
 
-/** Fields: DescribeVpnConnections VpnConnections.VpnConnection[] (a single-tunnel connection bound to a VPN gateway). */
+/**
+ * Fields: DescribeVpnConnections VpnConnections.VpnConnection[] of a connection bound to a VPN gateway: the
+ * transit router's (AttachInstanceId, TransitRouterId, TransitRouterName, InternetIp) and the national-standard
+ * gateway's RemoteCaCertificate left out.
+ */
 export function vpnConnectionTemplate(): ApiObject {
   return {
     VpnConnectionId: '',
@@ -84,7 +92,7 @@ export function vpnConnectionTemplate(): ApiObject {
 
 /**
  * Fields: DescribeVpnConnections VpnConnections.VpnConnection[].TunnelOptionsSpecification.TunnelOptions[]
- * (its lifetimes and flags are strings, unlike the connection's).
+ * (its lifetimes and flags are strings, unlike the connection's; RemoteCaCertificate, national-standard only, left out).
  */
 export function tunnelTemplate(): ApiObject {
   return {
