@@ -166,6 +166,31 @@ describe('VPN Gateway absent', () => {
   });
 });
 
+describe('VPN Gateway settings not answered', () => {
+  it('leave them unknown: the IKE rules give error, never pass', async () => {
+    const account = defineAccount({
+      accountId: '1234567890123456',
+      regions: {
+        [REGION]: {
+          vpcs: [{ VpcId: 'vpc-bp1one' }],
+          vpnGateways: [{ VpnGatewayId: 'vpn-bp1one', VpcId: 'vpc-bp1one' }],
+          vpnConnections: [{ VpnConnectionId: 'vco-bp1bare', VpnGatewayId: 'vpn-bp1one', IkeConfig: null }],
+        },
+      },
+    });
+    const emulator = await startEmulator({ account, credentials: [TEST_KEY] });
+    try {
+      const [connection] = (await collect(emulator)).resources['vpn.connection'];
+      expect(connection!.tunnels[0]!.ike).toEqual({});
+      const findings = evaluate(await collect(emulator), rules, { now: new Date('2026-11-15T00:00:00Z') });
+      const status = (ruleId: string) => findings.find((finding) => finding.ruleId === ruleId)?.status;
+      expect([status('vpn-ike-strong-algorithms'), status('vpn-ike-no-aggressive-mode')]).toEqual(['error', 'error']);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
 describe('VPN Gateway denied', () => {
   it('records the gap under its vpc: RAM action, and the rules of that collection give error, never pass', async () => {
     const emulator = await startEmulator({
