@@ -85,7 +85,8 @@ describe('one demo scan in every format', () => {
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector('body[data-findings="ready"]');
       expect(await page.locator('#shown').textContent()).toBe(report.findings.length.toLocaleString('en-US'));
-      expect(await page.locator('#rule-rows tr.rule').count()).toBe(new Set(report.findings.map((f) => f.ruleId)).size);
+      // the rule table shows its first page of 50 rules (RULE_PAGE in src/outputs/html-assets.ts)
+      expect(await page.locator('#rule-rows tr.rule').count()).toBe(Math.min(50, new Set(report.findings.map((f) => f.ruleId)).size));
       expect(problems).toEqual([]);
     } finally {
       await browser.close();

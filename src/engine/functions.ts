@@ -16,6 +16,8 @@ import { PROTOCOLS, type PortRange } from '../services/port-range.js';
 import { allowsFullAccess, PolicyDocumentError } from '../services/ram/policy-document.js';
 import { aclInternetExposure, describeAclExposure, NetworkAclEntryError } from '../services/vpc/network-acl.js';
 import type { NetworkAclEntry } from '../services/vpc/records.js';
+import { weakAlgorithms } from '../services/vpn/algorithms.js';
+import type { VpnTunnel } from '../services/vpn/records.js';
 
 export interface FunctionResult {
   outcome: Outcome;
@@ -170,6 +172,25 @@ export const FUNCTIONS = {
       return withValue(subject, 'document', 'any', (document) => {
         const verdict = allowsFullAccess(document);
         return { outcome: fromBoolean(verdict.fullAccess), evidence: verdict.detail };
+      });
+    },
+  }),
+  vpn_weak_algorithms: defineFunction({
+    summary:
+      'true when a tunnel of the IPsec connection (`tunnels`) negotiates the `phase` (ike or ipsec) with one of the listed encryption, integrity or DH group values (case-insensitive)',
+    args: z.strictObject({
+      phase: z.enum(['ike', 'ipsec']),
+      encryption: z.array(z.string()).min(1),
+      integrity: z.array(z.string()).min(1),
+      dhGroups: z.array(z.string()).min(1),
+    }),
+    call(subject, args) {
+      return withValue(subject, 'tunnels', 'list', (tunnels) => {
+        const verdict = weakAlgorithms(tunnels as VpnTunnel[], args.phase, args);
+        if (verdict.weak !== undefined) return { outcome: fromBoolean(verdict.weak), evidence: verdict.detail };
+        // the first setting not known, read as the engine reads it: its reason names the gap behind it
+        const resolved = resolvePath(subject, verdict.unknownPaths[0]!);
+        return resolved.known ? mismatch(subject, verdict.unknownPaths[0]!, verdict.detail) : { outcome: unknown(resolved.reason), evidence: verdict.detail };
       });
     },
   }),

@@ -70,8 +70,6 @@ export const DUTIES = [
     id: 'vpn-gateway',
     group: 'Application',
     title: 'Encrypted tunnels to on-premises networks',
-    notAssessedNote:
-      'Not assessed: needs VPC DescribeVpnGateways / DescribeVpnConnections (IPsec settings), not collected yet.',
   },
   {
     id: 'certificates',

@@ -12,10 +12,11 @@ import sas from './sas/index.js';
 import type { Collect, ServiceDefinition } from './service.js';
 import sts from './sts/index.js';
 import vpc from './vpc/index.js';
+import vpn from './vpn/index.js';
 import waf from './waf/index.js';
 
 // in the order of the inventory's collections (its JSON keys)
-const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf] as const satisfies readonly ServiceDefinition[];
+const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn] as const satisfies readonly ServiceDefinition[];
 
 type Services = typeof SERVICES;
 type Flat<T> = { [K in keyof T]: T[K] };

@@ -21,7 +21,7 @@ export interface RpcProductSpec {
   host(region: string | null): string;
 }
 
-export type RpcProduct = EmulatedProduct & Readonly<Pick<RpcProductSpec, 'version' | 'actions'>>;
+export type RpcProduct = EmulatedProduct & Readonly<RpcProductSpec>;
 
 export const regionalHost = (product: string) => (region: string | null) =>
   region ? `${product}.${region}.aliyuncs.com` : `${product}.aliyuncs.com`;
@@ -58,11 +58,13 @@ function rpcGateway(name: string, host: (region: string | null) => string, produ
 }
 
 export function rpcProduct(spec: RpcProductSpec): RpcProduct {
-  const { version, name, actions, deniedCode } = spec;
+  const { version, name, actions, deniedCode, host } = spec;
   return {
-    ...rpcGateway(name, spec.host, name),
+    ...rpcGateway(name, host, name),
     version,
     actions,
+    deniedCode,
+    host,
     claims: (request) => rpcCallName(request).version === version,
     operation({ action }) {
       const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
@@ -74,6 +76,32 @@ export function rpcProduct(spec: RpcProductSpec): RpcProduct {
     },
     denied: (ramAction, accountId, caller) => deniedError(deniedCode, name, ramAction, accountId, caller),
   };
+}
+
+const isRpc = (product: EmulatedProduct): product is RpcProduct => 'version' in product && 'actions' in product;
+
+/**
+ * The products with one RPC product per API version: the actions that several service folders answer for
+ * one version (VPC's and VPN Gateway's, both vpc 2016-04-28) joined into the first one's product, which
+ * alone would claim them all. The folders must agree on its RAM name and denied code and share no action.
+ */
+export function joinRpcVersions(products: readonly EmulatedProduct[]): EmulatedProduct[] {
+  const joined: EmulatedProduct[] = [];
+  for (const product of products) {
+    const index = isRpc(product) ? joined.findIndex((other) => isRpc(other) && other.version === product.version) : -1;
+    if (index < 0) {
+      joined.push(product);
+      continue;
+    }
+    const first = joined[index] as RpcProduct;
+    const second = product as RpcProduct;
+    const shared = Object.keys(second.actions).filter((action) => Object.hasOwn(first.actions, action));
+    if (first.name !== second.name || first.deniedCode !== second.deniedCode || shared.length > 0) {
+      throw new Error(`RPC version ${first.version} is declared twice with another name, denied code or the same actions (${shared.join(', ')})`);
+    }
+    joined[index] = rpcProduct({ ...first, actions: { ...first.actions, ...second.actions } });
+  }
+  return joined;
 }
 
 /** Who answers a request no product claims: the RPC gateway, with its unknown-version error. */

@@ -10,11 +10,12 @@ import { resourceManager } from './resourcemanager/index.js';
 import { sas } from './sas/index.js';
 import { sts } from './sts/index.js';
 import { vpc } from './vpc/index.js';
+import { vpn } from './vpn/index.js';
 import { waf } from './waf/index.js';
 
 // The order is the order of the model's fields (region fields: ECS, VPC, KMS; account fields: RAM,
 // ActionTrail, Security Center, the resource directory) and of the product table.
-export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf] as const;
+export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn] as const;
 
 type Service = (typeof SERVICES)[number];
 export type ServiceRegionFields = Merged<Service, 'regionFields'>;
