@@ -30,6 +30,7 @@ const onOff = z.enum(['on', 'off']);
  * not sent, not authorized (the CIS 8.3-8.8 "Default Value" of each setting).
  */
 const settingsSchema = z.strictObject({
+  $comment: z.string().optional(),
   /** DescribeSuspiciousOverallConfig Type=auto_breaking: Config */
   virusBlocking: onOff.default('off'),
   /** DescribeNoticeConfig Route of each Project named (others answer 0) */
