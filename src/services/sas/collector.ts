@@ -292,7 +292,8 @@ async function collectSettings(ctx: CollectorContext, siteRegion: SecurityCenter
     ...defined('vulnerabilityScan', vulConfig ?? undefined),
     ...defined('fingerprintSchedules', fingerprints),
     ...defined('logAnalysis', logMeta),
-    notInEdition,
+    // in a stable order: the calls answer in any order
+    notInEdition: notInEdition.sort(),
   };
 }
 
