@@ -182,3 +182,58 @@ export function eipTemplate({ regionId }: ShapeContext): ApiObject {
     BizType: '',
   };
 }
+
+/** Fields: response-examples/vpc_2016-04-28/DescribeRouteTableList.json RouterTableList.RouterTableListType[]. */
+export function routeTableTemplate({ accountId }: ShapeContext): ApiObject {
+  return {
+    VpcId: '',
+    CreationTime: DEFAULT_CREATION_TIME,
+    Status: 'Available',
+    RouterId: '',
+    AssociateType: 'VSwitch',
+    RouteTableId: '',
+    OwnerId: Number(accountId),
+    Description: '',
+    RouteTableType: 'Custom',
+    ResourceGroupId: '',
+    RouterType: 'VRouter',
+    RouteTableName: '',
+    Tags: tags(),
+    VSwitchIds: { VSwitchId: [] },
+    GatewayIds: { GatewayIds: [] },
+    RoutePropagationEnable: false,
+  };
+}
+
+/**
+ * Fields: the DescribeRouteEntryList response schema of openapi-meta/vpc_2016-04-28.api-docs.json
+ * (RouteEntrys.RouteEntry[]; there is no response example). Defaults: an available custom IPv4 route.
+ */
+export function routeEntryTemplate(): ApiObject {
+  return {
+    Status: 'Available',
+    Type: 'Custom',
+    IpVersion: 'ipv4',
+    Description: '',
+    RouteEntryName: '',
+    DestinationCidrBlock: '',
+    RouteEntryId: '',
+    RouteTableId: '',
+    GmtModified: DEFAULT_CREATION_TIME,
+    NextHops: { NextHop: [] },
+    ServiceType: '',
+    Origin: 'CustomCreate',
+  };
+}
+
+/** Fields: the same schema's NextHops.NextHop[] (NextHopRelatedInfo names the instance behind the hop). */
+export function nextHopTemplate(): ApiObject {
+  return {
+    NextHopRegionId: '',
+    Weight: 0,
+    NextHopId: '',
+    Enabled: 1,
+    NextHopType: 'Instance',
+    NextHopRelatedInfo: { InstanceId: '', InstanceType: '', RegionId: '' },
+  };
+}
