@@ -27,6 +27,7 @@ describe('the service registry', () => {
       'vpc.network-acl',
       'vpc.flow-log',
       'vpc.eip',
+      'vpc.route-table',
       'ram.user',
       'ram.group',
       'ram.role',
@@ -34,6 +35,7 @@ describe('the service registry', () => {
       'actiontrail.trail',
       'sas.config',
       'sas.asset',
+      'sas.settings',
       'kms.key',
       'account',
     ]);
@@ -60,6 +62,6 @@ describe('the service registry', () => {
     expect(REQUIRED_RAM_ACTIONS).toContain('ram:ListUsers');
     expect(REQUIRED_RAM_ACTIONS).toContain('yundun-sas:DescribeVersionConfig');
     expect(REQUIRED_RAM_ACTIONS.some((action) => action.startsWith('ims:') || action.startsWith('sas:') || action.startsWith('sts:'))).toBe(false);
-    expect(REQUIRED_RAM_ACTIONS).toHaveLength(42);
+    expect(REQUIRED_RAM_ACTIONS).toHaveLength(51);
   });
 });

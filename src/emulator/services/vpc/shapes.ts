@@ -205,10 +205,8 @@ export function routeTableTemplate({ accountId }: ShapeContext): ApiObject {
   };
 }
 
-/**
- * Fields: the DescribeRouteEntryList response schema of openapi-meta/vpc_2016-04-28.api-docs.json
- * (RouteEntrys.RouteEntry[]; there is no response example). Defaults: an available custom IPv4 route.
- */
+// DescribeRouteEntryList has no response example; its defaults: an available custom IPv4 route.
+/** Fields: openapi-meta/vpc_2016-04-28.api-docs.json DescribeRouteEntryList response schema, RouteEntrys.RouteEntry[]. */
 export function routeEntryTemplate(): ApiObject {
   return {
     Status: 'Available',
@@ -226,7 +224,7 @@ export function routeEntryTemplate(): ApiObject {
   };
 }
 
-/** Fields: the same schema's NextHops.NextHop[] (NextHopRelatedInfo names the instance behind the hop). */
+/** Fields: openapi-meta/vpc_2016-04-28.api-docs.json DescribeRouteEntryList response schema, RouteEntrys.RouteEntry[].NextHops.NextHop[]. */
 export function nextHopTemplate(): ApiObject {
   return {
     NextHopRegionId: '',
