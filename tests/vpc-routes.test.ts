@@ -62,10 +62,13 @@ describe('route tables through the emulator', () => {
       status: 'Available',
       nextHops: [{ type: 'VpcPeer', id: 'pcc-bp1proddev7q3', relatedInstanceId: 'vpc-bp1prod8k2m4x7q', relatedInstanceType: 'VPC' }],
     });
-    expect(findingsOf(inventory, ROUTE_RULE).map((finding) => [finding.resource.id, finding.status])).toEqual([
+    const findings = findingsOf(inventory, ROUTE_RULE);
+    expect(findings.map((finding) => [finding.resource.id, finding.status])).toEqual([
       ['vtb-bp1devall9m4', 'fail'],
       ['vtb-bp1prodweb6k2', 'pass'],
     ]);
+    // the hop names the peer VPC (prod, 10.0.0.0/16): the default route leaves it
+    expect(findings[0]?.evidence).toContain('(outside the peer: 0.0.0.0/0 (rte-bp1devall9m41))');
   });
 
   it('pages route tables at 50 and route entries at 100, and judges the route on the last page', async () => {
