@@ -142,6 +142,7 @@ describe('VPC collector', () => {
       DescribeNetworkAcls: () => [200, { RequestId: 'r', TotalCount: '0', NetworkAcls: { NetworkAcl: [] } }],
       DescribeFlowLogs: () => [200, { RequestId: 'r', TotalCount: '0', FlowLogs: { FlowLog: [] } }],
       DescribeEipAddresses: () => [200, { RequestId: 'r', TotalCount: 0, EipAddresses: { EipAddress: [] } }],
+      DescribeRouteTableList: () => [200, { RequestId: 'r', TotalCount: 0, RouterTableList: { RouterTableListType: [] } }],
     });
     const ctx = collectorContext(NOCK_ENDPOINT, [REGION]);
     await collectVpc(ctx);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { FALSE, fromBoolean, TRUE, unknown, type Outcome } from './outcome.js';
 import { resolvePath, typeName, type Subject } from './path.js';
+import { coarseIngressRules, describeCoarseRule } from '../services/ecs/fine-grained.js';
 import { describeLifecycle, findOs, isEndOfLife, loadOsLifecycle, type OsLifecycleEntry } from '../services/ecs/os-lifecycle.js';
 import type { SecurityGroupRule } from '../services/ecs/records.js';
 import {
@@ -147,6 +148,24 @@ export const FUNCTIONS = {
         return exposures.length > 0
           ? { outcome: TRUE, evidence: exposures.map(describeAclExposure).join('; ') }
           : { outcome: FALSE, evidence: `no entry lets the internet reach ${describeAsked('ingress', args.protocol, ranges)}` };
+      });
+    },
+  }),
+  coarse_ingress: defineFunction({
+    summary:
+      'true when an ingress Accept of the group `rules` opens more than `maxPorts` TCP/UDP ports to a source CIDR broader than `minPrefixLength` (IPv4) or `minIpv6PrefixLength` (IPv6); each rule as written',
+    args: z.strictObject({
+      maxPorts: z.number().int().min(1),
+      minPrefixLength: z.number().int().min(0).max(32),
+      minIpv6PrefixLength: z.number().int().min(0).max(128),
+    }),
+    call(subject, args) {
+      return withValue(subject, 'rules', 'list', (rules) => {
+        const limits = { maxPorts: args.maxPorts, minPrefixLength: { ipv4: args.minPrefixLength, ipv6: args.minIpv6PrefixLength } };
+        const coarse = coarseIngressRules(rules as SecurityGroupRule[], limits);
+        return coarse.length > 0
+          ? { outcome: TRUE, evidence: coarse.map(describeCoarseRule).join('; ') }
+          : { outcome: FALSE, evidence: `no ingress Accept opens more than ${args.maxPorts} ports to a broad source` };
       });
     },
   }),

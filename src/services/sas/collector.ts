@@ -1,11 +1,18 @@
 // Security Center (sas 2018-12-03): the edition bought, the ECS instances it watches with their agent state,
-// and their unfixed vulnerabilities. Security Center is not regional: the site of each scanned region
+// their unfixed vulnerabilities and webshell scan coverage, and the settings CIS 8.3-8.8 and 2.9 audit. Security Center is not regional: the site of each scanned region
 // (securityCenterSite: the official `endpoints` table) answers for the whole account. None of these actions
 // takes a RegionId (sas_2018-12-03.api-docs.json: DescribeVersionConfig and DescribeVulList list none,
 // DescribeCloudCenterInstances' is deprecated), so none is sent.
 import { callOrGap, listOrGap, optional, siteOf, type CollectorContext } from '../context.js';
 import { callRpc, malformedAnswer } from '../rpc-call.js';
-import type { SecurityCenterAsset, SecurityCenterConfig, SecurityCenterEdition, Vulnerability } from './records.js';
+import type {
+  FeatureState,
+  SecurityCenterAsset,
+  SecurityCenterConfig,
+  SecurityCenterEdition,
+  SecurityCenterSettings,
+  Vulnerability,
+} from './records.js';
 
 const VERSION = '2018-12-03';
 
@@ -76,6 +83,7 @@ interface RawAsset {
   LastLoginTimestamp?: number | string;
   AuthVersion?: number | string;
   Bind?: boolean | string;
+  GroupId?: number | string;
 }
 
 interface RawVulnerability {
@@ -126,12 +134,16 @@ export async function collectSas(ctx: CollectorContext): Promise<void> {
     }
   }
   if (sites.some((site) => site.assets !== undefined)) ctx.inventory.add('sas.asset', records);
+  ctx.inventory.add('sas.settings', sites.map((site) => site.settings));
 }
 
 interface SiteAnswer {
   config: SiteConfig | undefined;
   assets: SecurityCenterAsset[] | undefined;
+  settings: SecurityCenterSettings;
 }
+
+type SiteCall = <T>(action: string, query?: Record<string, string | undefined>) => Promise<T>;
 
 interface SiteConfig {
   site: SecurityCenterSite;
@@ -140,10 +152,10 @@ interface SiteConfig {
 }
 
 async function collectSite(ctx: CollectorContext, siteRegion: SecurityCenterSite, regions: string[]): Promise<SiteAnswer> {
-  const call = <T>(action: string, query: Record<string, string | undefined> = {}) =>
+  const call: SiteCall = <T>(action: string, query: Record<string, string | undefined> = {}) =>
     callRpc<T>(ctx, { host: `tds.${siteRegion}.aliyuncs.com`, version: VERSION, region: siteRegion, regionId: null, action, query });
 
-  const [config, assets] = await Promise.all([
+  const [config, assets, settings, webshellScan] = await Promise.all([
     callOrGap(ctx, { site: site(siteRegion, 'DescribeVersionConfig'), affects: ['sas.config'] }, async () => {
       const body = await call<RawVersionConfig>('DescribeVersionConfig');
       if (numberOf(body.Version) === null) throw malformedAnswer('DescribeVersionConfig answered without a Version');
@@ -163,9 +175,11 @@ async function collectSite(ctx: CollectorContext, siteRegion: SecurityCenterSite
         return { items: body.Instances ?? [], next: body.PageInfo?.NextToken ?? null };
       },
     }),
+    collectSettings(ctx, siteRegion, regions, call),
+    webshellScanCoverage(ctx, siteRegion, call),
   ]);
   const siteConfig = config ? { site: siteRegion, regions, raw: config } : undefined;
-  if (!assets) return { config: siteConfig, assets: undefined };
+  if (!assets) return { config: siteConfig, assets: undefined, settings };
 
   const vulnerabilities = await unfixedVulnerabilitiesByAsset(ctx, siteRegion, call);
   const records = assets.map((raw): SecurityCenterAsset => {
@@ -181,9 +195,144 @@ async function collectSite(ctx: CollectorContext, siteRegion: SecurityCenterSite
       authVersion: numberOf(raw.AuthVersion),
       bound: isTrue(raw.Bind),
       ...(vulnerabilities === undefined ? {} : { unfixedVulnerabilities: vulnerabilities.get(uuid) ?? [] }),
+      ...(webshellScan === undefined ? {} : { webshellScan: webshellScan(uuid, raw.GroupId) }),
     };
   });
-  return { config: siteConfig, assets: records };
+  return { config: siteConfig, assets: records, settings };
+}
+
+/**
+ * What Security Center answers for a feature the edition bought does not include ("FreeVersionNotPermit";
+ * the Security Center API error code, as aliyun's own sas agent skills list it for the Free edition): a fact.
+ */
+const NOT_IN_EDITION = ['FreeVersionNotPermit'];
+
+/** The vulnerability scan types of DescribeVulConfig TargetConfigs (DescribeVulConfigResponseBody.ts); scanMode, imageVulClean and yum are not scans. */
+const VULNERABILITY_SCAN_TYPES = new Set(['cve', 'sys', 'cms', 'app', 'emg']);
+
+/** Every asset fingerprint type DescribePropertyScheduleConfig takes (DescribePropertyScheduleConfigRequest.ts Type). */
+const FINGERPRINT_TYPES = [
+  'scheduler_port_period',
+  'scheduler_process_period',
+  'scheduler_account_period',
+  'scheduler_software_period',
+  'scheduler_cron_period',
+  'scheduler_sca_period',
+  'scheduler_autorun_period',
+  'scheduler_lkm_period',
+  'scheduler_sca_proxy_period',
+] as const;
+
+const onOff = (value: string | undefined, action: string): 'on' | 'off' => {
+  if (value === 'on' || value === 'off') return value;
+  throw malformedAnswer(`${action} answered a switch that is neither on nor off: ${String(value)}`);
+};
+
+/**
+ * The settings CIS 8.3, 8.5-8.8 and 2.9 audit, as one site answers them (none of these actions pages:
+ * their SDK models have no paging field). Each call fills its own field, so a failed one leaves that field
+ * unknown (a field gap), never a default.
+ */
+async function collectSettings(ctx: CollectorContext, siteRegion: SecurityCenterSite, regions: string[], call: SiteCall): Promise<SecurityCenterSettings> {
+  const notInEdition: string[] = [];
+  /** one setting's call: undefined on a gap; for a feature editions may lack, null when this one does */
+  const setting = async <T>(action: string, field: keyof SecurityCenterSettings, feature: string | null, request: () => Promise<T>) => {
+    const spec = { site: site(siteRegion, action), affects: ['sas.settings' as const], fields: [field] };
+    const answer = await callOrGap(ctx, feature === null ? spec : { ...spec, absentWhen: NOT_IN_EDITION }, request);
+    if (answer === null && feature !== null) notInEdition.push(feature);
+    return answer;
+  };
+
+  const [virus, notices, authorization, vulConfig, fingerprints, logMeta] = await Promise.all([
+    // DescribeSuspiciousOverallConfigResponseBody.ts: OverallConfig { Type, Config on | off }
+    setting('DescribeSuspiciousOverallConfig', 'virusBlocking', 'virus-blocking', async () => {
+      const body = await call<{ OverallConfig?: { Config?: string } }>('DescribeSuspiciousOverallConfig', { Type: 'auto_breaking' });
+      return onOff(body.OverallConfig?.Config, 'DescribeSuspiciousOverallConfig');
+    }),
+    // DescribeNoticeConfigResponseBody.ts: NoticeConfigList [{ Project, Route, TimeLimit }]
+    setting('DescribeNoticeConfig', 'notifications', null, async () => {
+      const body = await call<{ NoticeConfigList?: Array<{ Project?: string; Route?: number | string; TimeLimit?: number | string }> }>('DescribeNoticeConfig');
+      return (body.NoticeConfigList ?? []).map((notice) => ({ project: notice.Project ?? '', route: numberOf(notice.Route), timeLimit: numberOf(notice.TimeLimit) }));
+    }),
+    // DescribeUserBaselineAuthorizationResponseBody.ts: UserBaselineAuthorization { Status 0 | 1 }
+    setting('DescribeUserBaselineAuthorization', 'configAssessmentAuthorized', null, async () => {
+      const body = await call<{ UserBaselineAuthorization?: { Status?: number | string } }>('DescribeUserBaselineAuthorization');
+      const status = numberOf(body.UserBaselineAuthorization?.Status);
+      if (status !== 0 && status !== 1) throw malformedAnswer(`DescribeUserBaselineAuthorization answered Status ${String(status)}`);
+      return status === 1;
+    }),
+    // DescribeVulConfigResponseBody.ts: TargetConfigs [{ Type, Config }]
+    setting('DescribeVulConfig', 'vulnerabilityScan', null, async () => {
+      const body = await call<{ TargetConfigs?: Array<{ Type?: string; Config?: string }> }>('DescribeVulConfig');
+      return (body.TargetConfigs ?? [])
+        .filter((target) => VULNERABILITY_SCAN_TYPES.has(target.Type ?? ''))
+        .map((target) => ({ type: target.Type ?? '', config: (target.Config ?? '').toLowerCase() }));
+    }),
+    // DescribePropertyScheduleConfigResponseBody.ts: Config, the hours between collections (0: off)
+    setting('DescribePropertyScheduleConfig', 'fingerprintSchedules', 'asset-fingerprints', () =>
+      Promise.all(
+        FINGERPRINT_TYPES.map(async (type) => {
+          const body = await call<{ Config?: string }>('DescribePropertyScheduleConfig', { Type: type });
+          return { type, hours: numberOf(body.Config) };
+        }),
+      ),
+    ),
+    // DescribeLogMetaResponseBody.ts: LogMetaList [{ LogStore, Category host | security, Status enabled | disabled }]
+    setting('DescribeLogMeta', 'logAnalysis', 'log-analysis', async () => {
+      const body = await call<{ LogMetaList?: Array<{ LogStore?: string; Category?: string; Status?: string }> }>('DescribeLogMeta');
+      return (body.LogMetaList ?? []).map((meta) => ({ logStore: meta.LogStore ?? '', category: meta.Category ?? '', status: (meta.Status ?? '').toLowerCase() }));
+    }),
+  ]);
+  return {
+    id: siteRegion,
+    regions,
+    ...defined<'virusBlocking', FeatureState>('virusBlocking', virus === null ? 'not-in-edition' : virus),
+    ...defined('notifications', notices ?? undefined),
+    ...defined('configAssessmentAuthorized', authorization ?? undefined),
+    ...defined('vulnerabilityScan', vulConfig ?? undefined),
+    ...defined('fingerprintSchedules', fingerprints),
+    ...defined('logAnalysis', logMeta),
+    // in a stable order: the calls answer in any order
+    notInEdition: notInEdition.sort(),
+  };
+}
+
+/** `{ [key]: value }`, or nothing when the value is unknown: an unknown field is left out, never undefined-valued. */
+function defined<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/**
+ * Whether the periodic webshell scan covers an asset, by its Uuid and server group: undefined when the
+ * scope could not be read. DescribeCommonTargetResultList Type=webshell_timescan
+ * (DescribeCommonTargetResultListResponseBody.ts TargetConfig): TargetType uuid | groupId names what
+ * TargetList holds, and Flag add means the scan runs on the listed assets, del that it runs on all others.
+ */
+async function webshellScanCoverage(
+  ctx: CollectorContext,
+  siteRegion: SecurityCenterSite,
+  call: SiteCall,
+): Promise<((uuid: string, groupId: number | string | undefined) => FeatureState) | undefined> {
+  const scope = await callOrGap(
+    ctx,
+    { site: site(siteRegion, 'DescribeCommonTargetResultList'), affects: ['sas.asset'], fields: ['webshellScan'], absentWhen: NOT_IN_EDITION },
+    async () => {
+      const body = await call<{ TargetConfig?: { Flag?: string; TargetType?: string; TargetList?: string[] } }>('DescribeCommonTargetResultList', {
+        Type: 'webshell_timescan',
+      });
+      const { Flag: flag, TargetType: targetType, TargetList: targets = [] } = body.TargetConfig ?? {};
+      if ((flag !== 'add' && flag !== 'del') || (targetType !== 'uuid' && targetType !== 'groupId')) {
+        throw malformedAnswer(`DescribeCommonTargetResultList answered Flag ${String(flag)} and TargetType ${String(targetType)}`);
+      }
+      return { flag, targetType, targets: new Set(targets) };
+    },
+  );
+  if (scope === undefined) return undefined;
+  if (scope === null) return () => 'not-in-edition';
+  return (uuid, groupId) => {
+    const listed = scope.targets.has(scope.targetType === 'uuid' ? uuid : String(groupId ?? ''));
+    return listed === (scope.flag === 'add') ? 'on' : 'off';
+  };
 }
 
 const editionOf = (code: number | null): SecurityCenterEdition => (code === null ? 'unknown' : (EDITIONS[code] ?? 'unknown'));

@@ -41,6 +41,10 @@ export const securityCenterConfig = z.strictObject({
 });
 export type SecurityCenterConfig = z.infer<typeof securityCenterConfig>;
 
+/** A Security Center switch: on, off, or not part of the edition bought (the API answers FreeVersionNotPermit). */
+export const featureState = z.enum(['on', 'off', 'not-in-edition']);
+export type FeatureState = z.infer<typeof featureState>;
+
 export const vulnerability = z.strictObject({
   name: text,
   aliasName: text,
@@ -73,5 +77,68 @@ export const securityCenterAsset = z.strictObject({
   bound: z.boolean(),
   /** unfixed vulnerabilities (DescribeVulList Dealed=n, types cve, sys, emg); undefined when unknown */
   unfixedVulnerabilities: z.array(vulnerability).optional(),
+  /** whether the periodic webshell scan (DescribeCommonTargetResultList webshell_timescan) covers the asset; undefined when unknown */
+  webshellScan: featureState.optional(),
 });
 export type SecurityCenterAsset = z.infer<typeof securityCenterAsset>;
+
+/** One notification item of DescribeNoticeConfig. */
+export const noticeConfig = z.strictObject({
+  /** the item, e.g. sas_vulnerability, sas_healthcheck, sas_suspicious, yundun_sas_ak_leakage */
+  project: text,
+  /** how it is sent: a bit set of 1 text message, 2 email, 4 internal message; 0 not sent */
+  route: z.number().nullable(),
+  /** 0 any time, 1 08:00 to 22:00 only */
+  timeLimit: z.number().nullable(),
+});
+
+/** One vulnerability type's scan switch of DescribeVulConfig. */
+export const vulnerabilityScanConfig = z.strictObject({
+  /** cve | sys | cms | app | emg (the scan types; the other TargetConfigs entries are not scans) */
+  type: text,
+  /** on | off */
+  config: text,
+});
+
+/** One asset fingerprint type's collection period of DescribePropertyScheduleConfig. */
+export const fingerprintSchedule = z.strictObject({
+  /** scheduler_port_period, scheduler_process_period, scheduler_software_period, ... */
+  type: text,
+  /** hours between collections; 0 is collection off; null when the answer gave no number */
+  hours: z.number().nullable(),
+});
+
+/** One log type of Security Center's log analysis (DescribeLogMeta). */
+export const logAnalysisItem = z.strictObject({
+  /** the dedicated logstore, e.g. aegis-log-login, aegis-log-network */
+  logStore: text,
+  /** host | security */
+  category: text,
+  /** enabled | disabled */
+  status: text,
+});
+
+/**
+ * The account's Security Center settings as one site answers them; its id is the site (cn-shanghai |
+ * ap-southeast-1). A field is undefined when its call failed (a field gap), and a feature the edition does
+ * not include is `not-in-edition` (a list: null) with its name in `notInEdition`.
+ */
+export const securityCenterSettings = z.strictObject({
+  /** the site: cn-shanghai | ap-southeast-1 */
+  id: text,
+  /** the scanned regions the site serves */
+  regions: z.array(text),
+  /** anti-virus with automatic blocking and quarantine (DescribeSuspiciousOverallConfig auto_breaking) */
+  virusBlocking: featureState.optional(),
+  notifications: z.array(noticeConfig).optional(),
+  /** the cloud platform configuration assessment may read the other cloud services (DescribeUserBaselineAuthorization Status 1) */
+  configAssessmentAuthorized: z.boolean().optional(),
+  vulnerabilityScan: z.array(vulnerabilityScanConfig).optional(),
+  /** null when the edition has no asset fingerprints */
+  fingerprintSchedules: z.array(fingerprintSchedule).nullable().optional(),
+  /** null when the edition (or the log analysis add-on) is not there */
+  logAnalysis: z.array(logAnalysisItem).nullable().optional(),
+  /** the features the site answered FreeVersionNotPermit for: virus-blocking, webshell-scan, asset-fingerprints, log-analysis */
+  notInEdition: z.array(text),
+});
+export type SecurityCenterSettings = z.infer<typeof securityCenterSettings>;

@@ -72,3 +72,46 @@ export const eip = z.strictObject({
   instanceType: nullableText,
 });
 export type Eip = z.infer<typeof eip>;
+
+/** A next hop of a route entry (DescribeRouteEntryList NextHops.NextHop). */
+export const routeNextHop = z.strictObject({
+  /** Instance, HaVip, VpnGateway, NatGateway, NetworkInterface, RouterInterface, IPv6Gateway, Attachment, VpcPeer, Ipv4Gateway, GatewayEndpoint, CenBasic, Ecr, ... */
+  type: text,
+  id: text,
+  /** the instance the hop leads to where the API names it (NextHopRelatedInfo), e.g. a VPC */
+  relatedInstanceId: nullableText,
+  relatedInstanceType: nullableText,
+});
+
+export const routeEntry = z.strictObject({
+  id: text,
+  name: text,
+  /** the destination CIDR block */
+  destination: text,
+  /** its prefix length (0 for 0.0.0.0/0 and ::/0); null when the destination is not a CIDR block */
+  prefixLength: z.number().nullable(),
+  /** ipv4 | ipv6 */
+  ipVersion: text,
+  /** System | Custom | BGP | CEN | ECR */
+  type: text,
+  status: text,
+  nextHops: z.array(routeNextHop),
+});
+export type RouteEntry = z.infer<typeof routeEntry>;
+
+/** A VPC route table (DescribeRouteTableList, RouterType VRouter) with its route entries. */
+export const routeTable = z.strictObject({
+  id: text,
+  region: text,
+  name: text,
+  vpcId: text,
+  /** System | Custom */
+  type: text,
+  /** VSwitch | Gateway; null when the table is bound to nothing */
+  associateType: nullableText,
+  vSwitchIds: z.array(text),
+  status: text,
+  /** every route entry; undefined when DescribeRouteEntryList failed for the table */
+  entries: z.array(routeEntry).optional(),
+});
+export type RouteTable = z.infer<typeof routeTable>;

@@ -152,3 +152,87 @@ export function vulRecordTemplate(): ApiObject {
     ResultMessage: '',
   };
 }
+
+/** Fields: DescribeNoticeConfigResponseBody.ts DescribeNoticeConfigResponseBodyNoticeConfigList (Route 0: not sent). */
+export function noticeConfigTemplate({ accountId }: ShapeContext): ApiObject {
+  return { AliUid: Number(accountId), Project: '', Route: 0, TimeLimit: 0, CurrentPage: 1, Category: '' };
+}
+
+/**
+ * The notification items DescribeNoticeConfig lists (its Project values in DescribeNoticeConfigResponseBody.ts),
+ * each with its Category where the model names one.
+ */
+export const NOTICE_PROJECTS: Readonly<Record<string, string>> = {
+  yundun_security_Weekreport: 'Vul',
+  sas_healthcheck: 'Hc',
+  sas_suspicious: 'Suspicious',
+  yundun_sas_ak_leakage: 'Suspicious',
+  yundun_sas_config_alert: 'Cspm',
+  yundun_sas_vul_Emergency: 'Vul',
+  yundun_webguard_event: 'Suspicious',
+  yundun_IP_Blocking: 'Suspicious',
+  yundun_sas_anti_virus_config: 'Suspicious',
+  sas_vulnerability: 'Vul',
+  weeklyreport: '',
+  agent: '',
+  bruteforcesuccess: 'Suspicious',
+  webshell: 'Suspicious',
+  suspicious: 'Suspicious',
+  remotelogin: 'Suspicious',
+};
+
+/** Fields: DescribeVulConfigResponseBody.ts DescribeVulConfigResponseBodyTargetConfigs; its Type values, the scan types first. */
+export const VUL_CONFIG_TYPES = ['cve', 'sys', 'cms', 'app', 'emg', 'scanMode', 'imageVulClean', 'yum'] as const;
+export function vulConfigTemplate(): ApiObject {
+  return { Type: 'cve', Config: 'off', OverAllConfig: 'on' };
+}
+
+/** The Type values of DescribePropertyScheduleConfig (DescribePropertyScheduleConfigRequest.ts). */
+export const FINGERPRINT_TYPES = [
+  'scheduler_port_period',
+  'scheduler_process_period',
+  'scheduler_account_period',
+  'scheduler_software_period',
+  'scheduler_cron_period',
+  'scheduler_sca_period',
+  'scheduler_autorun_period',
+  'scheduler_lkm_period',
+  'scheduler_sca_proxy_period',
+] as const;
+
+/**
+ * Fields: DescribeLogMetaResponseBody.ts DescribeLogMetaResponseBodyLogMetaList. The log stores are those the
+ * alicloud_threat_detection_log_meta Terraform resource documents (help.aliyun.com/zh/terraform/
+ * alicloud-threat-detection-log-meta, log_meta_name); Category host for the aegis-* host logs, security otherwise.
+ */
+export const LOG_STORES = [
+  'aegis-log-client',
+  'aegis-log-crack',
+  'aegis-log-dns-query',
+  'aegis-log-login',
+  'aegis-log-network',
+  'aegis-log-process',
+  'aegis-snapshot-host',
+  'aegis-snapshot-port',
+  'aegis-snapshot-process',
+  'local-dns',
+  'sas-log-dns',
+  'sas-log-http',
+  'sas-log-session',
+  'sas-security-log',
+] as const;
+export function logMetaTemplate(): ApiObject {
+  return {
+    LogStore: '',
+    LogDesc: '',
+    Category: 'host',
+    Status: 'disabled',
+    Project: 'aegis-log',
+    Topic: '',
+    Ttl: 180,
+    HotTtl: -1,
+    UserLogStore: '',
+    UserProject: '',
+    UserRegion: 'cn-shanghai',
+  };
+}

@@ -8,6 +8,9 @@ import {
   flowLogTemplate,
   ingressAclEntryTemplate,
   networkAclTemplate,
+  nextHopTemplate,
+  routeEntryTemplate,
+  routeTableTemplate,
   vSwitchTemplate,
   vpcTemplate,
 } from './shapes.js';
@@ -18,6 +21,9 @@ export interface VpcRegionIndex {
   networkAcls: ApiObject[];
   flowLogs: ApiObject[];
   eips: ApiObject[];
+  routeTables: ApiObject[];
+  /** DescribeRouteEntryList items by RouteTableId */
+  routeEntries: ReadonlyMap<string, ApiObject[]>;
 }
 
 export function indexVpcRegion(region: VpcRegionModel, context: ShapeContext): VpcRegionIndex {
@@ -30,7 +36,24 @@ export function indexVpcRegion(region: VpcRegionModel, context: ShapeContext): V
   const aclByVSwitch = new Map(
     region.networkAcls.flatMap((acl) => acl.Resources.map((bound) => [bound.ResourceId, acl.NetworkAclId] as const)),
   );
+  const routeEntries = new Map(
+    region.routeTables.map((table) => [
+      table.RouteTableId,
+      table.RouteEntries.map(({ NextHops, ...entry }, i) =>
+        fill(routeEntryTemplate(), {
+          RouteEntryId: `rte-${table.RouteTableId.slice(4)}${i}`,
+          RouteTableId: table.RouteTableId,
+          ...entry,
+          NextHops: NextHops.map((hop) => fill(nextHopTemplate(), hop)),
+        }),
+      ),
+    ]),
+  );
   return {
+    routeTables: region.routeTables.map(({ RouteEntries: _entries, ...authored }) =>
+      fill(routeTableTemplate(context), { RouterId: `vrt-${authored.VpcId.slice(4)}`, ...authored }),
+    ),
+    routeEntries,
     vpcs: region.vpcs.map((authored) => fill(fill(vpcTemplate(context), { VSwitchIds: vSwitchIdsByVpc.get(authored.VpcId) ?? [] }), authored)),
     vSwitches: region.vSwitches.map((authored) =>
       fill(fill(vSwitchTemplate(context), { NetworkAclId: aclByVSwitch.get(authored.VSwitchId) ?? '' }), authored),

@@ -2,8 +2,9 @@
 // and DescribeFlowLogs return their paging totals as strings, as the real API does.
 // Every answer has the fields of response-examples/vpc_2016-04-28/<Action>.json (the envelopes built here as
 // well as the items of ./shapes.ts); tests/emulator-shapes.test.ts compares each with its example.
-import { missingParameter, regionNotFound } from '../../api-error.js';
+import { ApiError, invalidParameter, missingParameter, regionNotFound } from '../../api-error.js';
 import type { ApiObject } from '../../fill.js';
+import { tokenPage } from '../../paging.js';
 import { global, listPage, regional, whereEq, whereIn, type ActionTable } from '../../rpc/action.js';
 
 export const vpcActions: ActionTable = {
@@ -51,5 +52,28 @@ export const vpcActions: ActionTable = {
     let items = whereEq(region.eips, 'AllocationId', params.get('AllocationId'));
     items = whereEq(items, 'InstanceId', params.get('AssociatedInstanceId'));
     return listPage(items, params, { style: 'page-number', max: 100, default: 10 }, 'EipAddresses', 'EipAddress');
+  }),
+
+  // RouterType defaults to VRouter: only VPC route tables are modelled
+  DescribeRouteTableList: regional(({ params }, region) => {
+    const routerType = params.get('RouterType') ?? 'VRouter';
+    let items: readonly ApiObject[] = routerType === 'VRouter' ? region.routeTables : [];
+    items = whereEq(items, 'VpcId', params.get('VpcId'));
+    items = whereEq(items, 'RouteTableId', params.get('RouteTableId'));
+    items = whereEq(items, 'RouteTableType', params.get('RouteTableType'));
+    return listPage(items, params, { style: 'page-number', max: 50, default: 10 }, 'RouterTableList', 'RouterTableListType');
+  }),
+
+  // MaxResult (singular): 1~100, default 10, as its description in the metadata says (its schema's maximum is 500)
+  DescribeRouteEntryList: regional(({ params }, region) => {
+    const tableId = params.required('RouteTableId');
+    const entries = region.routeEntries.get(tableId);
+    // vpc_2016-04-28.api-docs.json DescribeRouteEntryList errorCodes: 400 InvalidRouteTable.NotFound
+    if (!entries) throw new ApiError(400, 'InvalidRouteTable.NotFound', `The specified route table ${tableId} does not exist.`);
+    const items = whereEq(whereEq(entries, 'RouteEntryId', params.get('RouteEntryId')), 'DestinationCidrBlock', params.get('DestinationCidrBlock'));
+    const requested = params.int('MaxResult') ?? 10;
+    if (requested < 1) throw invalidParameter('MaxResult', String(requested));
+    const page = tokenPage(items, params.get('NextToken'), Math.min(requested, 100));
+    return { NextToken: page.next ?? '', RouteEntrys: { RouteEntry: page.items } };
   }),
 };

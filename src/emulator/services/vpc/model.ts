@@ -9,6 +9,9 @@ import {
   flowLogTemplate,
   ingressAclEntryTemplate,
   networkAclTemplate,
+  nextHopTemplate,
+  routeEntryTemplate,
+  routeTableTemplate,
   vSwitchTemplate,
   vpcTemplate,
 } from './shapes.js';
@@ -33,12 +36,38 @@ const eipSchema = resource(eipTemplate, {
   InstanceId: z.string().optional(),
 });
 
+/**
+ * A route table with its entries, each entry with its next hops; NextHopType values are those of
+ * CreateRouteEntry's NextHopType in vpc_2016-04-28.api-docs.json (VpcPeer: a VPC peering connection).
+ */
+const routeTableSchema = resource(
+  routeTableTemplate,
+  {
+    RouteTableId: idWithPrefix('vtb-'),
+    VpcId: z.string(),
+    VSwitchIds: z.array(z.string()).default([]),
+    RouteEntries: z
+      .array(
+        resource(
+          routeEntryTemplate,
+          {
+            DestinationCidrBlock: z.string().min(1),
+            NextHops: z.array(resource(nextHopTemplate, { NextHopId: z.string().min(1) })).default([]),
+          },
+        ),
+      )
+      .default([]),
+  },
+  ['RouteEntries'],
+);
+
 const vpcRegion = z.strictObject({
   vpcs: z.array(vpcSchema).default([]),
   vSwitches: z.array(vSwitchSchema).default([]),
   networkAcls: z.array(networkAclSchema).default([]),
   flowLogs: z.array(flowLogSchema).default([]),
   eips: z.array(eipSchema).default([]),
+  routeTables: z.array(routeTableSchema).default([]),
 });
 
 /** `regions.<id>.<field>` for VPC */
@@ -62,6 +91,10 @@ export function checkVpcRegion(region: VpcRegionModel & EcsRegionModel, regionId
   region.flowLogs.forEach((flowLog, i) => {
     const known = flowLog.ResourceType === 'VSwitch' ? vSwitches : flowLog.ResourceType === 'NetworkInterface' ? null : vpcs;
     if (known) expect(known.has(flowLog.ResourceId), ['flowLogs', i, 'ResourceId'], `${flowLog.ResourceId} is not in ${regionId}`);
+  });
+  region.routeTables.forEach((table, i) => {
+    expect(vpcs.has(table.VpcId), ['routeTables', i, 'VpcId'], `VPC ${table.VpcId} is not in ${regionId}`);
+    table.VSwitchIds.forEach((id, j) => expect(vSwitches.has(id), ['routeTables', i, 'VSwitchIds', j], `vSwitch ${id} is not in ${regionId}`));
   });
   region.eips.forEach((eip, i) => {
     if (eip.InstanceId) expect(instances.has(eip.InstanceId), ['eips', i, 'InstanceId'], `instance ${eip.InstanceId} is not in ${regionId}`);

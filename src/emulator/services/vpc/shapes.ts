@@ -182,3 +182,56 @@ export function eipTemplate({ regionId }: ShapeContext): ApiObject {
     BizType: '',
   };
 }
+
+/** Fields: response-examples/vpc_2016-04-28/DescribeRouteTableList.json RouterTableList.RouterTableListType[]. */
+export function routeTableTemplate({ accountId }: ShapeContext): ApiObject {
+  return {
+    VpcId: '',
+    CreationTime: DEFAULT_CREATION_TIME,
+    Status: 'Available',
+    RouterId: '',
+    AssociateType: 'VSwitch',
+    RouteTableId: '',
+    OwnerId: Number(accountId),
+    Description: '',
+    RouteTableType: 'Custom',
+    ResourceGroupId: '',
+    RouterType: 'VRouter',
+    RouteTableName: '',
+    Tags: tags(),
+    VSwitchIds: { VSwitchId: [] },
+    GatewayIds: { GatewayIds: [] },
+    RoutePropagationEnable: false,
+  };
+}
+
+// DescribeRouteEntryList has no response example; its defaults: an available custom IPv4 route.
+/** Fields: openapi-meta/vpc_2016-04-28.api-docs.json DescribeRouteEntryList response schema, RouteEntrys.RouteEntry[]. */
+export function routeEntryTemplate(): ApiObject {
+  return {
+    Status: 'Available',
+    Type: 'Custom',
+    IpVersion: 'ipv4',
+    Description: '',
+    RouteEntryName: '',
+    DestinationCidrBlock: '',
+    RouteEntryId: '',
+    RouteTableId: '',
+    GmtModified: DEFAULT_CREATION_TIME,
+    NextHops: { NextHop: [] },
+    ServiceType: '',
+    Origin: 'CustomCreate',
+  };
+}
+
+/** Fields: openapi-meta/vpc_2016-04-28.api-docs.json DescribeRouteEntryList response schema, RouteEntrys.RouteEntry[].NextHops.NextHop[]. */
+export function nextHopTemplate(): ApiObject {
+  return {
+    NextHopRegionId: '',
+    Weight: 0,
+    NextHopId: '',
+    Enabled: 1,
+    NextHopType: 'Instance',
+    NextHopRelatedInfo: { InstanceId: '', InstanceType: '', RegionId: '' },
+  };
+}
