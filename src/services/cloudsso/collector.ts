@@ -1,0 +1,82 @@
+// CloudSSO (cloudsso 2021-05-15): whether it is enabled, its directory and the directory's MFA setting.
+// CloudSSO is one service per account: GetServiceStatus answers at any endpoint and names the regions its
+// directory lives in (RegionsInUse); the directory's own calls go to that region's endpoint.
+import { callOrGap, globalSiteOf, listOrGap, optional, type CollectorContext } from '../context.js';
+import { callRpc, malformedAnswer } from '../rpc-call.js';
+import type { CloudSsoDirectory } from './records.js';
+
+const VERSION = '2021-05-15';
+/** the first endpoint of cloudsso_2021-05-15.api-docs.json `endpoints` (cloudsso.cn-shanghai.aliyuncs.com) */
+const STATUS_REGION = 'cn-shanghai';
+/** GetServiceStatus Status values (SDK model cloudsso-20210515 GetServiceStatusResponseBody; API reference api-cloudsso-2021-05-15-getservicestatus) */
+const ENABLED = 'Enabled';
+
+const site = globalSiteOf('cloudsso');
+
+interface RawServiceStatus {
+  ServiceStatus?: { Status?: string; AccountId?: string; RegionsInUse?: string[] };
+}
+interface RawDirectory {
+  DirectoryId?: string;
+  DirectoryName?: string;
+  Region?: string;
+  CreateTime?: string;
+}
+
+/** One call at the endpoint of `region`: every endpoint of the metadata is cloudsso.<region>.aliyuncs.com. */
+const call = <T>(ctx: CollectorContext, region: string, action: string, query: Record<string, string | undefined> = {}) =>
+  callRpc<T>(ctx, { host: `cloudsso.${region}.aliyuncs.com`, version: VERSION, region, regionId: null, action, query });
+
+export async function collectCloudSso(ctx: CollectorContext): Promise<void> {
+  const status = await callOrGap(ctx, { site: site('GetServiceStatus'), affects: ['cloudsso.service', 'cloudsso.directory'] }, async () => {
+    const body = await call<RawServiceStatus>(ctx, STATUS_REGION, 'GetServiceStatus');
+    if (optional(body.ServiceStatus?.Status) === null) throw malformedAnswer('GetServiceStatus answered without a ServiceStatus.Status');
+    return body.ServiceStatus!;
+  });
+  if (!status) return;
+  const enabled = status.Status === ENABLED;
+  const regionsInUse = status.RegionsInUse ?? [];
+  ctx.inventory.add('cloudsso.service', [{ id: ctx.accountId, enabled, status: status.Status!, regionsInUse }]);
+  // not enabled: the account has no directory, a fact
+  if (!enabled) {
+    ctx.inventory.add('cloudsso.directory', []);
+    return;
+  }
+  const listed = await Promise.all(
+    (regionsInUse.length > 0 ? regionsInUse : [STATUS_REGION]).map((region) =>
+      listOrGap(ctx, {
+        site: site('ListDirectories'),
+        affects: ['cloudsso.directory'],
+        // ListDirectories takes no paging parameter (cloudsso_2021-05-15.api-docs.json); an account has one directory
+        paging: { style: 'none' },
+        fetch: async () => ({ items: (await call<{ Directories?: RawDirectory[] }>(ctx, region, 'ListDirectories')).Directories ?? [] }),
+      }),
+    ),
+  );
+  if (listed.some((list) => list === undefined)) return;
+  const byId = new Map(listed.flatMap((list) => list ?? []).map((raw) => [raw.DirectoryId ?? '', raw]));
+  const directories = await Promise.all([...byId.values()].map((raw) => withMfaSetting(ctx, raw)));
+  ctx.inventory.add('cloudsso.directory', directories);
+}
+
+async function withMfaSetting(ctx: CollectorContext, raw: RawDirectory): Promise<CloudSsoDirectory> {
+  const id = raw.DirectoryId ?? '';
+  const region = raw.Region ?? STATUS_REGION;
+  const settings = await callOrGap(
+    ctx,
+    { site: site('GetMFAAuthenticationSettings'), affects: ['cloudsso.directory'], resourceId: id, fields: ['mfaAuthentication'] },
+    async () => {
+      const body = await call<{ MFAAuthenticationAdvanceSettings?: string }>(ctx, region, 'GetMFAAuthenticationSettings', { DirectoryId: id });
+      const value = optional(body.MFAAuthenticationAdvanceSettings);
+      if (value === null) throw malformedAnswer('GetMFAAuthenticationSettings answered without MFAAuthenticationAdvanceSettings');
+      return value;
+    },
+  );
+  return {
+    id,
+    name: raw.DirectoryName ?? '',
+    region,
+    createdAt: optional(raw.CreateTime),
+    ...(settings ? { mfaAuthentication: settings } : {}),
+  };
+}
