@@ -8,8 +8,6 @@ import type { CloudSsoDirectory } from './records.js';
 const VERSION = '2021-05-15';
 /** the first endpoint of cloudsso_2021-05-15.api-docs.json `endpoints` (cloudsso.cn-shanghai.aliyuncs.com) */
 const STATUS_REGION = 'cn-shanghai';
-/** GetServiceStatus Status values (SDK model cloudsso-20210515 GetServiceStatusResponseBody; API reference api-cloudsso-2021-05-15-getservicestatus) */
-const ENABLED = 'Enabled';
 
 const site = globalSiteOf('cloudsso');
 
@@ -34,7 +32,8 @@ export async function collectCloudSso(ctx: CollectorContext): Promise<void> {
     return body.ServiceStatus!;
   });
   if (!status) return;
-  const enabled = status.Status === ENABLED;
+  // Status: Enabled | Disabled (data/enums.yaml cloudsso-service-status)
+  const enabled = status.Status === 'Enabled';
   const regionsInUse = status.RegionsInUse ?? [];
   ctx.inventory.add('cloudsso.service', [{ id: ctx.accountId, enabled, status: status.Status!, regionsInUse }]);
   // not enabled: the account has no directory, a fact
