@@ -36,30 +36,37 @@ describe('the service registry', () => {
       'sas.asset',
       'kms.key',
       'account',
+      'ims.saml-provider',
+      'ims.oidc-provider',
+      'cloudsso.service',
+      'cloudsso.directory',
+      'eiam.instance',
     ]);
     expect(Object.keys(inventoryRecordSchemas)).toEqual(RESOURCE_TYPES);
     expect(inventoryRecordSchemas).toBe(recordSchemas);
     expect(Object.keys(inventorySchema.shape.resources.shape)).toEqual(RESOURCE_TYPES);
   });
 
-  it('marks the ECS, VPC and KMS records regional, and no other', () => {
-    expect([...REGIONAL_TYPES].sort()).toEqual(RESOURCE_TYPES.filter((type) => /^(ecs|vpc|kms)\./.test(type)).sort());
+  it('marks the ECS, VPC, KMS and EIAM records regional, and no other', () => {
+    expect([...REGIONAL_TYPES].sort()).toEqual(RESOURCE_TYPES.filter((type) => /^(ecs|vpc|kms|eiam)\./.test(type)).sort());
   });
 
   it('names every service a gap may name, STS included', () => {
-    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'ecs', 'ims', 'kms', 'ram', 'sas', 'sts', 'vpc']);
+    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'cloudsso', 'ecs', 'eiam', 'ims', 'kms', 'ram', 'sas', 'sts', 'vpc']);
     expect(collectionGapSchema.shape.service.options).toEqual(SERVICE_NAMES);
   });
 
-  it('starts the RAM collector first and knows it as the only global one', () => {
-    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'actiontrail', 'sas', 'kms']);
-    expect([...GLOBAL_COLLECTORS]).toEqual(['ram']);
+  it('starts the RAM collector first and knows it and CloudSSO as the global ones', () => {
+    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'actiontrail', 'sas', 'kms', 'cloudsso', 'eiam']);
+    expect([...GLOBAL_COLLECTORS]).toEqual(['ram', 'cloudsso']);
   });
 
   it('grants IMS actions under ram: and Security Center actions under yundun-sas:', () => {
     expect(REQUIRED_RAM_ACTIONS).toContain('ram:ListUsers');
     expect(REQUIRED_RAM_ACTIONS).toContain('yundun-sas:DescribeVersionConfig');
     expect(REQUIRED_RAM_ACTIONS.some((action) => action.startsWith('ims:') || action.startsWith('sas:') || action.startsWith('sts:'))).toBe(false);
-    expect(REQUIRED_RAM_ACTIONS).toHaveLength(42);
+    expect(REQUIRED_RAM_ACTIONS).toContain('cloudsso:GetServiceStatus');
+    expect(REQUIRED_RAM_ACTIONS).toContain('eiam:ListInstances');
+    expect(REQUIRED_RAM_ACTIONS).toHaveLength(49);
   });
 });
