@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defineAccount, type AccountModelInput } from '../src/emulator/index.js';
 import { BUNDLED_RULES_DIR, evaluate, loadRules, type Rule } from '../src/engine/index.js';
 import type { Finding } from '../src/findings/types.js';
+import { collectorsFor, selectRules } from '../src/scan/scope.js';
 import { scanThroughEmulator } from './helpers/scan-emulator.js';
 
 const NOW = new Date('2026-11-15T00:00:00Z');
@@ -123,5 +124,11 @@ describe('IDaaS / SSO collectors', () => {
     const mfaDenied = await scan({ ...large, deniedActions: ['cloudsso:GetMFAAuthenticationSettings'] });
     expect(mfaDenied.inventory.resources['cloudsso.directory']).toEqual([expect.not.objectContaining({ mfaAuthentication: expect.anything() })]);
     expect(ofRule(mfaDenied.findings, 'cloudsso-directory-mfa').map((finding) => [finding.resource.id, finding.status])).toEqual([['d-00large0001', 'error']]);
+  });
+
+  it('scopes the SSO rules to the collectors of the records they read', () => {
+    expect(collectorsFor(selectRules(rules, { rules: ['ims-user-sso-console-password'] }))).toEqual(['ram']);
+    expect(collectorsFor(selectRules(rules, { rules: ['ims-sso-in-place'] })).sort()).toEqual(['cloudsso', 'ram']);
+    expect(collectorsFor(selectRules(rules, { services: ['cloudsso'] }))).toEqual(['cloudsso']);
   });
 });
