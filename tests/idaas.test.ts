@@ -44,8 +44,8 @@ beforeAll(async () => {
   rules = await loadRules([BUNDLED_RULES_DIR]);
 });
 
-async function scan(input: AccountModelInput) {
-  const result = await scanThroughEmulator(defineAccount(input), { now: NOW });
+async function scan(input: AccountModelInput, hooks?: NonNullable<Parameters<typeof scanThroughEmulator>[1]>['hooks']) {
+  const result = await scanThroughEmulator(defineAccount(input), { now: NOW, ...(hooks ? { hooks } : {}) });
   const findings = evaluate(result.inventory, rules, { now: NOW });
   return { ...result, findings };
 }
@@ -124,6 +124,16 @@ describe('IDaaS / SSO collectors', () => {
     const mfaDenied = await scan({ ...large, deniedActions: ['cloudsso:GetMFAAuthenticationSettings'] });
     expect(mfaDenied.inventory.resources['cloudsso.directory']).toEqual([expect.not.objectContaining({ mfaAuthentication: expect.anything() })]);
     expect(ofRule(mfaDenied.findings, 'cloudsso-directory-mfa').map((finding) => [finding.resource.id, finding.status])).toEqual([['d-00large0001', 'error']]);
+  });
+
+  it('reads a GetServiceStatus answer without a Status as malformed, not as CloudSSO off', async () => {
+    const { inventory, findings } = await scan(bare, {
+      rewrite: (call, reply) => (call.action === 'GetServiceStatus' ? { ...reply, body: { RequestId: 'r', ServiceStatus: {} } } : reply),
+    });
+    expect(inventory.resources['cloudsso.service']).toEqual([]);
+    expect(inventory.gaps).toEqual([expect.objectContaining({ action: 'GetServiceStatus', kind: 'malformed', resourceTypes: ['cloudsso.service', 'cloudsso.directory'] })]);
+    // six console users and no other SSO: with CloudSSO unknown the rule cannot fail, nor pass
+    expect(statuses(findings, 'ims-sso-in-place')).toEqual(['error']);
   });
 
   it('scopes the SSO rules to the collectors of the records they read', () => {

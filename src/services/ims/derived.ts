@@ -1,4 +1,4 @@
-// IMS's derived fields: the account's ActionTrail trails, RAM users and SSO identity providers, and on
+// IMS's derived fields: the account's ActionTrail trails, RAM users and SAML identity providers, and on
 // each RAM user the account's user SSO settings.
 import { z } from 'zod';
 import { defineDerivedFields } from '../derived-field.js';
@@ -24,12 +24,6 @@ export default defineDerivedFields({
       schema: z.array(recordSchemas['ims.saml-provider']),
       reads: ['ims.saml-provider'],
       derive: (_account, lookup) => lookup.unlessGap('ims.saml-provider', null, () => lookup.all('ims.saml-provider')),
-    },
-    $oidcProviders: {
-      summary: 'the RAM OIDC identity providers (role-based SSO)',
-      schema: z.array(recordSchemas['ims.oidc-provider']),
-      reads: ['ims.oidc-provider'],
-      derive: (_account, lookup) => lookup.unlessGap('ims.oidc-provider', null, () => lookup.all('ims.oidc-provider')),
     },
   },
   'ram.user': {
