@@ -12,7 +12,7 @@ const STATUS_REGION = 'cn-shanghai';
 const site = globalSiteOf('cloudsso');
 
 interface RawServiceStatus {
-  ServiceStatus?: { Status?: string; AccountId?: string; RegionsInUse?: string[] };
+  ServiceStatus?: { Status?: string; RegionsInUse?: string[] };
 }
 interface RawDirectory {
   DirectoryId?: string;
@@ -28,11 +28,12 @@ const call = <T>(ctx: CollectorContext, region: string, action: string, query: R
 export async function collectCloudSso(ctx: CollectorContext): Promise<void> {
   const status = await callOrGap(ctx, { site: site('GetServiceStatus'), affects: ['cloudsso.service', 'cloudsso.directory'] }, async () => {
     const body = await call<RawServiceStatus>(ctx, STATUS_REGION, 'GetServiceStatus');
-    if (optional(body.ServiceStatus?.Status) === null) throw malformedAnswer('GetServiceStatus answered without a ServiceStatus.Status');
+    const value = body.ServiceStatus?.Status;
+    // Status: Enabled | Disabled (data/enums.yaml cloudsso-service-status); anything else says neither
+    if (value !== 'Enabled' && value !== 'Disabled') throw malformedAnswer(`GetServiceStatus answered Status ${JSON.stringify(value)}, neither Enabled nor Disabled`);
     return body.ServiceStatus!;
   });
   if (!status) return;
-  // Status: Enabled | Disabled (data/enums.yaml cloudsso-service-status)
   const enabled = status.Status === 'Enabled';
   const regionsInUse = status.RegionsInUse ?? [];
   ctx.inventory.add('cloudsso.service', [{ id: ctx.accountId, enabled, status: status.Status!, regionsInUse }]);

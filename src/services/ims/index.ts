@@ -1,5 +1,6 @@
 // IMS (ims 2019-08-15), global: the user listing, the virtual MFA devices, the credential report, the
-// account record (with its user SSO settings) and the SAML / OIDC providers of role-based SSO. Collected by the RAM collector (../ram); its actions are authorized under ram:.
+// account record (with its user SSO settings) and the SAML / OIDC providers of role-based SSO. Collected by
+// the RAM collector (../ram); its actions are authorized under ram:.
 import { defineService } from '../service.js';
 import { account, oidcProvider, samlProvider } from './records.js';
 
@@ -9,6 +10,15 @@ export default defineService({
   collectedBy: 'ram',
   records: { account, 'ims.saml-provider': samlProvider, 'ims.oidc-provider': oidcProvider },
   regional: false,
-  actions: ['ListUsers', 'ListVirtualMFADevices', 'GetPasswordPolicy', 'GetSecurityPreference', 'GenerateCredentialReport', 'GetCredentialReport',
-    'GetUserSsoSettings', 'ListSAMLProviders', 'ListOIDCProviders'],
+  actions: [
+    'ListUsers',
+    'ListVirtualMFADevices',
+    'GetPasswordPolicy',
+    'GetSecurityPreference',
+    'GenerateCredentialReport',
+    'GetCredentialReport',
+    'GetUserSsoSettings',
+    'ListSAMLProviders',
+    'ListOIDCProviders',
+  ],
 });
