@@ -33,7 +33,7 @@ const large: AccountModelInput = {
     samlProviders: n(130).map((i) => ({ SAMLProviderName: `idp-${i}` })),
     oidcProviders: [{ OIDCProviderName: 'github', IssuerUrl: 'https://token.actions.githubusercontent.com', ClientIds: 'sts.aliyuncs.com,other' }],
   },
-  cloudSso: { directories: [{ DirectoryId: 'd-00large0001', DirectoryName: 'large', MFAAuthenticationAdvanceSettings: 'Disabled' }] },
+  cloudSso: { directories: [{ DirectoryId: 'd-00large0001', DirectoryName: 'large', MfaAuthenticationAdvanceSettings: 'Disabled' }] },
 };
 
 /** Six console users and nothing else: no user SSO, no provider, CloudSSO not enabled (the model's default). */
@@ -78,7 +78,7 @@ describe('IDaaS / SSO collectors', () => {
 
     expect(inventory.resources.account[0]!.userSso).toEqual({ enabled: true, loginWithDomain: null, auxiliaryDomain: 'example.com', metadataConfigured: true });
     expect(inventory.resources['cloudsso.directory']).toEqual([
-      { id: 'd-00large0001', name: 'large', region: 'cn-shanghai', createdAt: '2026-01-05T08:00:00Z', mfaAuthentication: 'Disabled' },
+      { id: 'd-00large0001', name: 'large', region: 'cn-shanghai', createdAt: '2026-01-05T08:00:00Z', mfaAuthentication: 'Disabled', operationForRiskLogin: null },
     ]);
     expect(statuses(findings, 'ims-user-sso-console-password')).toEqual(['fail']);
     expect(ofRule(findings, 'ims-user-sso-console-password')).toHaveLength(6);
@@ -92,7 +92,7 @@ describe('IDaaS / SSO collectors', () => {
     expect(inventory.resources['cloudsso.service']).toEqual([{ id: '1234567890123456', enabled: false, status: 'Disabled', regionsInUse: [] }]);
     expect(inventory.resources['cloudsso.directory']).toEqual([]);
     // nothing is asked of a directory that cannot exist
-    expect(calls.some((call) => call.action === 'ListDirectories' || call.action === 'GetMFAAuthenticationSettings')).toBe(false);
+    expect(calls.some((call) => call.action === 'ListDirectories' || call.action === 'GetMFAAuthenticationSettingInfo')).toBe(false);
     expect(inventory.resources['ims.saml-provider']).toEqual([]);
     expect(inventory.resources['eiam.instance']).toEqual([]);
     const [finding] = ofRule(findings, 'ims-sso-in-place');
@@ -121,7 +121,7 @@ describe('IDaaS / SSO collectors', () => {
     expect(statuses(denied.findings, 'cloudsso-directory-mfa')).toEqual(['error']);
 
     // the directory listed but its MFA setting denied: that directory's finding is an error
-    const mfaDenied = await scan({ ...large, deniedActions: ['cloudsso:GetMFAAuthenticationSettings'] });
+    const mfaDenied = await scan({ ...large, deniedActions: ['cloudsso:GetMFAAuthenticationSettingInfo'] });
     expect(mfaDenied.inventory.resources['cloudsso.directory']).toEqual([expect.not.objectContaining({ mfaAuthentication: expect.anything() })]);
     expect(ofRule(mfaDenied.findings, 'cloudsso-directory-mfa').map((finding) => [finding.resource.id, finding.status])).toEqual([['d-00large0001', 'error']]);
   });

@@ -14,6 +14,10 @@ const site = globalSiteOf('cloudsso');
 interface RawServiceStatus {
   ServiceStatus?: { Status?: string; RegionsInUse?: string[] };
 }
+/** SDK model cloudsso-20210515 GetMfaauthenticationSettingInfoResponseBody */
+interface RawMfaSettingInfo {
+  MFAAuthenticationSettingInfo?: { MfaAuthenticationAdvanceSettings?: string; OperationForRiskLogin?: string };
+}
 interface RawDirectory {
   DirectoryId?: string;
   DirectoryName?: string;
@@ -59,17 +63,24 @@ export async function collectCloudSso(ctx: CollectorContext): Promise<void> {
   ctx.inventory.add('cloudsso.directory', directories);
 }
 
+/**
+ * The directory's MFA setting from GetMFAAuthenticationSettingInfo, the API the reference recommends over
+ * GetMFAAuthenticationSettings, which "is no longer maintained" and documents no OnlyRiskyLogin (API reference
+ * api-cloudsso-2021-05-15-getmfaauthenticationsettings).
+ */
 async function withMfaSetting(ctx: CollectorContext, raw: RawDirectory): Promise<CloudSsoDirectory> {
   const id = raw.DirectoryId ?? '';
   const region = raw.Region ?? STATUS_REGION;
-  const settings = await callOrGap(
+  const info = await callOrGap(
     ctx,
-    { site: site('GetMFAAuthenticationSettings'), affects: ['cloudsso.directory'], resourceId: id, fields: ['mfaAuthentication'] },
+    { site: site('GetMFAAuthenticationSettingInfo'), affects: ['cloudsso.directory'], resourceId: id, fields: ['mfaAuthentication', 'operationForRiskLogin'] },
     async () => {
-      const body = await call<{ MFAAuthenticationAdvanceSettings?: string }>(ctx, region, 'GetMFAAuthenticationSettings', { DirectoryId: id });
-      const value = optional(body.MFAAuthenticationAdvanceSettings);
-      if (value === null) throw malformedAnswer('GetMFAAuthenticationSettings answered without MFAAuthenticationAdvanceSettings');
-      return value;
+      const body = await call<RawMfaSettingInfo>(ctx, region, 'GetMFAAuthenticationSettingInfo', { DirectoryId: id });
+      const setting = body.MFAAuthenticationSettingInfo;
+      if (optional(setting?.MfaAuthenticationAdvanceSettings) === null) {
+        throw malformedAnswer('GetMFAAuthenticationSettingInfo answered without MFAAuthenticationSettingInfo.MfaAuthenticationAdvanceSettings');
+      }
+      return setting!;
     },
   );
   return {
@@ -77,6 +88,6 @@ async function withMfaSetting(ctx: CollectorContext, raw: RawDirectory): Promise
     name: raw.DirectoryName ?? '',
     region,
     createdAt: optional(raw.CreateTime),
-    ...(settings ? { mfaAuthentication: settings } : {}),
+    ...(info ? { mfaAuthentication: info.MfaAuthenticationAdvanceSettings!, operationForRiskLogin: optional(info.OperationForRiskLogin) } : {}),
   };
 }

@@ -23,10 +23,12 @@ export const cloudSsoDirectory = z.strictObject({
   region: text,
   createdAt: nullableText,
   /**
-   * GetMFAAuthenticationSettings MFAAuthenticationAdvanceSettings: Enabled (every user), Byuser (each
-   * user's own setting), Disabled (data/enums.yaml: cloudsso GetMFAAuthenticationSettings); undefined
-   * when it could not be read
+   * GetMFAAuthenticationSettingInfo MFAAuthenticationSettingInfo.MfaAuthenticationAdvanceSettings: Enabled
+   * (every user), Byuser (each user's own setting), Disabled, OnlyRiskyLogin (unusual logons only)
+   * (data/enums.yaml cloudsso-mfa-authentication-advance-settings); undefined when it could not be read
    */
   mfaAuthentication: text.optional(),
+  /** OperationForRiskLogin: Autonomous | EnforceVerify, given with Byuser and OnlyRiskyLogin only; null otherwise */
+  operationForRiskLogin: nullableText.optional(),
 });
 export type CloudSsoDirectory = z.infer<typeof cloudSsoDirectory>;

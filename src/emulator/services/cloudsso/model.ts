@@ -13,11 +13,13 @@ const directorySchema = resource(
     DirectoryId: z.string().regex(/^d-[0-9a-z]+$/, 'expected a directory id like "d-00fc2p61xxxx"'),
     Region: z.enum(DIRECTORY_REGIONS).optional(),
     CreateTime: isoTime.optional(),
-    // Not a directory field: GetMFAAuthenticationSettings MFAAuthenticationAdvanceSettings (SDK model
-    // GetMFAAuthenticationSettingsResponseBody: Enabled | Byuser | Disabled)
-    MFAAuthenticationAdvanceSettings: z.enum(['Enabled', 'Byuser', 'Disabled']).default('Byuser'),
+    // Not directory fields: GetMFAAuthenticationSettingInfo MFAAuthenticationSettingInfo (SDK model
+    // GetMfaauthenticationSettingInfoResponseBody: MfaAuthenticationAdvanceSettings Enabled | Byuser |
+    // Disabled | OnlyRiskyLogin; OperationForRiskLogin Autonomous | EnforceVerify)
+    MfaAuthenticationAdvanceSettings: z.enum(['Enabled', 'Byuser', 'Disabled', 'OnlyRiskyLogin']).default('Byuser'),
+    OperationForRiskLogin: z.enum(['Autonomous', 'EnforceVerify']).default('Autonomous'),
   },
-  ['MFAAuthenticationAdvanceSettings'],
+  ['MfaAuthenticationAdvanceSettings', 'OperationForRiskLogin'],
 );
 
 const cloudSsoAccount = z.strictObject({

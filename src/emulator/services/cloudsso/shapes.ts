@@ -8,6 +8,17 @@ export function directoryTemplate(): ApiObject {
 }
 
 /**
+ * Fields: GetMfaauthenticationSettingInfoResponseBody.ts MFAAuthenticationSettingInfo, as the API reference
+ * example (api-cloudsso-2021-05-15-getmfaauthenticationsettinginfo) answers it: OperationForRiskLogin only
+ * with Byuser or OnlyRiskyLogin; AllowedVerificationTypes, which the example does not show, left out.
+ */
+export function mfaSettingInfo(advance: string, operationForRiskLogin: string): ApiObject {
+  return advance === 'Byuser' || advance === 'OnlyRiskyLogin'
+    ? { MfaAuthenticationAdvanceSettings: advance, OperationForRiskLogin: operationForRiskLogin }
+    : { MfaAuthenticationAdvanceSettings: advance };
+}
+
+/**
  * Fields: GetServiceStatusResponseBody.ts GetServiceStatusResponseBodyServiceStatus. Status Enabled |
  * Disabled; PrerequisiteCheckResult (Success | Failed) only while Disabled; RegionsInUse the directories'
  * regions (API reference api-cloudsso-2021-05-15-getservicestatus).
