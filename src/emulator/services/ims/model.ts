@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { duplicates, isoTime, resource, type Expect } from '../../model-fields.js';
 import { oidcProviderTemplate, samlProviderTemplate, userSsoSettingsTemplate } from './shapes.js';
 
-/** SAMLProviderName / OIDCProviderName: letters, digits, `.`, `-`, `_`; 1-128 characters (ims_2019-08-15.api-docs.json CreateSAMLProvider) */
-const providerName = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'expected a provider name like "okta-prod"');
+/**
+ * SAMLProviderName / OIDCProviderName: at most 128 letters, digits and `.-_`, not starting or ending with
+ * `.-_` (ims_2019-08-15.api-docs.json CreateSAMLProvider SAMLProviderName)
+ */
+const providerName = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,126}[A-Za-z0-9])?$/, 'expected a provider name like "okta-prod"');
 
 const ssoSchema = z.strictObject({
   /** GetUserSsoSettings; the default is an account that never set up user SSO */
@@ -22,10 +25,8 @@ export type ImsAccountModel = z.output<typeof imsAccount>;
 
 /** A provider name is unique among the providers of its kind. */
 export function checkImsAccount(model: ImsAccountModel, expect: Expect): void {
-  for (const [field, names] of [
-    ['samlProviders', model.sso.samlProviders.map((p) => p.SAMLProviderName)],
-    ['oidcProviders', model.sso.oidcProviders.map((p) => p.OIDCProviderName)],
-  ] as const) {
-    duplicates([...names]).forEach((name) => expect(false, ['sso', field], `provider ${name} is declared twice`));
+  const names = { samlProviders: model.sso.samlProviders.map((p) => p.SAMLProviderName), oidcProviders: model.sso.oidcProviders.map((p) => p.OIDCProviderName) };
+  for (const [field, declared] of Object.entries(names)) {
+    duplicates(declared).forEach((name) => expect(false, ['sso', field], `provider ${name} is declared twice`));
   }
 }
