@@ -24,17 +24,20 @@ const PRODUCTS: Record<string, { file: string; schemas: boolean }> = {
   '2018-12-03': { file: 'sas_2018-12-03', schemas: false },
   '2016-01-20': { file: 'kms_2016-01-20', schemas: false },
   '2021-10-01': { file: 'waf-openapi_2021-10-01', schemas: false },
+  '2021-05-15': { file: 'cloudsso_2021-05-15', schemas: false },
+  '2021-12-01': { file: 'eiam_2021-12-01', schemas: false },
 };
 
 /**
- * Parameters sent beyond the metadata's, each with its reason. ActionTrail and KMS are regional by endpoint
- * (actiontrail.<region>, kms.<region>) and their actions list no RegionId; the collectors still send it, as
+ * Parameters sent beyond the metadata's, each with its reason. ActionTrail, KMS and EIAM are regional by
+ * endpoint (actiontrail.<region>, kms.<region>, eiam.<region>) and their actions list no RegionId; the collectors still send it, as
  * the aliyun CLI does on every RPC call and the gateway ignores, because the loopback emulator cannot see
  * which regional endpoint was meant. Security Center is not regional and gets none.
  */
 const TOLERATED: Record<string, readonly string[]> = {
   '2020-07-06': ['RegionId'],
   '2016-01-20': ['RegionId'],
+  '2021-12-01': ['RegionId'],
 };
 
 interface Observed {

@@ -1,5 +1,6 @@
-// The demo accounts exercise the whole catalogue: across the demo and the compliant demo, scanned through
-// the emulator like a live account, every rule both fails and passes somewhere, and the demo has no error.
+// The demo accounts exercise the whole catalogue: across the demo, the compliant demo and the no-SSO demo,
+// scanned through the emulator like a live account, every rule both fails and passes somewhere, and the demo
+// has no error.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAccountModel } from '../src/emulator/index.js';
@@ -13,9 +14,10 @@ import { scanThroughEmulator } from './helpers/scan-emulator.js';
 /** the demo's dates are written relative to this scan time */
 const SCANNED_AT = new Date('2026-11-15T00:00:00Z');
 const COMPLIANT_FILE = fileURLToPath(new URL('../fixtures/demo/account-compliant.json', import.meta.url));
+const NO_SSO_FILE = fileURLToPath(new URL('../fixtures/demo/account-no-sso.json', import.meta.url));
 
 let rules: Rule[];
-const findings: Record<'demo' | 'compliant', Finding[]> = { demo: [], compliant: [] };
+const findings: Record<'demo' | 'compliant' | 'noSso', Finding[]> = { demo: [], compliant: [], noSso: [] };
 
 async function scan(file: string): Promise<Finding[]> {
   const { inventory } = await scanThroughEmulator(await loadAccountModel(file), { now: SCANNED_AT });
@@ -26,10 +28,11 @@ beforeAll(async () => {
   rules = await loadRules([BUNDLED_RULES_DIR]);
   findings.demo = await scan(DEMO_ACCOUNT_FILE);
   findings.compliant = await scan(COMPLIANT_FILE);
+  findings.noSso = await scan(NO_SSO_FILE);
 });
 
 const statusesOf = (ruleId: string) =>
-  new Set([...findings.demo, ...findings.compliant].filter((finding) => finding.ruleId === ruleId).map((finding) => finding.status));
+  new Set([...findings.demo, ...findings.compliant, ...findings.noSso].filter((finding) => finding.ruleId === ruleId).map((finding) => finding.status));
 
 describe('demo accounts', () => {
   it('make every rule fail somewhere', () => {

@@ -82,13 +82,7 @@ export const DUTIES = [
   { id: 'disk-encryption', group: 'Data', title: 'Encrypted system and data disks' },
   { id: 'kms', group: 'Data', title: 'Keys managed in KMS' },
   { id: 'actiontrail', group: 'Audit', title: 'ActionTrail recording every account action, delivered for analysis' },
-  {
-    id: 'idaas',
-    group: 'Audit',
-    title: 'IDaaS single sign-on and identity lifecycle',
-    notAssessedNote:
-      'Not assessed: needs the IDaaS EIAM API (eiam 2021-12-01 ListInstances, ListApplications) and RAM SAML/OIDC providers (ims ListSAMLProviders).',
-  },
+  { id: 'idaas', group: 'Audit', title: 'IDaaS single sign-on and identity lifecycle' },
 ] as const satisfies readonly Duty[];
 
 export type DutyId = (typeof DUTIES)[number]['id'];

@@ -3,6 +3,7 @@
 // engine computes them once per evaluation through a Lookup over the inventory. A derived field is unknown
 // when a collection it reads has a gap in the record's scope. Documented in rules/README.md.
 import type { DerivedField, DerivedFields } from './derived-field.js';
+import cloudsso from './cloudsso/derived.js';
 import ecs from './ecs/derived.js';
 import type { ResourceType } from './index.js';
 import ims from './ims/derived.js';
@@ -11,7 +12,7 @@ import waf from './waf/derived.js';
 
 /** Every service's derived fields, by the resource type they extend. */
 export const DERIVED_FIELDS: DerivedFields = {};
-for (const fields of [ecs, vpc, ims, waf] satisfies DerivedFields[]) {
+for (const fields of [ecs, vpc, ims, waf, cloudsso] satisfies DerivedFields[]) {
   for (const [type, byName] of Object.entries(fields) as Array<[ResourceType, Record<string, DerivedField<never>>]>) {
     const merged = (DERIVED_FIELDS[type] ??= {}) as Record<string, DerivedField<never>>;
     for (const [name, field] of Object.entries(byName)) {

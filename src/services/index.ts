@@ -4,7 +4,9 @@
 import type { z } from 'zod';
 import type { LazySdk } from '../cloud/clients.js';
 import actiontrail from './actiontrail/index.js';
+import cloudsso from './cloudsso/index.js';
 import ecs from './ecs/index.js';
+import eiam from './eiam/index.js';
 import ims from './ims/index.js';
 import kms from './kms/index.js';
 import ram from './ram/index.js';
@@ -16,7 +18,7 @@ import vpn from './vpn/index.js';
 import waf from './waf/index.js';
 
 // in the order of the inventory's collections (its JSON keys)
-const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn] as const satisfies readonly ServiceDefinition[];
+const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn, cloudsso, eiam] as const satisfies readonly ServiceDefinition[];
 
 type Services = typeof SERVICES;
 type Flat<T> = { [K in keyof T]: T[K] };

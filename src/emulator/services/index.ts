@@ -2,7 +2,9 @@
 // product table are merged. A new service is a folder beside these and one entry here.
 import type { Merged, Reads } from '../service.js';
 import { actionTrail } from './actiontrail/index.js';
+import { cloudSso } from './cloudsso/index.js';
 import { ecs } from './ecs/index.js';
+import { eiam } from './eiam/index.js';
 import { ims } from './ims/index.js';
 import { kms } from './kms/index.js';
 import { ram } from './ram/index.js';
@@ -15,7 +17,7 @@ import { waf } from './waf/index.js';
 
 // The order is the order of the model's fields (region fields: ECS, VPC, KMS; account fields: RAM,
 // ActionTrail, Security Center, the resource directory) and of the product table.
-export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn] as const;
+export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn, cloudSso, eiam] as const;
 
 type Service = (typeof SERVICES)[number];
 export type ServiceRegionFields = Merged<Service, 'regionFields'>;

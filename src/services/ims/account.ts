@@ -1,15 +1,16 @@
-// The account record: password policy and security preference (IMS), and the root account's facts from
-// the credential report.
+// The account record: password policy, security preference and user SSO settings (IMS), and the root
+// account's facts from the credential report.
 import { ApiError } from '../../cloud/api-error.js';
 import { callOrGap, globalSiteOf, toGap, type CollectorContext } from '../context.js';
 import { REPORT_GAP, rootFactsFrom, type CredentialReport, type CredentialReportRow } from './credential-report.js';
 import type { Account } from './records.js';
+import { userSsoSettings } from './sso.js';
 
 const ims = globalSiteOf('ims');
 
 export async function collectAccount(ctx: CollectorContext, report: Promise<CredentialReport | undefined>): Promise<Account> {
   const client = ctx.clients.ims();
-  const [passwordPolicy, preference, root] = await Promise.all([
+  const [passwordPolicy, preference, root, userSso] = await Promise.all([
     callOrGap(
       ctx,
       { site: ims('GetPasswordPolicy'), affects: ['account'], resourceId: ctx.accountId, fields: ['passwordPolicy'] },
@@ -21,6 +22,7 @@ export async function collectAccount(ctx: CollectorContext, report: Promise<Cred
       async () => (await client.getSecurityPreferenceWithOptions(ctx.runtime)).body,
     ),
     report.then((read) => read && rootFacts(ctx, read.rows)),
+    userSsoSettings(ctx),
   ]);
   const policy = passwordPolicy?.passwordPolicy;
   const security = preference?.securityPreference;
@@ -56,6 +58,7 @@ export async function collectAccount(ctx: CollectorContext, report: Promise<Cred
         }
       : {}),
     ...(root ? { root } : {}),
+    ...(userSso ? { userSso } : {}),
   };
 }
 

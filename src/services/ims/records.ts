@@ -35,11 +35,47 @@ export const rootFacts = z.strictObject({
 });
 export type RootFacts = z.infer<typeof rootFacts>;
 
+/** IMS GetUserSsoSettings UserSsoSettings (ims_2019-08-15.api-docs.json; SsoLoginWithDomain from the SDK model GetUserSsoSettingsResponseBody) */
+export const userSso = z.strictObject({
+  /** SsoEnabled: RAM users sign in through the SAML IdP of the metadata document */
+  enabled: z.boolean(),
+  /** SsoLoginWithDomain: the NameID carries `@domain`; null when the answer does not say */
+  loginWithDomain: z.boolean().nullable(),
+  auxiliaryDomain: nullableText,
+  /** an IdP metadata document is uploaded */
+  metadataConfigured: z.boolean(),
+});
+export type UserSso = z.infer<typeof userSso>;
+
 /** Account-wide facts. Each part is undefined when its API could not be read. */
 export const account = z.strictObject({
   id: text,
   passwordPolicy: passwordPolicy.optional(),
   securityPreference: securityPreference.optional(),
   root: rootFacts.optional(),
+  userSso: userSso.optional(),
 });
 export type Account = z.infer<typeof account>;
+
+/** A RAM SAML identity provider (role-based SSO): IMS ListSAMLProviders SAMLProviders.SAMLProvider[] */
+export const samlProvider = z.strictObject({
+  /** SAMLProviderName */
+  id: text,
+  arn: text,
+  description: text,
+  createdAt: nullableText,
+  updatedAt: nullableText,
+});
+export type SamlProvider = z.infer<typeof samlProvider>;
+
+/** A RAM OIDC identity provider (role-based SSO): IMS ListOIDCProviders OIDCProviders.OIDCProvider[] */
+export const oidcProvider = z.strictObject({
+  /** OIDCProviderName */
+  id: text,
+  arn: text,
+  issuerUrl: text,
+  /** ClientIds, comma-separated in the answer */
+  clientIds: z.array(z.string()),
+  createdAt: nullableText,
+});
+export type OidcProvider = z.infer<typeof oidcProvider>;

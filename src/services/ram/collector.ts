@@ -9,6 +9,7 @@ import { callOrGap, globalSiteOf, optional, sdkLists, type CollectorContext } fr
 import { collectAccount } from '../ims/account.js';
 import { bulkUserFacts, isoDate, listUsers, MARKER_CAP, type BulkUserFacts } from '../ims/collector.js';
 import { readCredentialReport } from '../ims/credential-report.js';
+import { collectIdentityProviders } from '../ims/sso.js';
 import type { AccessKey, AttachedPolicy, PolicyAttachment, RamGroup, RamPolicy, RamRole, RamUser } from './records.js';
 
 const ram = globalSiteOf('ram');
@@ -24,6 +25,7 @@ export async function collectRam(ctx: CollectorContext): Promise<void> {
     collectRoles(ctx),
     customPolicies,
     collectAccount(ctx, report),
+    collectIdentityProviders(ctx),
   ]);
   ctx.inventory.add('account', [account]);
   if (users) ctx.inventory.add('ram.user', users);

@@ -13,6 +13,8 @@ import { findKey, noLoginProfile, noMfaDevice, ownKeys } from '../ram/handlers.j
 
 const USER_PAGING: Paging = { style: 'marker', max: 1000, default: 1000 };
 const MFA_PAGING: Paging = { style: 'marker', max: 100, default: 100 };
+/** MaxItems 1-100, default 100 (ims_2019-08-15.api-docs.json ListSAMLProviders, ListOIDCProviders) */
+const PROVIDER_PAGING: Paging = { style: 'marker', max: 100, default: 100 };
 /** GetCredentialReport MaxItems: 1-3501, default 3501 (ims_2019-08-15.api-docs.json, GetCredentialReport MaxItems) */
 const REPORT_MAX_ROWS = 3501;
 
@@ -111,4 +113,10 @@ export const imsActions: ActionTable = {
       ...(page.next === undefined ? {} : { NextToken: page.next }),
     };
   }),
+
+  GetUserSsoSettings: global(({ account }) => ({ UserSsoSettings: account.imsSso.userSsoSettings })),
+
+  ListSAMLProviders: global(({ params, account }) => listPage(account.imsSso.samlProviders, params, PROVIDER_PAGING, 'SAMLProviders', 'SAMLProvider')),
+
+  ListOIDCProviders: global(({ params, account }) => listPage(account.imsSso.oidcProviders, params, PROVIDER_PAGING, 'OIDCProviders', 'OIDCProvider')),
 };

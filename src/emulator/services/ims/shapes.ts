@@ -57,3 +57,33 @@ export function imsSecurityPreferenceTemplate(): ApiObject {
     PersonalInfoPreference: { AllowUserToManagePersonalDingTalk: true },
   };
 }
+
+/** An account without user SSO. Fields: response-examples/ims_2019-08-15/GetUserSsoSettings.json UserSsoSettings. */
+export function userSsoSettingsTemplate(): ApiObject {
+  return { AuxiliaryDomain: '', MetadataDocument: '', SsoEnabled: false };
+}
+
+/** Fields: response-examples/ims_2019-08-15/ListSAMLProviders.json SAMLProviders.SAMLProvider[]. */
+export function samlProviderTemplate(): ApiObject {
+  return { UpdateDate: '2026-01-05T08:00:00Z', Description: '', SAMLProviderName: '', CreateDate: '2026-01-05T08:00:00Z', Arn: '' };
+}
+
+/** Fields: response-examples/ims_2019-08-15/ListOIDCProviders.json OIDCProviders.OIDCProvider[]. */
+export function oidcProviderTemplate(): ApiObject {
+  return {
+    UpdateDate: '2026-01-05T08:00:00Z',
+    Description: '',
+    OIDCProviderName: '',
+    CreateDate: '2026-01-05T08:00:00Z',
+    Arn: '',
+    IssuerUrl: '',
+    Fingerprints: '',
+    ClientIds: '',
+    GmtCreate: '',
+    GmtModified: '',
+    IssuanceLimitTime: 12,
+  };
+}
+
+export const samlProviderArn = (accountId: string, name: string) => `acs:ram::${accountId}:saml-provider/${name}`;
+export const oidcProviderArn = (accountId: string, name: string) => `acs:ram::${accountId}:oidc-provider/${name}`;
