@@ -23,6 +23,9 @@ const PRODUCTS: Record<string, { file: string; schemas: boolean }> = {
   '2020-07-06': { file: 'actiontrail_2020-07-06', schemas: true },
   '2018-12-03': { file: 'sas_2018-12-03', schemas: false },
   '2016-01-20': { file: 'kms_2016-01-20', schemas: false },
+  '2020-04-07': { file: 'cas_2020-04-07', schemas: false },
+  '2014-05-15': { file: 'slb_2014-05-15', schemas: false },
+  '2020-06-16': { file: 'alb_2020-06-16', schemas: false },
 };
 
 /**
