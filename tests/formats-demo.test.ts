@@ -85,7 +85,8 @@ describe('one demo scan in every format', () => {
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector('body[data-findings="ready"]');
       expect(await page.locator('#shown').textContent()).toBe(report.findings.length.toLocaleString('en-US'));
-      expect(await page.locator('#rule-rows tr.rule').count()).toBe(new Set(report.findings.map((f) => f.ruleId)).size);
+      // the rule table shows its first page of 50 rules (html-assets.ts RULE_PAGE)
+      expect(await page.locator('#rule-rows tr.rule').count()).toBe(Math.min(new Set(report.findings.map((f) => f.ruleId)).size, 50));
       expect(problems).toEqual([]);
     } finally {
       await browser.close();
