@@ -117,7 +117,7 @@ export async function collectSlb(ctx: CollectorContext): Promise<void> {
             site: site(region, 'ListTLSCipherPolicies'),
             affects: ['slb.listener'],
             fields: ['tlsVersions'],
-            // MaxItems: no maximum in the metadata; 20 is its documented default
+            // MaxItems: no maximum or default in the metadata; 20, small enough for any cap the API may have
             paging: { style: 'nextToken', cap: 20 },
             fetch: async ({ token, size }: PageRequest) => {
               const body = await call<{ TLSCipherPolicies?: RawTlsPolicy[]; NextToken?: string }>('ListTLSCipherPolicies', {

@@ -9,7 +9,7 @@ import { global, type ActionTable } from '../../rpc/action.js';
 const DEFAULT_SHOW_SIZE = 50;
 // the ListUserCertificateOrderRequest Status values that apply to certificates (the others are for orders)
 const CERTIFICATE_STATUSES = new Set(['ISSUED', 'WILLEXPIRED', 'EXPIRED']);
-// WILLEXPIRED: the console's "expiring soon", a month ahead
+// WILLEXPIRED's window is not documented: a month is assumed (the collector does not read the status)
 const WILL_EXPIRE_MS = 30 * 24 * 3600 * 1000;
 
 /**

@@ -30,7 +30,8 @@ export const slbActions: ActionTable = {
     return { ServerCertificates: { ServerCertificate: certificates } };
   }),
 
-  // MaxItems: the metadata states no maximum; the API reference's default is 20, its maximum 100
+  // MaxItems: neither the metadata nor the Go SDK states a maximum or a default; 20 and 100 are assumed (the
+  // collector asks 20)
   ListTLSCipherPolicies: regional(({ params }, region) => {
     const size = params.int('MaxItems') ?? 20;
     if (size < 1) throw invalidParameter('MaxItems', String(size));
