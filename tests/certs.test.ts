@@ -8,8 +8,12 @@ import { BUNDLED_RULES_DIR, evaluate, loadRules } from '../src/engine/index.js';
 import { inventorySchema } from '../src/inventory/schema.js';
 import type { Inventory } from '../src/inventory/types.js';
 import { DEMO_ACCOUNT_FILE } from '../src/paths.js';
+import * as albShapes from '../src/emulator/services/alb/shapes.js';
+import * as casShapes from '../src/emulator/services/cas/shapes.js';
 import { collectAlb } from '../src/services/alb/collector.js';
+import { $Alb } from '../src/services/alb/sdk.js';
 import { casSiteOf, collectCas } from '../src/services/cas/collector.js';
+import { $Cas } from '../src/services/cas/sdk.js';
 import type { Collect } from '../src/services/service.js';
 import { collectSlb } from '../src/services/slb/collector.js';
 import { ENDPOINT_REGION_HEADER, withEndpointRegion } from '../src/services/endpoint-region.js';
@@ -268,5 +272,24 @@ describe('the demo account', () => {
         expect(found, id).not.toContain('error');
       }
     }
+  });
+});
+
+describe('the emulator shapes', () => {
+  // every field the emulator answers is one the official SDK model reads: none is dropped on the way in
+  const wireNames = (model: { names(): Record<string, string> }) => new Set(Object.values(model.names()));
+  const context = { accountId: '1234567890123456', regionId: 'cn-hangzhou' };
+
+  it.each([
+    ['ListLoadBalancers', albShapes.loadBalancerTemplate(context), $Alb.ListLoadBalancersResponseBodyLoadBalancers],
+    ['ListListeners', albShapes.listenerTemplate(), $Alb.ListListenersResponseBodyListeners],
+    ['ListListenerCertificates', albShapes.listenerCertificateTemplate(), $Alb.ListListenerCertificatesResponseBodyCertificates],
+    ['ListRules', albShapes.ruleTemplate(), $Alb.ListRulesResponseBodyRules],
+    ['ListSecurityPolicies', albShapes.securityPolicyTemplate(), $Alb.ListSecurityPoliciesResponseBodySecurityPolicies],
+    ['ListSystemSecurityPolicies', albShapes.SYSTEM_SECURITY_POLICIES[0]!, $Alb.ListSystemSecurityPoliciesResponseBodySecurityPolicies],
+    ['ListUserCertificateOrder', casShapes.certificateTemplate(), $Cas.ListUserCertificateOrderResponseBodyCertificateOrderList],
+  ])('%s items carry only fields of the SDK model', (_action, template, model) => {
+    const known = wireNames(model as { names(): Record<string, string> });
+    expect(Object.keys(template).filter((field) => !known.has(field))).toEqual([]);
   });
 });
