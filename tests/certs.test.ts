@@ -237,6 +237,34 @@ describe('Application Load Balancer collector', () => {
     for (const found of (await statuses(inventory, 'alb')).values()) expect(found).toEqual(['error']);
   });
 
+  it('counts only a redirect of every request', async () => {
+    const redirect = (conditions: unknown[]) => [
+      { RuleId: 'rule-bp1x', RuleActions: [{ Order: 1, Type: 'Redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443' } }], RuleConditions: conditions },
+    ];
+    const listener = (id: string, conditions: unknown[]) => ({ ListenerId: id, ListenerProtocol: 'HTTP' as const, ListenerPort: 80, Rules: redirect(conditions) });
+    const { inventory } = await collect(
+      {
+        accountId: '1234567890123456',
+        regions: {
+          'cn-hangzhou': {
+            albLoadBalancers: [
+              { LoadBalancerId: 'alb-bp1all', AddressType: 'Internet', Listeners: [listener('lsn-bp1all', [{ Type: 'Path', PathConfig: { Values: ['/*'] } }])] },
+              { LoadBalancerId: 'alb-bp1host', AddressType: 'Internet', Listeners: [listener('lsn-bp1host', [{ Type: 'Host', HostConfig: { Values: ['www.example.com'] } }])] },
+              { LoadBalancerId: 'alb-bp1api', AddressType: 'Internet', Listeners: [listener('lsn-bp1api', [{ Type: 'Path', PathConfig: { Values: ['/api/*'] } }])] },
+            ],
+          },
+        },
+      },
+      ['cn-hangzhou'],
+      collectAlb,
+    );
+    expect(Object.fromEntries(inventory.resources['alb.listener'].map((record) => [record.id, record.redirectsToHttps]))).toEqual({
+      'lsn-bp1all': true,
+      'lsn-bp1host': false,
+      'lsn-bp1api': false,
+    });
+  });
+
   it('leaves the redirect unknown when the rules are denied', async () => {
     const { inventory } = await collect(
       { accountId: '1234567890123456', regions: { 'cn-hangzhou': { albLoadBalancers: balancers(1) } }, deniedActions: ['alb:ListRules'] },

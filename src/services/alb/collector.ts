@@ -24,6 +24,8 @@ const PAGING = { style: 'nextToken', cap: 100 } as const;
 const TLS_PROTOCOLS = new Set(['HTTPS', 'QUIC']);
 /** CreateListenerRequest SecurityPolicyId: "Default value: tls_cipher_policy_1_0 (system security policy)" */
 const DEFAULT_SECURITY_POLICY = 'tls_cipher_policy_1_0';
+/** the Path condition value that matches every path (ALB's * wildcard) */
+const EVERY_PATH = '/*';
 
 export async function collectAlb(ctx: CollectorContext): Promise<void> {
   await forEachRegion(ctx, 'alb', async (region) => {
@@ -133,7 +135,9 @@ async function listenerCertificates(ctx: CollectorContext, region: string, liste
 
 /**
  * A listener's default action only forwards (ListListeners DefaultActions Type: ForwardGroup); a redirect is a
- * forwarding rule whose action is Redirect with RedirectConfig Protocol HTTPS (ListRulesResponseBody.d.ts).
+ * forwarding rule whose action is Redirect with RedirectConfig Protocol HTTPS (ListRulesResponseBody.d.ts). Only
+ * a rule that matches every request counts: its conditions, if any, are all Path conditions on /*; a redirect
+ * of some hosts or paths leaves the others in clear text.
  */
 async function redirectsToHttps(ctx: CollectorContext, region: string, listenerId: string): Promise<boolean | undefined> {
   const rules = await api.list(ctx, region, 'ListRules', {
@@ -148,4 +152,6 @@ async function redirectsToHttps(ctx: CollectorContext, region: string, listenerI
 }
 
 const redirectsRequestsToHttps = (rule: RawRule): boolean =>
+  rule.direction !== 'Response' &&
+  (rule.ruleConditions ?? []).every((condition) => condition.type === 'Path' && (condition.pathConfig?.values ?? []).includes(EVERY_PATH)) &&
   (rule.ruleActions ?? []).some((action) => action.type === 'Redirect' && action.redirectConfig?.protocol?.toUpperCase() === 'HTTPS');
