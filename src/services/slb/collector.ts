@@ -18,7 +18,7 @@ const site = siteOf('slb');
  * (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/developer-reference/api-slb-2014-05-15-createloadbalancerhttpslistener),
  * whose default is tls_cipher_policy_1_0. Custom policies (tls-...) are read with ListTLSCipherPolicies.
  */
-export const SYSTEM_TLS_POLICIES: Readonly<Record<string, readonly string[]>> = {
+const SYSTEM_TLS_POLICIES: Readonly<Record<string, readonly string[]>> = {
   tls_cipher_policy_1_0: ['TLSv1.0', 'TLSv1.1', 'TLSv1.2'],
   tls_cipher_policy_1_1: ['TLSv1.1', 'TLSv1.2'],
   tls_cipher_policy_1_2: ['TLSv1.2'],
