@@ -17,6 +17,7 @@ import { $Cas } from '../src/services/cas/sdk.js';
 import type { Collect } from '../src/services/service.js';
 import { collectSlb } from '../src/services/slb/collector.js';
 import { ENDPOINT_REGION_HEADER, withEndpointRegion } from '../src/services/endpoint-region.js';
+import { callRpc } from './emulator-helpers.js';
 import { collectorContext, TEST_KEY } from './helpers/context.js';
 
 const NOW = new Date();
@@ -319,5 +320,31 @@ describe('the emulator shapes', () => {
   ])('%s items carry only fields of the SDK model', (_action, template, model) => {
     const known = wireNames(model as { names(): Record<string, string> });
     expect(Object.keys(template).filter((field) => !known.has(field))).toEqual([]);
+  });
+});
+
+describe('the emulator page caps', () => {
+  it('caps ALB MaxResults and CLB PageSize at 100, and ShowSize pages CAS by CurrentPage', async () => {
+    running = await startEmulator({
+      account: defineAccount({
+        accountId: '1234567890123456',
+        regions: {
+          'cn-hangzhou': {
+            albLoadBalancers: n(130).map((i) => ({ LoadBalancerId: `alb-bp1x${i}` })),
+            slbLoadBalancers: n(130).map((i) => ({ LoadBalancerId: `lb-bp1x${i}` })),
+            casCertificates: n(70).map((i) => ({ CertificateId: 100 + Number(i), Name: `c${i}.example.com`, NotBefore: iso(-10), NotAfter: iso(100) })),
+          },
+        },
+      }),
+      credentials: [TEST_KEY],
+    });
+    const alb = await callRpc(running, TEST_KEY, '2020-06-16', 'ListLoadBalancers', { RegionId: 'cn-hangzhou', MaxResults: '500' });
+    expect([(alb.LoadBalancers as unknown[]).length, alb.MaxResults, alb.TotalCount, typeof alb.NextToken]).toEqual([100, 100, 130, 'string']);
+    const slb = await callRpc(running, TEST_KEY, '2014-05-15', 'DescribeLoadBalancers', { RegionId: 'cn-hangzhou', PageSize: '500', PageNumber: '2' });
+    expect([(slb.LoadBalancers as { LoadBalancer: unknown[] }).LoadBalancer.length, slb.PageSize, slb.TotalCount]).toEqual([30, 100, 130]);
+    const cas = await callRpc(running, TEST_KEY, '2020-04-07', 'ListUserCertificateOrder', { OrderType: 'CERT', CurrentPage: '2' });
+    expect([(cas.CertificateOrderList as unknown[]).length, cas.ShowSize, cas.TotalCount]).toEqual([20, 50, 70]);
+    const orders = await callRpc(running, TEST_KEY, '2020-04-07', 'ListUserCertificateOrder', { OrderType: 'CERT', Status: 'PAYED' });
+    expect(orders.TotalCount).toBe(0);
   });
 });

@@ -7,8 +7,6 @@ import { ApiError, invalidParameter } from '../../api-error.js';
 import { global, type ActionTable } from '../../rpc/action.js';
 
 const DEFAULT_SHOW_SIZE = 50;
-// the ListUserCertificateOrderRequest Status values that apply to certificates (the others are for orders)
-const CERTIFICATE_STATUSES = new Set(['ISSUED', 'WILLEXPIRED', 'EXPIRED']);
 // WILLEXPIRED's window is not documented: a month is assumed (the collector does not read the status)
 const WILL_EXPIRE_MS = 30 * 24 * 3600 * 1000;
 
@@ -24,9 +22,6 @@ export const casActions: ActionTable = {
     if (!account.casActivated) throw notActivated();
     const orderType = params.get('OrderType') ?? 'CPACK';
     const status = params.get('Status');
-    if (status !== undefined && !CERTIFICATE_STATUSES.has(status) && (orderType === 'CERT' || orderType === 'UPLOAD')) {
-      throw invalidParameter('Status', status);
-    }
     const site = account.regions.get(params.get('RegionId') ?? 'cn-hangzhou');
     // orders (CPACK, BUY) are not emulated: none
     const certificates = orderType === 'CERT' || orderType === 'UPLOAD' ? (site?.casCertificates ?? []) : [];
@@ -34,7 +29,7 @@ export const casActions: ActionTable = {
       notAfter.getTime() <= now.getTime() ? 'EXPIRED' : notAfter.getTime() - now.getTime() <= WILL_EXPIRE_MS ? 'WILLEXPIRED' : 'ISSUED';
     const matching = certificates
       .filter(({ item }) => orderType === 'CERT' || item.Upload === true)
-      // no Status: the valid ones, issued and about to expire
+      // no Status: the valid ones, issued and about to expire; an order status (PAYED, CHECKING...) matches none
       .filter(({ notAfter }) => (status === undefined ? statusOf(notAfter) !== 'EXPIRED' : statusOf(notAfter) === status))
       .map(({ item, notAfter }) => ({ ...item, Expired: statusOf(notAfter) === 'EXPIRED' }));
     const current = params.int('CurrentPage') ?? 1;
