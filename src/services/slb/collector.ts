@@ -11,6 +11,9 @@ import { callRpc } from '../rpc-call.js';
 import type { SlbListener, SlbLoadBalancer, SlbServerCertificate } from './records.js';
 
 const VERSION = '2014-05-15';
+// slb_2014-05-15.api-docs.json `endpoints`: slb.<region>.aliyuncs.com, but these regions share slb.aliyuncs.com,
+// where RegionId decides
+const CENTRAL_ENDPOINT_REGIONS = new Set(['cn-hangzhou', 'cn-hangzhou-finance', 'cn-shanghai-finance-1', 'cn-shenzhen-finance-1']);
 const site = siteOf('slb');
 
 /**
@@ -63,10 +66,9 @@ interface RawTlsPolicy {
 
 export async function collectSlb(ctx: CollectorContext): Promise<void> {
   await forEachRegion(ctx, 'slb', async (region) => {
-    // slb_2014-05-15.api-docs.json `endpoints`: slb.<region>.aliyuncs.com (a few regions share slb.aliyuncs.com,
-    // where RegionId decides)
+    const host = CENTRAL_ENDPOINT_REGIONS.has(region) ? 'slb.aliyuncs.com' : `slb.${region}.aliyuncs.com`;
     const call = <T>(action: string, query: Record<string, string | undefined> = {}) =>
-      callRpc<T>(ctx, { host: `slb.${region}.aliyuncs.com`, version: VERSION, region, regionId: region, action, query });
+      callRpc<T>(ctx, { host, version: VERSION, region, regionId: region, action, query });
 
     const [balancers, listeners, certificates] = await Promise.all([
       listOrGap(ctx, {
