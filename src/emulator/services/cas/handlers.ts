@@ -3,7 +3,6 @@
 // region for holds nothing. Envelope: ListUserCertificateOrderResponseBody (CertificateOrderList, CurrentPage,
 // ShowSize, TotalCount). Paging: CurrentPage / ShowSize, "Default value: 50" and no documented maximum.
 import { ApiError, invalidParameter } from '../../api-error.js';
-
 import { global, type ActionTable } from '../../rpc/action.js';
 
 const DEFAULT_SHOW_SIZE = 50;
