@@ -26,6 +26,9 @@ const PRODUCTS: Record<string, { file: string; schemas: boolean }> = {
   '2021-10-01': { file: 'waf-openapi_2021-10-01', schemas: false },
   '2021-05-15': { file: 'cloudsso_2021-05-15', schemas: false },
   '2021-12-01': { file: 'eiam_2021-12-01', schemas: false },
+  '2020-04-07': { file: 'cas_2020-04-07', schemas: false },
+  '2014-05-15': { file: 'slb_2014-05-15', schemas: false },
+  '2020-06-16': { file: 'alb_2020-06-16', schemas: false },
 };
 
 /**

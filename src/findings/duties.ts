@@ -75,8 +75,6 @@ export const DUTIES = [
     id: 'certificates',
     group: 'Application',
     title: 'SSL certificates for identity and data in transit',
-    notAssessedNote:
-      'Not assessed: needs the Certificate Management Service API (cas 2020-04-07 ListUserCertificateOrder) for expiry and the load balancer listeners for use.',
   },
   { id: 'snapshots', group: 'Data', title: 'Crash-consistent snapshots for backup and disaster recovery' },
   { id: 'disk-encryption', group: 'Data', title: 'Encrypted system and data disks' },

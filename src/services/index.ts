@@ -4,6 +4,8 @@
 import type { z } from 'zod';
 import type { LazySdk } from '../cloud/clients.js';
 import actiontrail from './actiontrail/index.js';
+import alb from './alb/index.js';
+import cas from './cas/index.js';
 import cloudsso from './cloudsso/index.js';
 import ecs from './ecs/index.js';
 import eiam from './eiam/index.js';
@@ -11,6 +13,7 @@ import ims from './ims/index.js';
 import kms from './kms/index.js';
 import ram from './ram/index.js';
 import sas from './sas/index.js';
+import slb from './slb/index.js';
 import type { Collect, ServiceDefinition } from './service.js';
 import sts from './sts/index.js';
 import vpc from './vpc/index.js';
@@ -18,7 +21,7 @@ import vpn from './vpn/index.js';
 import waf from './waf/index.js';
 
 // in the order of the inventory's collections (its JSON keys)
-const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn, cloudsso, eiam] as const satisfies readonly ServiceDefinition[];
+const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn, cloudsso, eiam, cas, slb, alb] as const satisfies readonly ServiceDefinition[];
 
 type Services = typeof SERVICES;
 type Flat<T> = { [K in keyof T]: T[K] };

@@ -2,6 +2,8 @@
 // product table are merged. A new service is a folder beside these and one entry here.
 import type { Merged, Reads } from '../service.js';
 import { actionTrail } from './actiontrail/index.js';
+import { alb } from './alb/index.js';
+import { cas } from './cas/index.js';
 import { cloudSso } from './cloudsso/index.js';
 import { ecs } from './ecs/index.js';
 import { eiam } from './eiam/index.js';
@@ -10,6 +12,7 @@ import { kms } from './kms/index.js';
 import { ram } from './ram/index.js';
 import { resourceManager } from './resourcemanager/index.js';
 import { sas } from './sas/index.js';
+import { slb } from './slb/index.js';
 import { sts } from './sts/index.js';
 import { vpc } from './vpc/index.js';
 import { vpn } from './vpn/index.js';
@@ -17,7 +20,7 @@ import { waf } from './waf/index.js';
 
 // The order is the order of the model's fields (region fields: ECS, VPC, KMS; account fields: RAM,
 // ActionTrail, Security Center, the resource directory) and of the product table.
-export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn, cloudSso, eiam] as const;
+export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn, cloudSso, eiam, cas, slb, alb] as const;
 
 type Service = (typeof SERVICES)[number];
 export type ServiceRegionFields = Merged<Service, 'regionFields'>;
