@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { FALSE, fromBoolean, TRUE, unknown, type Outcome } from './outcome.js';
 import { resolvePath, typeName, type Subject } from './path.js';
+import { CONTROL_POLICY_FIELDS, ControlPolicyError, describePolicyExposure, internetAcceptedPorts } from '../services/cloudfw/control-policy.js';
+import type { CloudFirewallControlPolicy } from '../services/cloudfw/records.js';
 import { describeLifecycle, findOs, isEndOfLife, loadOsLifecycle, type OsLifecycleEntry } from '../services/ecs/os-lifecycle.js';
 import type { SecurityGroupRule } from '../services/ecs/records.js';
 import {
@@ -38,7 +40,7 @@ function defineFunction<Schema extends z.ZodType>(fn: RuleFunction<Schema>): Rul
   return fn;
 }
 
-const EVALUATOR_ERRORS = [SecurityGroupRuleError, PolicyDocumentError, NetworkAclEntryError] as const;
+const EVALUATOR_ERRORS = [SecurityGroupRuleError, PolicyDocumentError, NetworkAclEntryError, ControlPolicyError] as const;
 
 /** Reads `path` and hands it to `use`; unknown values, wrong types and evaluator errors become `unknown`. */
 function withValue(
@@ -145,6 +147,26 @@ export const FUNCTIONS = {
         return exposures.length > 0
           ? { outcome: TRUE, evidence: exposures.map(describeAclExposure).join('; ') }
           : { outcome: FALSE, evidence: `no entry lets the internet reach ${describeAsked('ingress', args.protocol, ranges)}` };
+      });
+    },
+  }),
+  cloudfw_internet_accepts: defineFunction({
+    summary:
+      'true when the Cloud Firewall policy is an enabled inbound accept of TCP (or ANY) from a CIDR with prefix 0 (itself or in its address book) to one of the asked ports',
+    args: z.strictObject({ ports: z.array(port).min(1) }),
+    call(subject, args) {
+      const policy: Record<string, unknown> = {};
+      for (const field of CONTROL_POLICY_FIELDS) {
+        const resolved = resolvePath(subject, field);
+        if (!resolved.known) return { outcome: unknown(resolved.reason), evidence: `${field} is unknown` };
+        policy[field] = resolved.value;
+      }
+      return withValue(subject, 'destPortGroupPorts', 'list', () => {
+        const read = policy as unknown as CloudFirewallControlPolicy;
+        const exposure = internetAcceptedPorts(read, args.ports.map((value) => ({ from: value, to: value })));
+        return exposure
+          ? { outcome: TRUE, evidence: describePolicyExposure(read, exposure) }
+          : { outcome: FALSE, evidence: `policy ${read.id} lets no internet host reach TCP ${args.ports.join(', ')}` };
       });
     },
   }),

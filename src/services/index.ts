@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { LazySdk } from '../cloud/clients.js';
 import actiontrail from './actiontrail/index.js';
+import cloudfw from './cloudfw/index.js';
 import ecs from './ecs/index.js';
 import ims from './ims/index.js';
 import kms from './kms/index.js';
@@ -14,7 +15,7 @@ import sts from './sts/index.js';
 import vpc from './vpc/index.js';
 
 // in the order of the inventory's collections (its JSON keys)
-const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts] as const satisfies readonly ServiceDefinition[];
+const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, cloudfw] as const satisfies readonly ServiceDefinition[];
 
 type Services = typeof SERVICES;
 type Flat<T> = { [K in keyof T]: T[K] };
