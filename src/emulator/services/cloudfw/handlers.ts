@@ -1,0 +1,49 @@
+// Cloud Firewall (cloudfw 2017-12-07). A site answers for the whole account and none of these actions takes
+// a RegionId (cloudfw_2017-12-07.api-docs.json lists none), so the emulator, which ignores the Host, needs no
+// site. Envelopes: the SDK models named in ./shapes.ts (Assets + TotalCount; Policys + PageNo, PageSize and
+// TotalCount as strings).
+import type { CloudFirewallIndex } from './account-index.js';
+import { invalidParameter } from '../../api-error.js';
+import type { ApiObject } from '../../fill.js';
+import type { Params } from '../../params.js';
+import { global, whereEq, type ActionContext, type ActionTable } from '../../rpc/action.js';
+
+/**
+ * CurrentPage / PageSize, both required (the metadata); PageSize "Maximum value: 50" in the public reference
+ * of both listings (DescribeAssetList; DescribeControlPolicy, doc-detail/138866), larger sizes capped.
+ */
+const PAGE_CAP = 50;
+
+function page(items: readonly ApiObject[], params: Params): { items: ApiObject[]; current: number; size: number } {
+  const current = Number(params.required('CurrentPage'));
+  const requested = Number(params.required('PageSize'));
+  if (!Number.isInteger(current) || current < 1) throw invalidParameter('CurrentPage', String(params.get('CurrentPage')));
+  if (!Number.isInteger(requested) || requested < 1) throw invalidParameter('PageSize', String(params.get('PageSize')));
+  const size = Math.min(PAGE_CAP, requested);
+  return { items: items.slice((current - 1) * size, current * size), current, size };
+}
+
+const cloudFirewall = (handle: (context: ActionContext, cloudFirewall: CloudFirewallIndex) => ApiObject) =>
+  global((context) => handle(context, context.account.cloudFirewall));
+
+export const cloudfwActions: ActionTable = {
+  DescribeUserBuyVersion: cloudFirewall((_context, { buyVersion }) => buyVersion),
+
+  DescribeAssetList: cloudFirewall(({ params }, { assets }) => {
+    const filtered = [
+      ['RegionNo', 'RegionID'],
+      ['Status', 'ProtectStatus'],
+      ['ResourceType', 'ResourceType'],
+    ].reduce((items, [param, field]) => whereEq(items, field!, params.get(param!)), assets as readonly ApiObject[]);
+    const { items } = page(filtered, params);
+    return { Assets: items, TotalCount: filtered.length };
+  }),
+
+  DescribeControlPolicy: cloudFirewall(({ params }, { controlPolicies }) => {
+    const direction = params.get('Direction');
+    if (direction !== undefined && direction !== 'in' && direction !== 'out') throw invalidParameter('Direction', direction);
+    const filtered = whereEq(controlPolicies, 'Direction', direction);
+    const { items, current, size } = page(filtered, params);
+    return { Policys: items, PageNo: String(current), PageSize: String(size), TotalCount: String(filtered.length) };
+  }),
+};
