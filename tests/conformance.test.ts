@@ -23,6 +23,7 @@ const PRODUCTS: Record<string, { file: string; schemas: boolean }> = {
   '2020-07-06': { file: 'actiontrail_2020-07-06', schemas: true },
   '2018-12-03': { file: 'sas_2018-12-03', schemas: false },
   '2016-01-20': { file: 'kms_2016-01-20', schemas: false },
+  '2017-12-07': { file: 'cloudfw_2017-12-07', schemas: false },
 };
 
 /**

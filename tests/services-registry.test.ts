@@ -36,6 +36,9 @@ describe('the service registry', () => {
       'sas.asset',
       'kms.key',
       'account',
+      'cloudfw.instance',
+      'cloudfw.asset',
+      'cloudfw.control-policy',
     ]);
     expect(Object.keys(inventoryRecordSchemas)).toEqual(RESOURCE_TYPES);
     expect(inventoryRecordSchemas).toBe(recordSchemas);
@@ -47,12 +50,12 @@ describe('the service registry', () => {
   });
 
   it('names every service a gap may name, STS included', () => {
-    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'ecs', 'ims', 'kms', 'ram', 'sas', 'sts', 'vpc']);
+    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'cloudfw', 'ecs', 'ims', 'kms', 'ram', 'sas', 'sts', 'vpc']);
     expect(collectionGapSchema.shape.service.options).toEqual(SERVICE_NAMES);
   });
 
   it('starts the RAM collector first and knows it as the only global one', () => {
-    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'actiontrail', 'sas', 'kms']);
+    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'actiontrail', 'sas', 'kms', 'cloudfw']);
     expect([...GLOBAL_COLLECTORS]).toEqual(['ram']);
   });
 
@@ -60,6 +63,6 @@ describe('the service registry', () => {
     expect(REQUIRED_RAM_ACTIONS).toContain('ram:ListUsers');
     expect(REQUIRED_RAM_ACTIONS).toContain('yundun-sas:DescribeVersionConfig');
     expect(REQUIRED_RAM_ACTIONS.some((action) => action.startsWith('ims:') || action.startsWith('sas:') || action.startsWith('sts:'))).toBe(false);
-    expect(REQUIRED_RAM_ACTIONS).toHaveLength(42);
+    expect(REQUIRED_RAM_ACTIONS).toHaveLength(45);
   });
 });
