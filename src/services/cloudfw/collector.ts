@@ -5,7 +5,7 @@
 // a region is the metadata's `endpoints` table (cloudfw_2017-12-07.api-docs.json): ap-southeast-1 is
 // served by cloudfw.ap-southeast-1.aliyuncs.com, every other region by cloudfw.aliyuncs.com. None of
 // these actions takes a RegionId (the metadata lists none), so none is sent.
-import { callOrGap, listOrGap, optional, siteOf, type CollectorContext } from '../context.js';
+import { callOrGap, listOrGap, optional, siteOf, type CollectorContext, type ListSpec } from '../context.js';
 import { callRpc, malformedAnswer } from '../rpc-call.js';
 import type { CloudFirewallAsset, CloudFirewallControlPolicy, CloudFirewallInstance } from './records.js';
 
@@ -145,40 +145,23 @@ async function collectSite(ctx: CollectorContext, siteRegion: CloudFirewallSite,
   // no firewall on this site: nothing it protects, no policy it applies
   if (!isBought(buy)) return { site: siteRegion, regions, buy, assets: [], policies: [] };
 
+  /** A CurrentPage listing of this site at the cap: the items under `key`, TotalCount a number or a numeric string. */
+  const listing = <T>(action: string, affects: ListSpec<T>['affects'], key: string, query: Record<string, string> = {}): ListSpec<T> => ({
+    site: site(siteRegion, action),
+    affects,
+    paging: { style: 'pageNumber', cap: PAGE_CAP },
+    fetch: async ({ pageNumber, size }) => {
+      const body = await call<Record<string, unknown>>(action, { ...query, CurrentPage: String(pageNumber), PageSize: String(size) });
+      const items = body[key];
+      if (items !== undefined && !Array.isArray(items)) throw malformedAnswer(`${action} answered ${key} that is not a list`);
+      return { items: (items ?? []) as T[], totalCount: numberOf(body.TotalCount as number | string | undefined) ?? undefined };
+    },
+  });
   const [assets, ...policies] = await Promise.all([
-    listOrGap(
-      ctx,
-      {
-        site: site(siteRegion, 'DescribeAssetList'),
-        affects: ['cloudfw.asset'],
-        paging: { style: 'pageNumber', cap: PAGE_CAP },
-        fetch: async ({ pageNumber, size }) => {
-          const body = await call<{ Assets?: RawAsset[]; TotalCount?: number | string }>('DescribeAssetList', {
-            CurrentPage: String(pageNumber),
-            PageSize: String(size),
-          });
-          return { items: body.Assets ?? [], totalCount: numberOf(body.TotalCount) ?? undefined };
-        },
-      },
-      normalizeAsset,
-    ),
+    listOrGap(ctx, listing<RawAsset>('DescribeAssetList', ['cloudfw.asset'], 'Assets'), normalizeAsset),
     ...DIRECTIONS.map((direction) =>
-      listOrGap(
-        ctx,
-        {
-          site: site(siteRegion, 'DescribeControlPolicy'),
-          affects: ['cloudfw.control-policy'],
-          paging: { style: 'pageNumber', cap: PAGE_CAP },
-          fetch: async ({ pageNumber, size }) => {
-            const body = await call<{ Policys?: RawPolicy[]; TotalCount?: number | string }>('DescribeControlPolicy', {
-              Direction: direction,
-              CurrentPage: String(pageNumber),
-              PageSize: String(size),
-            });
-            return { items: body.Policys ?? [], totalCount: numberOf(body.TotalCount) ?? undefined };
-          },
-        },
-        (raw) => normalizePolicy(raw, direction),
+      listOrGap(ctx, listing<RawPolicy>('DescribeControlPolicy', ['cloudfw.control-policy'], 'Policys', { Direction: direction }), (raw) =>
+        normalizePolicy(raw, direction),
       ),
     ),
   ]);
