@@ -25,9 +25,10 @@ export function cloudFirewallSite(region: string): CloudFirewallSite {
 }
 
 /**
- * PageSize "Maximum value: 50" for both listings: the public API reference of DescribeAssetList
- * (https://www.alibabacloud.com/help/en/cloud-firewall/latest/describeassetlist) and of DescribeControlPolicy
- * (https://www.alibabacloud.com/help/doc-detail/138866.htm). Both page by CurrentPage with a TotalCount.
+ * PageSize "Maximum value: 50": DescribeControlPolicy's public API reference
+ * (https://www.alibabacloud.com/help/doc-detail/138866.htm) and an earlier revision of DescribeAssetList's (the
+ * current ones, e.g. https://www.alibabacloud.com/help/doc-detail/207028.htm, state no maximum, the metadata
+ * none). Both page by CurrentPage with a TotalCount, so asking at most 50 can only cost pages, never items.
  */
 const PAGE_CAP = 50;
 /** DescribeControlPolicy Direction (the metadata's enum: in, out) */
@@ -141,7 +142,7 @@ async function collectSite(ctx: CollectorContext, siteRegion: CloudFirewallSite,
       return body;
     },
   );
-  if (buy === undefined || buy === null) return { site: siteRegion, regions, buy: undefined, assets: undefined, policies: undefined };
+  if (!buy) return { site: siteRegion, regions, buy: undefined, assets: undefined, policies: undefined };
   // no firewall on this site: nothing it protects, no policy it applies
   if (!isBought(buy)) return { site: siteRegion, regions, buy, assets: [], policies: [] };
 

@@ -9,8 +9,8 @@ import type { Params } from '../../params.js';
 import { global, whereEq, type ActionContext, type ActionTable } from '../../rpc/action.js';
 
 /**
- * CurrentPage / PageSize, both required (the metadata); PageSize "Maximum value: 50" in the public reference
- * of both listings (DescribeAssetList; DescribeControlPolicy, doc-detail/138866), larger sizes capped.
+ * CurrentPage / PageSize, both required (the metadata); PageSize "Maximum value: 50" (DescribeControlPolicy's
+ * public reference, doc-detail/138866, and an earlier revision of DescribeAssetList's), larger sizes capped.
  */
 const PAGE_CAP = 50;
 
