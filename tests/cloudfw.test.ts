@@ -29,7 +29,7 @@ const regions = {
   },
 };
 
-/** 120 assets (cn-hangzhou, the two instances' IPs among them, one in ap-southeast-1), 60 policies each way. */
+/** 121 assets (the two instances' IPs, one of them in ap-southeast-1, and one IPv6), 60 IPv4 policies each way and an IPv6 one. */
 function largeAccount(over: Partial<AccountModelInput> = {}): AccountModelInput {
   return {
     accountId: '1234567890123456',
@@ -40,10 +40,11 @@ function largeAccount(over: Partial<AccountModelInput> = {}): AccountModelInput 
         { InternetAddress: '47.96.0.10', RegionID: 'cn-hangzhou', ResourceInstanceId: 'i-bp1web' },
         { InternetAddress: '8.219.0.10', RegionID: 'ap-southeast-1', ResourceInstanceId: 'i-t4nweb', ProtectStatus: 'closed' },
         ...n(118).map((i) => ({ InternetAddress: `47.97.0.${Number(i) + 1}`, RegionID: 'cn-hangzhou', ResourceType: 'EIP', ResourceInstanceId: `eip-bp1${i}` })),
+        { InternetAddress: '2408:4000::10', RegionID: 'cn-hangzhou', IpVersion: 6, ResourceInstanceId: 'i-bp1web' },
       ],
       controlPolicies: (['in', 'out'] as const).flatMap((direction) =>
         n(60).map((i) => ({ AclUuid: `acl-${direction}-${i}`, Direction: direction, Order: Number(i) + 1, DestPort: i === '007' ? '22' : '443' })),
-      ),
+      ).concat([{ AclUuid: 'acl-in6-ssh', Direction: 'in', Order: 61, DestPort: '22', Source: '::/0', Destination: '::/0', IpVersion: 6 }]),
     },
     ...over,
   };
@@ -78,6 +79,8 @@ describe('Cloud Firewall', () => {
       expect(body.Policys).toHaveLength(10);
       const assets = await callRpc(large, ROOT, CLOUDFW, 'DescribeAssetList', { CurrentPage: '1', PageSize: '500' });
       expect(assets).toMatchObject({ TotalCount: 120 });
+      // IPv4 unless IpVersion says 6
+      expect(await callRpc(large, ROOT, CLOUDFW, 'DescribeAssetList', { CurrentPage: '1', PageSize: '50', IpVersion: '6' })).toMatchObject({ TotalCount: 1 });
       expect(assets.Assets).toHaveLength(50);
     });
 
@@ -101,19 +104,21 @@ describe('Cloud Firewall', () => {
   });
 
   describe('collector', () => {
-    it('pages through more than one page of assets and of policies each way, at the cap of 50', async () => {
+    it('pages through more than one page of assets and of policies each way, at the cap of 50, both IP versions', async () => {
       const before = large.calls.length;
       const ctx = collectorContext(large.url, ['cn-hangzhou'], ROOT);
       await collectCloudfw(ctx);
       const inventory = build(ctx);
       expect(inventory.gaps).toEqual([]);
       // the site of cn-hangzhou keeps the assets of its scanned region only
-      expect(inventory.resources['cloudfw.asset']).toHaveLength(119);
-      expect(inventory.resources['cloudfw.control-policy'].filter((policy) => policy.direction === 'in')).toHaveLength(60);
+      expect(inventory.resources['cloudfw.asset']).toHaveLength(120);
+      expect(inventory.resources['cloudfw.control-policy'].filter((policy) => policy.direction === 'in')).toHaveLength(61);
       expect(inventory.resources['cloudfw.control-policy'].filter((policy) => policy.direction === 'out')).toHaveLength(60);
       const calls = large.calls.slice(before).map((call) => call.action);
-      expect(calls.filter((action) => action === 'DescribeAssetList')).toHaveLength(3);
-      expect(calls.filter((action) => action === 'DescribeControlPolicy')).toHaveLength(4);
+      // IPv4: 50 + 50 + 19 assets, IPv6: 1; policies IPv4: 50 + 10 each way, IPv6: one inbound page and one empty outbound
+      expect(calls.filter((action) => action === 'DescribeAssetList')).toHaveLength(4);
+      expect(calls.filter((action) => action === 'DescribeControlPolicy')).toHaveLength(6);
+      expect(inventory.resources['cloudfw.asset'].find((asset) => asset.id === '2408:4000::10')).toMatchObject({ ipVersion: 6 });
       expect(inventory.resources['cloudfw.instance']).toEqual([
         expect.objectContaining({ id: ctx.accountId, sites: ['cn-hangzhou'], bought: true, instanceId: 'vipcloudfw-cn-big', instanceStatus: 'normal', logDelivery: true }),
       ]);
@@ -133,17 +138,18 @@ describe('Cloud Firewall', () => {
       await collectCloudfw(ctx);
       const inventory = build(ctx);
       expect(inventory.resources['cloudfw.instance'][0]).toMatchObject({ sites: ['ap-southeast-1', 'cn-hangzhou'], regions: ['ap-southeast-1', 'cn-hangzhou'] });
-      expect(inventory.resources['cloudfw.asset']).toHaveLength(120);
+      expect(inventory.resources['cloudfw.asset']).toHaveLength(121);
       expect(inventory.resources['cloudfw.asset'].find((asset) => asset.id === '8.219.0.10')).toMatchObject({ region: 'ap-southeast-1', protectStatus: 'closed' });
-      expect(inventory.resources['cloudfw.control-policy']).toHaveLength(120);
+      expect(inventory.resources['cloudfw.control-policy']).toHaveLength(121);
     });
   });
 
   describe('findings', () => {
-    it('finds the switched-off asset and the policy that opens SSH to the internet', async () => {
+    it('finds the switched-off asset and the policies that open SSH to the IPv4 and the IPv6 internet', async () => {
       const findings = await cloudfwFindings(largeAccount());
       expect(findings.filter((finding) => finding.status === 'fail').map((finding) => `${finding.ruleId} ${finding.resource.id}`).sort()).toEqual([
         'cloudfw-acl-admin-ports acl-in-007',
+        'cloudfw-acl-admin-ports acl-in6-ssh',
         'cloudfw-asset-protected 8.219.0.10',
       ]);
       expect(findings.filter((finding) => finding.status === 'error')).toEqual([]);

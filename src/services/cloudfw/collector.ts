@@ -34,6 +34,12 @@ const PAGE_CAP = 50;
 /** DescribeControlPolicy Direction (the metadata's enum: in, out) */
 const DIRECTIONS = ['in', 'out'] as const;
 /**
+ * IpVersion of both listings (DescribeControlPolicy's enum in the metadata: 4, 6). DescribeAssetList documents
+ * "4 (default): IPv4" (https://help.aliyun.com/zh/cloud-firewall/cloudfirewall/developer-reference/api-cloudfw-2017-12-07-describeassetlist),
+ * so each family is asked for: a listing without it would leave the IPv6 assets and policies out.
+ */
+const IP_VERSIONS = ['4', '6'] as const;
+/**
  * DescribeUserBuyVersion InstanceStatus `free`: "no valid instance" (无有效实例), the answer of an account
  * that has not bought Cloud Firewall (https://help.aliyun.com/zh/cloud-firewall/cloudfirewall/developer-reference/api-cloudfw-2017-12-07-describeuserbuyversion).
  */
@@ -158,16 +164,25 @@ async function collectSite(ctx: CollectorContext, siteRegion: CloudFirewallSite,
       return { items: (items ?? []) as T[], totalCount: numberOf(body.TotalCount as number | string | undefined) ?? undefined };
     },
   });
-  const [assets, ...policies] = await Promise.all([
-    listOrGap(ctx, listing<RawAsset>('DescribeAssetList', ['cloudfw.asset'], 'Assets'), normalizeAsset),
-    ...DIRECTIONS.map((direction) =>
-      listOrGap(ctx, listing<RawPolicy>('DescribeControlPolicy', ['cloudfw.control-policy'], 'Policys', { Direction: direction }), (raw) =>
-        normalizePolicy(raw, direction),
+  const [assets, policies] = await Promise.all([
+    allOrNone(IP_VERSIONS.map((IpVersion) => listOrGap(ctx, listing<RawAsset>('DescribeAssetList', ['cloudfw.asset'], 'Assets', { IpVersion }), normalizeAsset))),
+    allOrNone(
+      DIRECTIONS.flatMap((Direction) =>
+        IP_VERSIONS.map((IpVersion) =>
+          listOrGap(ctx, listing<RawPolicy>('DescribeControlPolicy', ['cloudfw.control-policy'], 'Policys', { Direction, IpVersion }), (raw) =>
+            normalizePolicy(raw, Direction),
+          ),
+        ),
       ),
     ),
   ]);
-  const complete = policies.every((list) => list !== undefined);
-  return { site: siteRegion, regions, buy, assets, policies: complete ? policies.flatMap((list) => list ?? []) : undefined };
+  return { site: siteRegion, regions, buy, assets, policies };
+}
+
+/** The items of every listing, or undefined when one of them left a gap. */
+async function allOrNone<T>(lists: Array<Promise<T[] | undefined>>): Promise<T[] | undefined> {
+  const answers = await Promise.all(lists);
+  return answers.every((answer) => answer !== undefined) ? answers.flatMap((answer) => answer ?? []) : undefined;
 }
 
 function normalizeAsset(raw: RawAsset): CloudFirewallAsset {

@@ -23,6 +23,16 @@ function page(items: readonly ApiObject[], params: Params): { items: ApiObject[]
   return { items: items.slice((current - 1) * size, current * size), current, size };
 }
 
+/**
+ * IpVersion of both listings: 4 or 6 (DescribeControlPolicy's enum in the metadata); without it, IPv4 only
+ * ("4 (default)" in DescribeAssetList's public reference, the same assumed of DescribeControlPolicy).
+ */
+function ipVersion(params: Params): number {
+  const version = params.get('IpVersion') ?? '4';
+  if (version !== '4' && version !== '6') throw invalidParameter('IpVersion', version);
+  return Number(version);
+}
+
 const cloudFirewall = (handle: (context: ActionContext, cloudFirewall: CloudFirewallIndex) => ApiObject) =>
   global((context) => handle(context, context.account.cloudFirewall));
 
@@ -34,7 +44,9 @@ export const cloudfwActions: ActionTable = {
       ['RegionNo', 'RegionID'],
       ['Status', 'ProtectStatus'],
       ['ResourceType', 'ResourceType'],
-    ].reduce((items, [param, field]) => whereEq(items, field!, params.get(param!)), assets as readonly ApiObject[]);
+    ]
+      .reduce((items, [param, field]) => whereEq(items, field!, params.get(param!)), assets as readonly ApiObject[])
+      .filter((asset) => asset.IpVersion === ipVersion(params));
     const { items } = page(filtered, params);
     return { Assets: items, TotalCount: filtered.length };
   }),
@@ -42,7 +54,7 @@ export const cloudfwActions: ActionTable = {
   DescribeControlPolicy: cloudFirewall(({ params }, { controlPolicies }) => {
     const direction = params.get('Direction');
     if (direction !== undefined && direction !== 'in' && direction !== 'out') throw invalidParameter('Direction', direction);
-    const filtered = whereEq(controlPolicies, 'Direction', direction);
+    const filtered = whereEq(controlPolicies, 'Direction', direction).filter((policy) => policy.IpVersion === ipVersion(params));
     const { items, current, size } = page(filtered, params);
     return { Policys: items, PageNo: String(current), PageSize: String(size), TotalCount: String(filtered.length) };
   }),
