@@ -1,6 +1,6 @@
 // Cloud Firewall through the emulator with real signed requests: its answers (page cap, required paging,
 // Direction), the collector paging over more than one page of assets and of policies on each direction,
-// the two sites, an account that bought none (a fact: the coverage rule fails, it is not an error) and
+// the VPC firewalls, the two sites, an account that bought none (a fact: the coverage rule fails, it is not an error) and
 // denied answers (error findings, never a pass).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_RULES_DIR, evaluate, loadRules, type Rule } from '../src/engine/index.js';
@@ -42,9 +42,16 @@ function largeAccount(over: Partial<AccountModelInput> = {}): AccountModelInput 
         ...n(118).map((i) => ({ InternetAddress: `47.97.0.${Number(i) + 1}`, RegionID: 'cn-hangzhou', ResourceType: 'EIP', ResourceInstanceId: `eip-bp1${i}` })),
         { InternetAddress: '2408:4000::10', RegionID: 'cn-hangzhou', IpVersion: 6, ResourceInstanceId: 'i-bp1web' },
       ],
-      controlPolicies: (['in', 'out'] as const).flatMap((direction) =>
-        n(60).map((i) => ({ AclUuid: `acl-${direction}-${i}`, Direction: direction, Order: Number(i) + 1, DestPort: i === '007' ? '22' : '443' })),
-      ).concat([{ AclUuid: 'acl-in6-ssh', Direction: 'in', Order: 61, DestPort: '22', Source: '::/0', Destination: '::/0', IpVersion: 6 }]),
+      controlPolicies: [
+        ...(['in', 'out'] as const).flatMap((direction) =>
+          n(60).map((i) => ({ AclUuid: `acl-${direction}-${i}`, Direction: direction, Order: Number(i) + 1, DestPort: i === '007' ? '22' : '443' })),
+        ),
+        { AclUuid: 'acl-in6-ssh', Direction: 'in' as const, Order: 61, DestPort: '22', Source: '::/0', Destination: '::/0', IpVersion: 6 },
+      ],
+      vpcFirewalls: [{ VpcFirewallId: 'vfw-peer01', ConnectSubType: 'vpcpeer', LocalVpc: { RegionNo: 'cn-hangzhou', VpcId: 'vpc-bp1a' }, PeerVpc: { VpcId: 'vpc-bp1b' } }],
+      cenVpcFirewalls: [
+        { VpcFirewallId: 'vfw-tr-01', CenId: 'cen-01', FirewallSwitchStatus: 'notconfigured', ResultCode: 'Unauthorized', LocalVpc: { RegionNo: 'cn-hangzhou', VpcId: 'vpc-bp1c' } },
+      ],
     },
     ...over,
   };
@@ -119,6 +126,10 @@ describe('Cloud Firewall', () => {
       expect(calls.filter((action) => action === 'DescribeAssetList')).toHaveLength(4);
       expect(calls.filter((action) => action === 'DescribeControlPolicy')).toHaveLength(6);
       expect(inventory.resources['cloudfw.asset'].find((asset) => asset.id === '2408:4000::10')).toMatchObject({ ipVersion: 6 });
+      expect(inventory.resources['cloudfw.vpc-firewall']).toEqual([
+        { id: 'vfw-peer01', name: '', connectType: 'expressconnect', region: 'cn-hangzhou', vpcId: 'vpc-bp1a', peerVpcId: 'vpc-bp1b', cenId: null, switchStatus: 'opened', resultCode: null },
+        { id: 'vfw-tr-01', name: '', connectType: 'cen', region: 'cn-hangzhou', vpcId: 'vpc-bp1c', peerVpcId: null, cenId: 'cen-01', switchStatus: 'notconfigured', resultCode: 'Unauthorized' },
+      ]);
       expect(inventory.resources['cloudfw.instance']).toEqual([
         expect.objectContaining({ id: ctx.accountId, sites: ['cn-hangzhou'], bought: true, instanceId: 'vipcloudfw-cn-big', instanceStatus: 'normal', logDelivery: true }),
       ]);
@@ -151,6 +162,7 @@ describe('Cloud Firewall', () => {
         'cloudfw-acl-admin-ports acl-in-007',
         'cloudfw-acl-admin-ports acl-in6-ssh',
         'cloudfw-asset-protected 8.219.0.10',
+        'cloudfw-vpc-firewall-enabled vfw-tr-01',
       ]);
       expect(findings.filter((finding) => finding.status === 'error')).toEqual([]);
     });
@@ -183,7 +195,7 @@ describe('Cloud Firewall', () => {
       expect(findings.length).toBeGreaterThan(0);
       expect(new Set(findings.map((finding) => finding.status))).toEqual(new Set(['error']));
       expect(new Set(findings.map((finding) => finding.ruleId))).toEqual(
-        new Set(['cloudfw-acl-admin-ports', 'cloudfw-asset-protected', 'cloudfw-public-ips-covered', 'cloudfw-log-analysis']),
+        new Set(['cloudfw-acl-admin-ports', 'cloudfw-asset-protected', 'cloudfw-public-ips-covered', 'cloudfw-log-analysis', 'cloudfw-vpc-firewall-enabled']),
       );
     });
   });

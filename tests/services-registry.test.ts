@@ -39,6 +39,7 @@ describe('the service registry', () => {
       'cloudfw.instance',
       'cloudfw.asset',
       'cloudfw.control-policy',
+      'cloudfw.vpc-firewall',
     ]);
     expect(Object.keys(inventoryRecordSchemas)).toEqual(RESOURCE_TYPES);
     expect(inventoryRecordSchemas).toBe(recordSchemas);
@@ -63,6 +64,6 @@ describe('the service registry', () => {
     expect(REQUIRED_RAM_ACTIONS).toContain('ram:ListUsers');
     expect(REQUIRED_RAM_ACTIONS).toContain('yundun-sas:DescribeVersionConfig');
     expect(REQUIRED_RAM_ACTIONS.some((action) => action.startsWith('ims:') || action.startsWith('sas:') || action.startsWith('sts:'))).toBe(false);
-    expect(REQUIRED_RAM_ACTIONS).toHaveLength(45);
+    expect(REQUIRED_RAM_ACTIONS).toHaveLength(47);
   });
 });

@@ -7,7 +7,7 @@
 // these actions takes a RegionId (the metadata lists none), so none is sent.
 import { callOrGap, listOrGap, optional, siteOf, type CollectorContext, type ListSpec } from '../context.js';
 import { callRpc, malformedAnswer } from '../rpc-call.js';
-import type { CloudFirewallAsset, CloudFirewallControlPolicy, CloudFirewallInstance } from './records.js';
+import type { CloudFirewallAsset, CloudFirewallControlPolicy, CloudFirewallInstance, CloudFirewallVpcFirewall } from './records.js';
 
 const VERSION = '2017-12-07';
 
@@ -28,7 +28,8 @@ export function cloudFirewallSite(region: string): CloudFirewallSite {
  * PageSize "Maximum value: 50": DescribeControlPolicy's public API reference
  * (https://www.alibabacloud.com/help/doc-detail/138866.htm) and an earlier revision of DescribeAssetList's (the
  * current ones, e.g. https://www.alibabacloud.com/help/doc-detail/207028.htm, state no maximum, the metadata
- * none). Both page by CurrentPage with a TotalCount, so asking at most 50 can only cost pages, never items.
+ * none). Every listing here pages by CurrentPage with a TotalCount (the VPC firewall listings too; the
+ * metadata gives none of them a maximum), so asking at most 50 can only cost pages, never items.
  */
 const PAGE_CAP = 50;
 /** DescribeControlPolicy Direction (the metadata's enum: in, out) */
@@ -66,6 +67,18 @@ interface RawAsset {
   ProtectStatus?: string;
   RegionStatus?: string;
   Note?: string;
+}
+
+/** DescribeVpcFirewallList and DescribeVpcFirewallCenList VpcFirewalls items (the fields read) */
+interface RawVpcFirewall {
+  VpcFirewallId?: string;
+  VpcFirewallName?: string;
+  ConnectType?: string;
+  FirewallSwitchStatus?: string;
+  ResultCode?: string;
+  CenId?: string;
+  LocalVpc?: { RegionNo?: string; VpcId?: string; NetworkInstanceId?: string };
+  PeerVpc?: { VpcId?: string };
 }
 
 interface RawPolicy {
@@ -106,6 +119,7 @@ interface SiteAnswer {
   buy: RawBuyVersion | undefined;
   assets: CloudFirewallAsset[] | undefined;
   policies: CloudFirewallControlPolicy[] | undefined;
+  vpcFirewalls: CloudFirewallVpcFirewall[] | undefined;
 }
 
 export async function collectCloudfw(ctx: CollectorContext): Promise<void> {
@@ -130,6 +144,13 @@ export async function collectCloudfw(ctx: CollectorContext): Promise<void> {
     const byKey = new Map(sites.flatMap((answer) => answer.policies ?? []).map((policy) => [`${policy.direction}/${policy.id}`, policy]));
     ctx.inventory.add('cloudfw.control-policy', [...byKey.values()]);
   }
+  // the VPC firewalls of a site's regions only
+  if (sites.some((answer) => answer.vpcFirewalls !== undefined)) {
+    ctx.inventory.add(
+      'cloudfw.vpc-firewall',
+      sites.flatMap((answer) => (answer.vpcFirewalls ?? []).filter((firewall) => answer.regions.includes(firewall.region))),
+    );
+  }
 }
 
 const isBought = (buy: RawBuyVersion) => isTrue(buy.UserStatus) && buy.InstanceStatus !== NO_INSTANCE;
@@ -141,16 +162,16 @@ async function collectSite(ctx: CollectorContext, siteRegion: CloudFirewallSite,
   const buy = await callOrGap(
     ctx,
     // what it leaves unknown: whether there is a firewall, so also what it protects and how
-    { site: site(siteRegion, 'DescribeUserBuyVersion'), affects: ['cloudfw.instance', 'cloudfw.asset', 'cloudfw.control-policy'] },
+    { site: site(siteRegion, 'DescribeUserBuyVersion'), affects: ['cloudfw.instance', 'cloudfw.asset', 'cloudfw.control-policy', 'cloudfw.vpc-firewall'] },
     async () => {
       const body = await call<RawBuyVersion>('DescribeUserBuyVersion');
       if (body.UserStatus === undefined) throw malformedAnswer('DescribeUserBuyVersion answered without a UserStatus');
       return body;
     },
   );
-  if (!buy) return { site: siteRegion, regions, buy: undefined, assets: undefined, policies: undefined };
+  if (!buy) return { site: siteRegion, regions, buy: undefined, assets: undefined, policies: undefined, vpcFirewalls: undefined };
   // no firewall on this site: nothing it protects, no policy it applies
-  if (!isBought(buy)) return { site: siteRegion, regions, buy, assets: [], policies: [] };
+  if (!isBought(buy)) return { site: siteRegion, regions, buy, assets: [], policies: [], vpcFirewalls: [] };
 
   /** A CurrentPage listing of this site at the cap: the items under `key`, TotalCount a number or a numeric string. */
   const listing = <T>(action: string, affects: ListSpec<T>['affects'], key: string, query: Record<string, string> = {}): ListSpec<T> => ({
@@ -164,7 +185,7 @@ async function collectSite(ctx: CollectorContext, siteRegion: CloudFirewallSite,
       return { items: (items ?? []) as T[], totalCount: numberOf(body.TotalCount as number | string | undefined) ?? undefined };
     },
   });
-  const [assets, policies] = await Promise.all([
+  const [assets, policies, vpcFirewalls] = await Promise.all([
     allOrNone(IP_VERSIONS.map((IpVersion) => listOrGap(ctx, listing<RawAsset>('DescribeAssetList', ['cloudfw.asset'], 'Assets', { IpVersion }), normalizeAsset))),
     allOrNone(
       DIRECTIONS.flatMap((Direction) =>
@@ -175,8 +196,13 @@ async function collectSite(ctx: CollectorContext, siteRegion: CloudFirewallSite,
         ),
       ),
     ),
+    allOrNone(
+      ['DescribeVpcFirewallList', 'DescribeVpcFirewallCenList'].map((action) =>
+        listOrGap(ctx, listing<RawVpcFirewall>(action, ['cloudfw.vpc-firewall'], 'VpcFirewalls'), normalizeVpcFirewall),
+      ),
+    ),
   ]);
-  return { site: siteRegion, regions, buy, assets, policies };
+  return { site: siteRegion, regions, buy, assets, policies, vpcFirewalls };
 }
 
 /** The items of every listing, or undefined when one of them left a gap. */
@@ -198,6 +224,20 @@ function normalizeAsset(raw: RawAsset): CloudFirewallAsset {
     protectStatus: (raw.ProtectStatus ?? '').toLowerCase(),
     regionStatus: optional(raw.RegionStatus),
     note: optional(raw.Note),
+  };
+}
+
+function normalizeVpcFirewall(raw: RawVpcFirewall): CloudFirewallVpcFirewall {
+  return {
+    id: raw.VpcFirewallId ?? '',
+    name: raw.VpcFirewallName ?? '',
+    connectType: raw.ConnectType ?? '',
+    region: raw.LocalVpc?.RegionNo ?? '',
+    vpcId: optional(raw.LocalVpc?.VpcId) ?? raw.LocalVpc?.NetworkInstanceId ?? '',
+    peerVpcId: optional(raw.PeerVpc?.VpcId),
+    cenId: optional(raw.CenId),
+    switchStatus: (raw.FirewallSwitchStatus ?? '').toLowerCase(),
+    resultCode: optional(raw.ResultCode),
   };
 }
 

@@ -2,7 +2,7 @@
 // operation in the public API reference, e.g. yundun-cloudfirewall:DescribeUserBuyVersion). A site answers
 // for many regions at once, so none of its records is regional.
 import { defineService } from '../service.js';
-import { cloudFirewallAsset, cloudFirewallControlPolicy, cloudFirewallInstance } from './records.js';
+import { cloudFirewallAsset, cloudFirewallControlPolicy, cloudFirewallInstance, cloudFirewallVpcFirewall } from './records.js';
 
 export default defineService({
   name: 'cloudfw',
@@ -11,8 +11,9 @@ export default defineService({
     'cloudfw.instance': cloudFirewallInstance,
     'cloudfw.asset': cloudFirewallAsset,
     'cloudfw.control-policy': cloudFirewallControlPolicy,
+    'cloudfw.vpc-firewall': cloudFirewallVpcFirewall,
   },
   regional: false,
-  actions: ['DescribeUserBuyVersion', 'DescribeAssetList', 'DescribeControlPolicy'],
+  actions: ['DescribeUserBuyVersion', 'DescribeAssetList', 'DescribeControlPolicy', 'DescribeVpcFirewallList', 'DescribeVpcFirewallCenList'],
   collector: { load: async () => (await import('./collector.js')).collectCloudfw },
 });

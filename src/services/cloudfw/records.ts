@@ -89,3 +89,28 @@ export const cloudFirewallControlPolicy = z.strictObject({
   description: text,
 });
 export type CloudFirewallControlPolicy = z.infer<typeof cloudFirewallControlPolicy>;
+
+/**
+ * A VPC firewall (VPC border): between two VPCs over Express Connect or peering (DescribeVpcFirewallList) or for
+ * a network instance attached to a CEN (DescribeVpcFirewallCenList).
+ */
+export const cloudFirewallVpcFirewall = z.strictObject({
+  /** VpcFirewallId */
+  id: text,
+  name: text,
+  /** ConnectType: expressconnect | cen */
+  connectType: text,
+  /** the region of the local VPC (LocalVpc.RegionNo) */
+  region: text,
+  /** the local VPC, or the CEN's network instance (LocalVpc.VpcId, else NetworkInstanceId) */
+  vpcId: text,
+  /** the peer VPC of an Express Connect firewall; null for a CEN one */
+  peerVpcId: nullableText,
+  /** the CEN of a CEN firewall; null for an Express Connect one */
+  cenId: nullableText,
+  /** FirewallSwitchStatus: opened | closed | notconfigured */
+  switchStatus: text,
+  /** ResultCode, why it cannot be created (Unauthorized, RegionDisable, OpsDisable, VbrNotSupport); null when it can */
+  resultCode: nullableText,
+});
+export type CloudFirewallVpcFirewall = z.infer<typeof cloudFirewallVpcFirewall>;

@@ -1,7 +1,7 @@
 // Cloud Firewall (cloudfw 2017-12-07). A site answers for the whole account and none of these actions takes
 // a RegionId (cloudfw_2017-12-07.api-docs.json lists none), so the emulator, which ignores the Host, needs no
 // site. Envelopes: the SDK models named in ./shapes.ts (Assets + TotalCount; Policys + PageNo, PageSize and
-// TotalCount as strings).
+// TotalCount as strings; VpcFirewalls + TotalCount).
 import type { CloudFirewallIndex } from './account-index.js';
 import { invalidParameter } from '../../api-error.js';
 import type { ApiObject } from '../../fill.js';
@@ -14,9 +14,11 @@ import { global, whereEq, type ActionContext, type ActionTable } from '../../rpc
  */
 const PAGE_CAP = 50;
 
-function page(items: readonly ApiObject[], params: Params): { items: ApiObject[]; current: number; size: number } {
-  const current = Number(params.required('CurrentPage'));
-  const requested = Number(params.required('PageSize'));
+/** One page; the VPC firewall listings take CurrentPage and PageSize as optional (the metadata): without them, the first page of 10 (a default the references do not state). */
+function page(items: readonly ApiObject[], params: Params, required = true): { items: ApiObject[]; current: number; size: number } {
+  const read = (name: string, fallback: string) => Number(required ? params.required(name) : (params.get(name) ?? fallback));
+  const current = read('CurrentPage', '1');
+  const requested = read('PageSize', '10');
   if (!Number.isInteger(current) || current < 1) throw invalidParameter('CurrentPage', String(params.get('CurrentPage')));
   if (!Number.isInteger(requested) || requested < 1) throw invalidParameter('PageSize', String(params.get('PageSize')));
   const size = Math.min(PAGE_CAP, requested);
@@ -58,4 +60,14 @@ export const cloudfwActions: ActionTable = {
     const { items, current, size } = page(filtered, params);
     return { Policys: items, PageNo: String(current), PageSize: String(size), TotalCount: String(filtered.length) };
   }),
+
+  DescribeVpcFirewallList: cloudFirewall(({ params }, { vpcFirewalls }) => vpcFirewallPage(vpcFirewalls, params)),
+
+  DescribeVpcFirewallCenList: cloudFirewall(({ params }, { cenVpcFirewalls }) => vpcFirewallPage(cenVpcFirewalls, params)),
 };
+
+function vpcFirewallPage(firewalls: readonly ApiObject[], params: Params): ApiObject {
+  const switchStatus = params.get('FirewallSwitchStatus');
+  const filtered = switchStatus === undefined ? firewalls : firewalls.filter((firewall) => firewall.FirewallSwitchStatus === switchStatus);
+  return { VpcFirewalls: page(filtered, params, false).items, TotalCount: filtered.length };
+}

@@ -3,7 +3,7 @@
 // internet-border access control policies.
 import { z } from 'zod';
 import { duplicates, resource, type Expect } from '../../model-fields.js';
-import { assetTemplate, buyVersionTemplate, controlPolicyTemplate } from './shapes.js';
+import { assetTemplate, buyVersionTemplate, cenVpcFirewallTemplate, controlPolicyTemplate, vpcFirewallTemplate } from './shapes.js';
 
 const assetSchema = resource(assetTemplate, {
   InternetAddress: z.string().min(1),
@@ -20,12 +20,23 @@ const controlPolicySchema = resource(controlPolicyTemplate, {
   Order: z.number().int().min(1).optional(),
 });
 
+const switchStatus = z.enum(['opened', 'closed', 'notconfigured']).optional();
+/** the local VPC's region: where the firewall is listed */
+const localVpc = z.looseObject({ RegionNo: z.string().min(1) });
+
+const vpcFirewallSchema = resource(vpcFirewallTemplate, { VpcFirewallId: z.string().min(1), FirewallSwitchStatus: switchStatus, LocalVpc: localVpc });
+const cenVpcFirewallSchema = resource(cenVpcFirewallTemplate, { VpcFirewallId: z.string().min(1), FirewallSwitchStatus: switchStatus, LocalVpc: localVpc });
+
 const cloudfwAccount = z.strictObject({
   cloudFirewall: z
     .strictObject({
       instance: resource(buyVersionTemplate, {}).default({}),
       assets: z.array(assetSchema).default([]),
       controlPolicies: z.array(controlPolicySchema).default([]),
+      /** DescribeVpcFirewallList: between two VPCs (Express Connect, peering) */
+      vpcFirewalls: z.array(vpcFirewallSchema).default([]),
+      /** DescribeVpcFirewallCenList: for the network instances of a CEN */
+      cenVpcFirewalls: z.array(cenVpcFirewallSchema).default([]),
     })
     .nullable()
     .default(null),
@@ -35,7 +46,7 @@ const cloudfwAccount = z.strictObject({
 export const cloudfwAccountFields = cloudfwAccount.shape;
 export type CloudfwAccountModel = z.output<typeof cloudfwAccount>;
 
-/** Each asset lies in a region of the account; an IP and a policy id are listed once. */
+/** Each asset and VPC firewall lies in a region of the account; an IP, a policy id and a firewall id are listed once. */
 export function checkCloudFirewall({ cloudFirewall, regions }: CloudfwAccountModel & { regions: Record<string, unknown> }, expect: Expect): void {
   if (cloudFirewall === null) return;
   cloudFirewall.assets.forEach((asset, i) =>
@@ -44,5 +55,13 @@ export function checkCloudFirewall({ cloudFirewall, regions }: CloudfwAccountMod
   duplicates(cloudFirewall.assets.map((asset) => asset.InternetAddress)).forEach((ip) => expect(false, ['cloudFirewall', 'assets'], `duplicate asset ${ip}`));
   duplicates(cloudFirewall.controlPolicies.map((policy) => policy.AclUuid)).forEach((id) =>
     expect(false, ['cloudFirewall', 'controlPolicies'], `duplicate policy ${id}`),
+  );
+  for (const field of ['vpcFirewalls', 'cenVpcFirewalls'] as const) {
+    cloudFirewall[field].forEach((firewall, i) =>
+      expect(firewall.LocalVpc.RegionNo in regions, ['cloudFirewall', field, i, 'LocalVpc', 'RegionNo'], `region ${firewall.LocalVpc.RegionNo} is not a region of the account`),
+    );
+  }
+  duplicates([...cloudFirewall.vpcFirewalls, ...cloudFirewall.cenVpcFirewalls].map((firewall) => firewall.VpcFirewallId)).forEach((id) =>
+    expect(false, ['cloudFirewall'], `duplicate VPC firewall ${id}`),
   );
 }

@@ -1,7 +1,8 @@
 // Templates for Cloud Firewall (cloudfw 2017-12-07) responses. The reference has no response schema for
 // cloudfw: the fields are those of the official SDK models (aliyun/alibabacloud-typescript-sdk,
 // cloudfw-20171207 src/models/DescribeUserBuyVersionResponseBody.ts, DescribeAssetListResponseBody.ts
-// DescribeAssetListResponseBodyAssets, DescribeControlPolicyResponseBody.ts DescribeControlPolicyResponseBodyPolicys)
+// DescribeAssetListResponseBodyAssets, DescribeControlPolicyResponseBody.ts DescribeControlPolicyResponseBodyPolicys,
+// DescribeVpcFirewallListResponseBody.ts and DescribeVpcFirewallCenListResponseBody.ts VpcFirewalls)
 // and the public API reference. Defaults describe a subscription Premium edition with log delivery on,
 // an ECS public IP whose firewall switch is on, and an inbound accept of HTTPS from the internet.
 import type { ApiObject, ShapeContext } from '../../fill.js';
@@ -128,5 +129,71 @@ export function controlPolicyTemplate(): ApiObject {
     CreateTime: 1767600000,
     ModifyTime: 1767600000,
     SpreadCnt: 1,
+  };
+}
+
+/** a VPC firewall's IPS and ACL engine settings (VpcFirewallsIpsConfig, VpcFirewallsAclConfig of both listings) */
+const vpcFirewallEngines = () => ({
+  IpsConfig: { BasicRules: 1, EnableAllPatch: 1, RuleClass: 1, RunMode: 0 },
+  AclConfig: { StrictMode: 0 },
+});
+
+/**
+ * DescribeVpcFirewallList item (DescribeVpcFirewallListResponseBodyVpcFirewalls): ConnectType expressconnect,
+ * ConnectSubType vpc2vpc | vpcpeer; FirewallSwitchStatus opened | closed | notconfigured; RegionStatus enable |
+ * disable; ResultCode Unauthorized | RegionDisable | "".
+ */
+export function vpcFirewallTemplate({ accountId, regionId }: ShapeContext): ApiObject {
+  const vpc = () => ({ VpcId: '', VpcName: '', RegionNo: regionId, OwnerId: Number(accountId), AuthorizationStatus: 'authorized', VpcCidrTableList: [] });
+  return {
+    VpcFirewallId: '',
+    VpcFirewallName: '',
+    ConnectType: 'expressconnect',
+    ConnectSubType: 'vpcpeer',
+    FirewallSwitchStatus: 'opened',
+    RegionStatus: 'enable',
+    ResultCode: '',
+    Bandwidth: 2,
+    MemberUid: accountId,
+    LocalVpc: vpc(),
+    PeerVpc: vpc(),
+    ...vpcFirewallEngines(),
+  };
+}
+
+/**
+ * DescribeVpcFirewallCenList item (DescribeVpcFirewallCenListResponseBodyVpcFirewalls): ConnectType cen;
+ * FirewallSwitchStatus opened | closed | notconfigured; PrecheckStatus passed | failed | unknown; LocalVpc
+ * NetworkInstanceType VPC | VBR | CCN, RouteMode auto | manual, TransitRouterType Basic | Enterprise.
+ */
+export function cenVpcFirewallTemplate({ accountId, regionId }: ShapeContext): ApiObject {
+  return {
+    VpcFirewallId: '',
+    VpcFirewallName: '',
+    ConnectType: 'cen',
+    CenId: '',
+    CenName: '',
+    FirewallSwitchStatus: 'opened',
+    PrecheckStatus: 'passed',
+    RegionStatus: 'enable',
+    ResultCode: '',
+    MemberUid: accountId,
+    LocalVpc: {
+      VpcId: '',
+      VpcName: '',
+      NetworkInstanceId: '',
+      NetworkInstanceName: '',
+      NetworkInstanceType: 'VPC',
+      RegionNo: regionId,
+      OwnerId: Number(accountId),
+      AuthorizationStatus: 'authorized',
+      DefendCidrList: [],
+      ManualVSwitchId: '',
+      RouteMode: 'auto',
+      SupportManualMode: '0',
+      TransitRouterType: 'Enterprise',
+      VpcCidrTableList: [],
+    },
+    ...vpcFirewallEngines(),
   };
 }
