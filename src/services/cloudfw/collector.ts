@@ -1,7 +1,8 @@
 // Cloud Firewall (cloudfw 2017-12-07, no SDK package: openapi-core's generic call). Whether the account has
 // it (DescribeUserBuyVersion), the public IPs at the internet border with their firewall switch
-// (DescribeAssetList) and the internet-border access control policies, inbound and outbound
-// (DescribeControlPolicy). Cloud Firewall is not regional: a site answers for the account; which site serves
+// (DescribeAssetList), the internet-border access control policies, inbound and outbound
+// (DescribeControlPolicy), and the VPC firewalls with their switch (DescribeVpcFirewallList for Express
+// Connect and peering, DescribeVpcFirewallCenList for CEN). Cloud Firewall is not regional: a site answers for the account; which site serves
 // a region is the metadata's `endpoints` table (cloudfw_2017-12-07.api-docs.json): ap-southeast-1 is
 // served by cloudfw.ap-southeast-1.aliyuncs.com, every other region by cloudfw.aliyuncs.com. None of
 // these actions takes a RegionId (the metadata lists none), so none is sent.
