@@ -29,6 +29,7 @@ const PRODUCTS: Record<string, { file: string; schemas: boolean }> = {
   '2020-04-07': { file: 'cas_2020-04-07', schemas: false },
   '2014-05-15': { file: 'slb_2014-05-15', schemas: false },
   '2020-06-16': { file: 'alb_2020-06-16', schemas: false },
+  '2017-12-07': { file: 'cloudfw_2017-12-07', schemas: false },
 };
 
 /**

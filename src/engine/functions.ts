@@ -19,6 +19,8 @@ import { aclInternetExposure, describeAclExposure, NetworkAclEntryError } from '
 import type { NetworkAclEntry } from '../services/vpc/records.js';
 import { weakAlgorithms } from '../services/vpn/algorithms.js';
 import type { VpnTunnel } from '../services/vpn/records.js';
+import { CONTROL_POLICY_FIELDS, ControlPolicyError, describePolicyExposure, internetAcceptedPorts } from '../services/cloudfw/control-policy.js';
+import type { CloudFirewallControlPolicy } from '../services/cloudfw/records.js';
 
 export interface FunctionResult {
   outcome: Outcome;
@@ -41,7 +43,7 @@ function defineFunction<Schema extends z.ZodType>(fn: RuleFunction<Schema>): Rul
   return fn;
 }
 
-const EVALUATOR_ERRORS = [SecurityGroupRuleError, PolicyDocumentError, NetworkAclEntryError] as const;
+const EVALUATOR_ERRORS = [SecurityGroupRuleError, PolicyDocumentError, NetworkAclEntryError, ControlPolicyError] as const;
 
 /** Reads `path` and hands it to `use`; unknown values, wrong types and evaluator errors become `unknown`. */
 function withValue(
@@ -210,6 +212,26 @@ export const FUNCTIONS = {
         // the first setting not known, read as the engine reads it: its reason names the gap behind it
         const resolved = resolvePath(subject, verdict.unknownPaths[0]!);
         return resolved.known ? mismatch(subject, verdict.unknownPaths[0]!, verdict.detail) : { outcome: unknown(resolved.reason), evidence: verdict.detail };
+      });
+    },
+  }),
+  cloudfw_internet_accepts: defineFunction({
+    summary:
+      'true when the Cloud Firewall policy is an enabled inbound accept of TCP (or ANY) from a CIDR with prefix 0 (itself or in its address book) to one of the asked ports',
+    args: z.strictObject({ ports: z.array(port).min(1) }),
+    call(subject, args) {
+      const policy: Record<string, unknown> = {};
+      for (const field of CONTROL_POLICY_FIELDS) {
+        const resolved = resolvePath(subject, field);
+        if (!resolved.known) return { outcome: unknown(resolved.reason), evidence: `${field} is unknown` };
+        policy[field] = resolved.value;
+      }
+      return withValue(subject, 'destPortGroupPorts', 'list', () => {
+        const read = policy as unknown as CloudFirewallControlPolicy;
+        const exposure = internetAcceptedPorts(read, args.ports.map((value) => ({ from: value, to: value })));
+        return exposure
+          ? { outcome: TRUE, evidence: describePolicyExposure(read, exposure) }
+          : { outcome: FALSE, evidence: `policy ${read.id} lets no internet host reach TCP ${args.ports.join(', ')}` };
       });
     },
   }),

@@ -51,8 +51,6 @@ export const DUTIES = [
     id: 'cloud-firewall',
     group: 'Application',
     title: 'Cloud Firewall at internet/VPC/host borders',
-    notAssessedNote:
-      'Not assessed: needs the Cloud Firewall API (cloudfw 2017-12-07 DescribeAssetList, DescribeControlPolicy), which no collector calls yet.',
   },
   {
     id: 'waf',

@@ -6,6 +6,7 @@ import type { LazySdk } from '../cloud/clients.js';
 import actiontrail from './actiontrail/index.js';
 import alb from './alb/index.js';
 import cas from './cas/index.js';
+import cloudfw from './cloudfw/index.js';
 import cloudsso from './cloudsso/index.js';
 import ecs from './ecs/index.js';
 import eiam from './eiam/index.js';
@@ -21,7 +22,7 @@ import vpn from './vpn/index.js';
 import waf from './waf/index.js';
 
 // in the order of the inventory's collections (its JSON keys)
-const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn, cloudsso, eiam, cas, slb, alb] as const satisfies readonly ServiceDefinition[];
+const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn, cloudsso, eiam, cas, slb, alb, cloudfw] as const satisfies readonly ServiceDefinition[];
 
 type Services = typeof SERVICES;
 type Flat<T> = { [K in keyof T]: T[K] };
