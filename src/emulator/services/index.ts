@@ -2,6 +2,7 @@
 // product table are merged. A new service is a folder beside these and one entry here.
 import type { Merged, Reads } from '../service.js';
 import { actionTrail } from './actiontrail/index.js';
+import { antiDdos } from './antiddos/index.js';
 import { ecs } from './ecs/index.js';
 import { ims } from './ims/index.js';
 import { kms } from './kms/index.js';
@@ -12,7 +13,7 @@ import { vpc } from './vpc/index.js';
 
 // The order is the order of the model's fields (region fields: ECS, VPC, KMS; account fields: RAM,
 // ActionTrail, Security Center) and of the product table.
-export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms] as const;
+export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, antiDdos] as const;
 
 type Service = (typeof SERVICES)[number];
 export type ServiceRegionFields = Merged<Service, 'regionFields'>;
