@@ -65,8 +65,6 @@ export const DUTIES = [
     id: 'anti-ddos',
     group: 'Application',
     title: 'Anti-DDoS protection of public IPs',
-    notAssessedNote:
-      'Not assessed: needs the Anti-DDoS API (ddoscoo / antiddos-public DescribeInstanceIpAddress) matched against the public IPs and EIPs collected.',
   },
   {
     id: 'vpn-gateway',

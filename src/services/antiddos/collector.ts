@@ -116,7 +116,7 @@ const msToIso = (value: Number_): string | null => {
   const ms = numberOrNull(value);
   return ms !== null && ms > 0 ? new Date(ms).toISOString() : null;
 };
-const flag = (value: boolean | string | undefined) => value === true || value === 'true';
+const flag = (value: boolean | string) => value === true || value === 'true';
 
 export async function collectAntiddos(ctx: CollectorContext): Promise<void> {
   await Promise.all([
@@ -162,12 +162,12 @@ function basicIp(raw: RawBasicIp, region: string, assetType: string): BasicProte
     assetId: raw.InstanceId ?? '',
     assetType: raw.InstanceType?.toLowerCase() || assetType,
     assetName: raw.InstanceName ?? '',
-    status: (raw.InstanceStatus ?? '').toLowerCase(),
+    ...(optional(raw.InstanceStatus) === null ? {} : { status: raw.InstanceStatus!.toLowerCase() }),
     blackholeThresholdMbps: numberOrNull(raw.BlackholeThreshold),
     scrubbingThresholdMbps: numberOrNull(raw.DefenseBpsThreshold),
     scrubbingThresholdPps: numberOrNull(raw.DefensePpsThreshold),
     ipVersion: optional(raw.IpVersion),
-    inOriginInstance: flag(raw.IsBgppack),
+    inOriginInstance: raw.IsBgppack !== undefined && flag(raw.IsBgppack),
   };
 }
 
@@ -281,7 +281,11 @@ async function collectProSite(ctx: CollectorContext, siteRegion: ProSite): Promi
           return { items: body.SlsConfigStatus ?? [], totalCount: numberOrNull(body.TotalCount) ?? undefined };
         },
       },
-      (raw): ProWebsite => ({ id: raw.Domain ?? '', region: siteRegion, accessLogEnabled: flag(raw.Enable) }),
+      (raw): ProWebsite => ({
+        id: raw.Domain ?? '',
+        region: siteRegion,
+        ...(raw.Enable === undefined || raw.Enable === '' ? {} : { accessLogEnabled: flag(raw.Enable) }),
+      }),
     ),
   ]);
   return { instances, websites };

@@ -14,8 +14,8 @@ export const basicProtectedIp = z.strictObject({
   /** ecs | slb | eip: the InstanceType the listing was asked for */
   assetType: text,
   assetName: text,
-  /** normal | mitigating | blackholed (InstanceStatus, lower-cased) */
-  status: text,
+  /** normal | mitigating | blackholed (InstanceStatus, lower-cased); undefined when the answer gives none */
+  status: text.optional(),
   /** traffic above which the IP is blackholed, Mbit/s (BlackholeThreshold); null when not given */
   blackholeThresholdMbps: z.number().nullable(),
   /** traffic above which scrubbing starts, Mbit/s (DefenseBpsThreshold) */
@@ -77,7 +77,7 @@ export const proWebsite = z.strictObject({
   /** the domain */
   id: text,
   region: text,
-  /** DescribeWebAccessLogDispatchStatus SlsConfigStatus[].Enable */
-  accessLogEnabled: z.boolean(),
+  /** DescribeWebAccessLogDispatchStatus SlsConfigStatus[].Enable; undefined when the answer gives none */
+  accessLogEnabled: z.boolean().optional(),
 });
 export type ProWebsite = z.infer<typeof proWebsite>;
