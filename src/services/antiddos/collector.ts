@@ -19,12 +19,9 @@ const BASIC_REGIONAL_ENDPOINTS: ReadonlySet<string> = new Set([
   'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-3', 'ap-southeast-5', 'ap-southeast-6', 'cn-chengdu', 'cn-guangzhou',
   'cn-heyuan', 'cn-huhehaote', 'cn-wulanchabu', 'cn-zhangjiakou', 'eu-central-1', 'eu-west-1', 'me-east-1', 'rus-west-1',
 ]);
+const BASIC_OTHER_ENDPOINTS: Readonly<Record<string, string>> = { 'cn-nanjing': 'antiddos-openapi.cn-hangzhou-cloudstone.aliyuncs.com' };
 const basicHost = (region: string) =>
-  region === 'cn-nanjing'
-    ? 'antiddos-openapi.cn-hangzhou-cloudstone.aliyuncs.com'
-    : BASIC_REGIONAL_ENDPOINTS.has(region)
-      ? `antiddos-openapi.${region}.aliyuncs.com`
-      : 'antiddos.aliyuncs.com';
+  BASIC_OTHER_ENDPOINTS[region] ?? (BASIC_REGIONAL_ENDPOINTS.has(region) ? `antiddos-openapi.${region}.aliyuncs.com` : 'antiddos.aliyuncs.com');
 
 /**
  * ddosbgp_2018-07-20.api-docs.json `endpoints`: the regions where Anti-DDoS Origin is sold and the endpoint of
@@ -51,7 +48,8 @@ const ORIGIN_ENDPOINTS: Readonly<Record<string, string>> = {
  * Premium (outside the mainland) at ap-southeast-1. Neither action takes a RegionId there.
  */
 export type ProSite = 'cn-hangzhou' | 'ap-southeast-1';
-export const proSiteOf = (region: string): ProSite => (region.startsWith('cn-') && region !== 'cn-hongkong' ? 'cn-hangzhou' : 'ap-southeast-1');
+const OUTSIDE_MAINLAND: ReadonlySet<string> = new Set(['cn-hongkong']);
+export const proSiteOf = (region: string): ProSite => (region.startsWith('cn-') && !OUTSIDE_MAINLAND.has(region) ? 'cn-hangzhou' : 'ap-southeast-1');
 
 /** InstanceType values of DescribeInstance (antiddos-public DescribeInstanceIpAddressResponseBody InstanceType: ecs, slb, eip) */
 const BASIC_ASSET_TYPES = ['ecs', 'slb', 'eip'] as const;
