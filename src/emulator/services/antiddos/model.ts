@@ -3,7 +3,7 @@
 // one IP's state or thresholds. Origin instances are bought per region, with the IPs they protect; Pro /
 // Premium instances and their websites belong to the account. None authored: nothing bought.
 import { z } from 'zod';
-import { idWithPrefix, resource, type Expect } from '../../model-fields.js';
+import { resource, type Expect } from '../../model-fields.js';
 import type { EcsRegionModel } from '../ecs/model.js';
 import type { VpcRegionModel } from '../vpc/model.js';
 import { basicIpTemplate, originInstanceTemplate, proInstanceTemplate, webAccessLogStatusTemplate } from './shapes.js';
@@ -16,14 +16,16 @@ const basicIpSchema = resource(basicIpTemplate, {
 const originInstanceSchema = resource(
   originInstanceTemplate,
   {
-    InstanceId: idWithPrefix('ddosbgp-'),
+    // like ddosbgp-cn-oew1pjrk**** (DescribeInstanceListResponseBody.ts InstanceId example)
+    InstanceId: z.string().regex(/^ddosbgp-[0-9a-z-]+$/, 'expected an id like "ddosbgp-cn-..."'),
     // Not a DescribeInstanceList field: the IPs DescribePackIpList lists for it (public IPs of the account)
     ProtectedIps: z.array(z.string().min(1)).default([]),
   },
   ['ProtectedIps'],
 );
 
-const proInstanceSchema = resource(proInstanceTemplate, { InstanceId: z.string().regex(/^ddos(coo|dip)-[0-9a-z-]+$/, 'expected an id like "ddoscoo-cn-..."') });
+// like ddoscoo-cn-7pp2g9ed**** (DescribeInstancesResponseBody.ts InstanceId example)
+const proInstanceSchema = resource(proInstanceTemplate, { InstanceId: z.string().regex(/^ddoscoo-[0-9a-z-]+$/, 'expected an id like "ddoscoo-cn-..."') });
 const proWebsiteSchema = resource(webAccessLogStatusTemplate, { Domain: z.string().min(1), Enable: z.boolean().optional() });
 
 const antiDdosRegion = z.strictObject({
