@@ -23,6 +23,9 @@ const PRODUCTS: Record<string, { file: string; schemas: boolean }> = {
   '2020-07-06': { file: 'actiontrail_2020-07-06', schemas: true },
   '2018-12-03': { file: 'sas_2018-12-03', schemas: false },
   '2016-01-20': { file: 'kms_2016-01-20', schemas: false },
+  '2017-05-18': { file: 'antiddos-public_2017-05-18', schemas: false },
+  '2018-07-20': { file: 'ddosbgp_2018-07-20', schemas: false },
+  '2020-01-01': { file: 'ddoscoo_2020-01-01', schemas: false },
 };
 
 /**
