@@ -36,23 +36,27 @@ describe('the service registry', () => {
       'sas.asset',
       'kms.key',
       'account',
+      'antiddos.basic-ip',
+      'antiddos.origin-instance',
+      'antiddos.pro-instance',
+      'antiddos.pro-website',
     ]);
     expect(Object.keys(inventoryRecordSchemas)).toEqual(RESOURCE_TYPES);
     expect(inventoryRecordSchemas).toBe(recordSchemas);
     expect(Object.keys(inventorySchema.shape.resources.shape)).toEqual(RESOURCE_TYPES);
   });
 
-  it('marks the ECS, VPC and KMS records regional, and no other', () => {
-    expect([...REGIONAL_TYPES].sort()).toEqual(RESOURCE_TYPES.filter((type) => /^(ecs|vpc|kms)\./.test(type)).sort());
+  it('marks the ECS, VPC, KMS and Anti-DDoS records regional, and no other', () => {
+    expect([...REGIONAL_TYPES].sort()).toEqual(RESOURCE_TYPES.filter((type) => /^(ecs|vpc|kms|antiddos)\./.test(type)).sort());
   });
 
   it('names every service a gap may name, STS included', () => {
-    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'ecs', 'ims', 'kms', 'ram', 'sas', 'sts', 'vpc']);
+    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'antiddos', 'ecs', 'ims', 'kms', 'ram', 'sas', 'sts', 'vpc']);
     expect(collectionGapSchema.shape.service.options).toEqual(SERVICE_NAMES);
   });
 
   it('starts the RAM collector first and knows it as the only global one', () => {
-    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'actiontrail', 'sas', 'kms']);
+    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'actiontrail', 'sas', 'kms', 'antiddos']);
     expect([...GLOBAL_COLLECTORS]).toEqual(['ram']);
   });
 
@@ -60,6 +64,6 @@ describe('the service registry', () => {
     expect(REQUIRED_RAM_ACTIONS).toContain('ram:ListUsers');
     expect(REQUIRED_RAM_ACTIONS).toContain('yundun-sas:DescribeVersionConfig');
     expect(REQUIRED_RAM_ACTIONS.some((action) => action.startsWith('ims:') || action.startsWith('sas:') || action.startsWith('sts:'))).toBe(false);
-    expect(REQUIRED_RAM_ACTIONS).toHaveLength(42);
+    expect(REQUIRED_RAM_ACTIONS).toHaveLength(47);
   });
 });
