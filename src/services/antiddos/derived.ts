@@ -9,7 +9,9 @@ import type { OriginInstance } from './records.js';
 
 const protectedIpsOf = (instance: OriginInstance) => instance.protectedIps.map((ip) => ip.ip);
 
-function originCoverage(ips: readonly string[], lookup: Lookup): unknown {
+function originCoverage(ips: readonly string[] | undefined, lookup: Lookup): unknown {
+  // views are built for records of every shape the engine holds: IPs not collected stay unknown
+  if (ips === undefined) return lookup.unknown('the public IPs were not collected');
   return lookup.unlessGap('antiddos.origin-instance', null, () => {
     const byIp = lookup.grouped('antiddos.origin-instance', protectedIpsOf);
     const protectedBy = [...new Set(ips.flatMap((ip) => (byIp.get(ip) ?? []).map((instance) => instance.id)))].sort();
@@ -21,7 +23,7 @@ function originCoverage(ips: readonly string[], lookup: Lookup): unknown {
   });
 }
 
-const originField = <T extends ResourceType>(ipsOf: (record: ResourceMap[T]) => readonly string[], of: string): DerivedField<T> => ({
+const originField = <T extends ResourceType>(ipsOf: (record: ResourceMap[T]) => readonly string[] | undefined, of: string): DerivedField<T> => ({
   summary: `Anti-DDoS Origin and ${of}: \`bought\` (the account has an Origin instance), \`protectedBy\` (the instances listing its IPs), \`unprotectedIps\``,
   schema: z.strictObject({ bought: z.boolean(), protectedBy: z.array(z.string()), unprotectedIps: z.array(z.string()) }),
   reads: ['antiddos.origin-instance'],
@@ -29,7 +31,7 @@ const originField = <T extends ResourceType>(ipsOf: (record: ResourceMap[T]) => 
 });
 
 export default defineDerivedFields({
-  'antiddos.basic-ip': { $antiDdosOrigin: originField<'antiddos.basic-ip'>((ip) => [ip.id], 'this IP') },
-  'vpc.eip': { $antiDdosOrigin: originField<'vpc.eip'>((eip) => [eip.ipAddress], 'this EIP') },
+  'antiddos.basic-ip': { $antiDdosOrigin: originField<'antiddos.basic-ip'>((ip) => (ip.id === undefined ? undefined : [ip.id]), 'this IP') },
+  'vpc.eip': { $antiDdosOrigin: originField<'vpc.eip'>((eip) => (eip.ipAddress === undefined ? undefined : [eip.ipAddress]), 'this EIP') },
   'ecs.instance': { $antiDdosOrigin: originField<'ecs.instance'>((instance) => instance.publicIps, 'the public IPs of this instance') },
 });
