@@ -5,7 +5,7 @@
 //   each instance. An account that bought none answers an empty list: a fact (no records, no gap).
 // - Anti-DDoS Pro / Premium (ddoscoo 2020-01-01), answered by two sites: DescribeInstances, and
 //   DescribeWebAccessLogDispatchStatus (each proxied website and whether its full log goes to Log Service).
-import { forEachRegion, listOrGap, optional, siteOf, type CollectorContext } from '../context.js';
+import { forEachRegion, listOrGap, optional, siteOf, type CollectorContext, type ListSpec } from '../context.js';
 import { callRpc, malformedAnswer } from '../rpc-call.js';
 import type { BasicProtectedIp, OriginInstance, OriginProtectedIp, ProInstance, ProWebsite } from './records.js';
 
@@ -64,7 +64,8 @@ const BASIC_ASSET_TYPES = ['ecs', 'slb', 'eip'] as const;
 const PAGE_SIZE = 50;
 const LOG_STATUS_PAGE_SIZE = 10;
 
-type Number_ = number | string | undefined;
+/** a number the JSON may give as a string */
+type NumberLike = number | string | undefined;
 
 interface RawBasicIp {
   InstanceId?: string;
@@ -74,16 +75,16 @@ interface RawBasicIp {
   InstanceType?: string;
   IpVersion?: string;
   IsBgppack?: boolean | string;
-  BlackholeThreshold?: Number_;
-  DefenseBpsThreshold?: Number_;
-  DefensePpsThreshold?: Number_;
+  BlackholeThreshold?: NumberLike;
+  DefenseBpsThreshold?: NumberLike;
+  DefensePpsThreshold?: NumberLike;
 }
 
 interface RawOriginInstance {
   InstanceId?: string;
   Remark?: string;
   Status?: string;
-  ExpireTime?: Number_;
+  ExpireTime?: NumberLike;
   CommodityType?: string;
 }
 
@@ -97,10 +98,10 @@ interface RawPackIp {
 interface RawProInstance {
   InstanceId?: string;
   Ip?: string;
-  Edition?: Number_;
-  Enabled?: Number_;
-  Status?: Number_;
-  ExpireTime?: Number_;
+  Edition?: NumberLike;
+  Enabled?: NumberLike;
+  Status?: NumberLike;
+  ExpireTime?: NumberLike;
   Remark?: string;
 }
 
@@ -109,12 +110,35 @@ interface RawLogStatus {
   Enable?: boolean | string;
 }
 
-const numberOrNull = (value: Number_): number | null => (value === undefined || value === '' || !Number.isFinite(Number(value)) ? null : Number(value));
-const msToIso = (value: Number_): string | null => {
+const numberOrNull = (value: NumberLike): number | null => (value === undefined || value === '' || !Number.isFinite(Number(value)) ? null : Number(value));
+const msToIso = (value: NumberLike): string | null => {
   const ms = numberOrNull(value);
   return ms !== null && ms > 0 ? new Date(ms).toISOString() : null;
 };
 const flag = (value: boolean | string) => value === true || value === 'true';
+
+/** One RPC call of a product: the action and its parameters, the answer's raw JSON. */
+type Call = <T>(action: string, query: Record<string, string>) => Promise<T>;
+
+/**
+ * The paging of a PageNumber-style listing of these products: each names its page number parameter
+ * (CurrentPage, PageNo or PageNumber) and its total (Total or TotalCount); an answer without the total is malformed.
+ */
+function pagedBy<Body, Item>(
+  call: Call,
+  action: string,
+  listing: { number: string; total: 'Total' | 'TotalCount'; cap: number; query?: Record<string, string>; items: (body: Body) => Item[] | undefined },
+): Pick<ListSpec<Item>, 'paging' | 'fetch'> {
+  return {
+    paging: { style: 'pageNumber', cap: listing.cap },
+    fetch: async ({ pageNumber, size }) => {
+      const body = await call<Body & Partial<Record<'Total' | 'TotalCount', NumberLike>>>(action, { ...listing.query, [listing.number]: String(pageNumber), PageSize: String(size) });
+      const totalCount = numberOrNull(body[listing.total]);
+      if (totalCount === null) throw malformedAnswer(`${action} answered without its total`);
+      return { items: listing.items(body) ?? [], totalCount };
+    },
+  };
+}
 
 export async function collectAntiddos(ctx: CollectorContext): Promise<void> {
   await Promise.all([
@@ -126,31 +150,31 @@ export async function collectAntiddos(ctx: CollectorContext): Promise<void> {
 }
 
 async function collectBasic(ctx: CollectorContext, region: string): Promise<void> {
+  // the product takes DdosRegionId, no RegionId (antiddos-public_2017-05-18.api-docs.json)
+  const call: Call = (action, query) => callRpc(ctx, { host: basicHost(region), version: '2017-05-18', region, regionId: null, action, query });
   const lists = await Promise.all(
     BASIC_ASSET_TYPES.map((assetType) =>
-      listOrGap(ctx, {
-        site: site(region, 'DescribeInstance'),
-        affects: ['antiddos.basic-ip'],
-        paging: { style: 'pageNumber', cap: PAGE_SIZE },
-        fetch: async ({ pageNumber, size }) => {
-          const body = await callRpc<{ InstanceList?: { Instance?: RawBasicIp[] }; Total?: Number_ }>(ctx, {
-            host: basicHost(region),
-            version: '2017-05-18',
-            region,
-            // the product takes DdosRegionId, no RegionId (antiddos-public_2017-05-18.api-docs.json)
-            regionId: null,
-            action: 'DescribeInstance',
-            query: { DdosRegionId: region, InstanceType: assetType, CurrentPage: String(pageNumber), PageSize: String(size) },
-          });
-          const total = numberOrNull(body.Total);
-          if (total === null) throw malformedAnswer('DescribeInstance answered without a Total');
-          return { items: body.InstanceList?.Instance ?? [], totalCount: total };
+      listOrGap(
+        ctx,
+        {
+          site: site(region, 'DescribeInstance'),
+          affects: ['antiddos.basic-ip'],
+          ...pagedBy(call, 'DescribeInstance', {
+            number: 'CurrentPage',
+            cap: PAGE_SIZE,
+            query: { DdosRegionId: region, InstanceType: assetType },
+            items: (body: { InstanceList?: { Instance?: RawBasicIp[] } }) => body.InstanceList?.Instance,
+            total: 'Total',
+          }),
         },
-      }, (raw) => basicIp(raw, region, assetType)),
+        (raw) => basicIp(raw, region, assetType),
+      ),
     ),
   );
   // the IPs of a region are one collection: any asset type left unread leaves it incomplete (the gap says so)
-  if (lists.every((list) => list !== undefined)) ctx.inventory.add('antiddos.basic-ip', lists.flat().filter((ip): ip is BasicProtectedIp => ip.id !== ''));
+  if (lists.every((list) => list !== undefined)) {
+    ctx.inventory.add('antiddos.basic-ip', lists.flat().filter((ip) => ip.id !== ''));
+  }
 }
 
 function basicIp(raw: RawBasicIp, region: string, assetType: string): BasicProtectedIp {
@@ -172,19 +196,13 @@ function basicIp(raw: RawBasicIp, region: string, assetType: string): BasicProte
 async function collectOrigin(ctx: CollectorContext, region: string): Promise<void> {
   const host = ORIGIN_ENDPOINTS[region];
   if (host === undefined) return;
-  const call = <T>(action: string, query: Record<string, string>) => callRpc<T>(ctx, { host, version: '2018-07-20', region, regionId: region, action, query });
-  const pageNumberPaging = { style: 'pageNumber', cap: PAGE_SIZE } as const;
+  const call: Call = (action, query) => callRpc(ctx, { host, version: '2018-07-20', region, regionId: region, action, query });
+  const total = 'Total';
 
   const instances = await listOrGap(ctx, {
     site: site(region, 'DescribeInstanceList'),
     affects: ['antiddos.origin-instance'],
-    paging: pageNumberPaging,
-    fetch: async ({ pageNumber, size }) => {
-      const body = await call<{ InstanceList?: RawOriginInstance[]; Total?: Number_ }>('DescribeInstanceList', { PageNo: String(pageNumber), PageSize: String(size) });
-      const total = numberOrNull(body.Total);
-      if (total === null) throw malformedAnswer('DescribeInstanceList answered without a Total');
-      return { items: body.InstanceList ?? [], totalCount: total };
-    },
+    ...pagedBy(call, 'DescribeInstanceList', { number: 'PageNo', cap: PAGE_SIZE, items: (body: { InstanceList?: RawOriginInstance[] }) => body.InstanceList, total }),
   });
   if (!instances) return;
 
@@ -197,13 +215,7 @@ async function collectOrigin(ctx: CollectorContext, region: string): Promise<voi
           site: site(region, 'DescribePackIpList'),
           // the whole collection, not one record's field: which IPs Origin covers is then unknown for every IP
           affects: ['antiddos.origin-instance'],
-          paging: pageNumberPaging,
-          fetch: async ({ pageNumber, size }) => {
-            const body = await call<{ IpList?: RawPackIp[]; Total?: Number_ }>('DescribePackIpList', { InstanceId: id, PageNo: String(pageNumber), PageSize: String(size) });
-            const total = numberOrNull(body.Total);
-            if (total === null) throw malformedAnswer('DescribePackIpList answered without a Total');
-            return { items: body.IpList ?? [], totalCount: total };
-          },
+          ...pagedBy(call, 'DescribePackIpList', { number: 'PageNo', cap: PAGE_SIZE, query: { InstanceId: id }, items: (body: { IpList?: RawPackIp[] }) => body.IpList, total }),
         },
         (ip): OriginProtectedIp => ({ ip: ip.Ip ?? '', region: optional(ip.Region) ?? region, product: optional(ip.Product), status: optional(ip.Status) }),
       );
@@ -239,19 +251,16 @@ async function collectPro(ctx: CollectorContext): Promise<void> {
 }
 
 async function collectProSite(ctx: CollectorContext, siteRegion: ProSite): Promise<{ instances: ProInstance[] | undefined; websites: ProWebsite[] | undefined }> {
-  const call = <T>(action: string, query: Record<string, string>) =>
-    callRpc<T>(ctx, { host: `ddoscoo.${siteRegion}.aliyuncs.com`, version: '2020-01-01', region: siteRegion, regionId: null, action, query });
+  const call: Call = (action, query) =>
+    callRpc(ctx, { host: `ddoscoo.${siteRegion}.aliyuncs.com`, version: '2020-01-01', region: siteRegion, regionId: null, action, query });
+  const total = 'TotalCount';
   const [instances, websites] = await Promise.all([
     listOrGap(
       ctx,
       {
         site: site(siteRegion, 'DescribeInstances'),
         affects: ['antiddos.pro-instance'],
-        paging: { style: 'pageNumber', cap: PAGE_SIZE },
-        fetch: async ({ pageNumber, size }) => {
-          const body = await call<{ Instances?: RawProInstance[]; TotalCount?: Number_ }>('DescribeInstances', { PageNumber: String(pageNumber), PageSize: String(size) });
-          return { items: body.Instances ?? [], totalCount: numberOrNull(body.TotalCount) ?? undefined };
-        },
+        ...pagedBy(call, 'DescribeInstances', { number: 'PageNumber', cap: PAGE_SIZE, items: (body: { Instances?: RawProInstance[] }) => body.Instances, total }),
       },
       (raw): ProInstance => ({
         id: raw.InstanceId ?? '',
@@ -270,14 +279,12 @@ async function collectProSite(ctx: CollectorContext, siteRegion: ProSite): Promi
       {
         site: site(siteRegion, 'DescribeWebAccessLogDispatchStatus'),
         affects: ['antiddos.pro-website'],
-        paging: { style: 'pageNumber', cap: LOG_STATUS_PAGE_SIZE },
-        fetch: async ({ pageNumber, size }) => {
-          const body = await call<{ SlsConfigStatus?: RawLogStatus[]; TotalCount?: Number_ }>('DescribeWebAccessLogDispatchStatus', {
-            PageNumber: String(pageNumber),
-            PageSize: String(size),
-          });
-          return { items: body.SlsConfigStatus ?? [], totalCount: numberOrNull(body.TotalCount) ?? undefined };
-        },
+        ...pagedBy(call, 'DescribeWebAccessLogDispatchStatus', {
+          number: 'PageNumber',
+          cap: LOG_STATUS_PAGE_SIZE,
+          items: (body: { SlsConfigStatus?: RawLogStatus[] }) => body.SlsConfigStatus,
+          total,
+        }),
       },
       (raw): ProWebsite => ({
         id: raw.Domain ?? '',
