@@ -2,7 +2,7 @@
 // their caps, an account that bought neither Origin nor Pro (a fact: rules say "Basic only", never error),
 // and denied answers that leave the findings in error, never pass.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defineAccount, type AccountModelInput } from '../src/emulator/index.js';
+import { defineAccount, type AccountModelInput, type StartEmulatorOptions } from '../src/emulator/index.js';
 import { BUNDLED_RULES_DIR, evaluate, loadRules, type Rule } from '../src/engine/index.js';
 import type { Finding } from '../src/findings/types.js';
 import type { Inventory } from '../src/inventory/types.js';
@@ -50,10 +50,13 @@ beforeAll(async () => {
   rules = await loadRules([BUNDLED_RULES_DIR]);
 });
 
-const scan = (input: AccountModelInput) => scanThroughEmulator(defineAccount(input), { now: NOW });
+const scan = (input: AccountModelInput, hooks?: Pick<StartEmulatorOptions, 'rewrite'>) =>
+  scanThroughEmulator(defineAccount(input), { now: NOW, ...(hooks ? { hooks } : {}) });
 const antiDdosFindings = (inventory: Inventory): Finding[] => evaluate(inventory, rules.filter((rule) => rule.service === 'antiddos'), { now: NOW });
 const byRule = (findings: Finding[], ruleId: string) => findings.filter((finding) => finding.ruleId === ruleId);
-const pages = (result: EmulatorScan, action: string) => result.calls.filter((call) => call.action === action && call.status === 200).length;
+/** the answered calls of one product's action (ECS has a DescribeInstances too) */
+const pages = (result: EmulatorScan, product: string, action: string) =>
+  result.calls.filter((call) => call.product === product && call.action === action && call.status === 200).length;
 
 describe('Anti-DDoS collector', () => {
   it('pages Basic, Origin and Pro past their caps (50, 50 and 10) and reads every item', async () => {
@@ -70,9 +73,9 @@ describe('Anti-DDoS collector', () => {
     expect(inventory.resources['antiddos.pro-website']).toHaveLength(23);
     expect(inventory.resources['antiddos.pro-instance']).toMatchObject([{ id: 'ddoscoo-cn-shop01', region: 'cn-hangzhou', forwarding: true, expired: false }]);
     // 120 ECS IPs at 50 a page, plus one empty page each for slb and eip; 110 IPs at 50; 23 websites at 10
-    expect(pages(result, 'DescribeInstance')).toBe(3 + 2);
-    expect(pages(result, 'DescribePackIpList')).toBe(3);
-    expect(pages(result, 'DescribeWebAccessLogDispatchStatus')).toBe(3);
+    expect(pages(result, 'yundun-ddos', 'DescribeInstance')).toBe(3 + 2);
+    expect(pages(result, 'yundun-antiddosbag', 'DescribePackIpList')).toBe(3);
+    expect(pages(result, 'yundun-ddoscoo', 'DescribeWebAccessLogDispatchStatus')).toBe(3);
 
     const findings = antiDdosFindings(inventory);
     expect(byRule(findings, 'antiddos-ip-not-blackholed').filter((finding) => finding.status === 'fail').map((finding) => finding.resource.id)).toEqual([ipOf(0)]);
@@ -108,6 +111,36 @@ describe('Anti-DDoS collector', () => {
       expect(byRule(findings, ruleId).map((finding) => finding.status), ruleId).toContain('error');
     }
     expect(byRule(findings, 'antiddos-origin-ecs-protected').every((finding) => finding.status === 'error')).toBe(true);
+  });
+
+  it('asks both Pro sites when the scan spans the mainland and beyond, and keeps each instance once', async () => {
+    const input = account({ instances: 1, websites: 2 });
+    input.regions['ap-southeast-1'] = {};
+    const result = await scan(input);
+    expect(result.inventory.gaps).toEqual([]);
+    expect(pages(result, 'yundun-ddoscoo', 'DescribeInstances')).toBe(2);
+    expect(result.inventory.resources['antiddos.pro-instance'].map((instance) => [instance.id, instance.region])).toEqual([['ddoscoo-cn-shop01', 'cn-hangzhou']]);
+    expect(result.inventory.resources['antiddos.pro-website']).toHaveLength(2);
+    // Origin is sold in both regions (ddosbgp endpoints): each is asked
+    expect(result.calls.filter((call) => call.action === 'DescribeInstanceList').map((call) => call.region).sort()).toEqual(['ap-southeast-1', 'cn-hangzhou']);
+  });
+
+  it('reads an Origin answer without its total as malformed: the coverage findings are errors', async () => {
+    const { inventory } = await scan(account({ instances: 2, protectedCount: 1 }), {
+      rewrite: (call, reply) => {
+        if (call.action !== 'DescribePackIpList' || typeof reply.body === 'string') return reply;
+        const { Total: _total, ...body } = reply.body;
+        return { ...reply, body };
+      },
+    });
+    expect(inventory.gaps.map((gap) => [gap.action, gap.kind, gap.resourceTypes])).toEqual([['DescribePackIpList', 'malformed', ['antiddos.origin-instance']]]);
+    const findings = antiDdosFindings(inventory);
+    expect(byRule(findings, 'antiddos-origin-ecs-protected').map((finding) => finding.status)).toEqual(['error', 'error']);
+    // Basic's own IsBgppack still says which IP is in an Origin instance
+    expect(byRule(findings, 'antiddos-ip-basic-protection-only').map((finding) => [finding.resource.id, finding.status])).toEqual([
+      [ipOf(0), 'pass'],
+      [ipOf(1), 'error'],
+    ]);
   });
 
   it('asks the least-privilege policy for every action under its product RAM code', () => {

@@ -47,7 +47,8 @@ const ORIGIN_ENDPOINTS: Readonly<Record<string, string>> = {
  * ddoscoo_2020-01-01.api-docs.json `endpoints`: Anti-DDoS Pro (Chinese mainland) answers at cn-hangzhou,
  * Premium (outside the mainland) at ap-southeast-1. Neither action takes a RegionId there.
  */
-export type ProSite = 'cn-hangzhou' | 'ap-southeast-1';
+const PRO_SITES = ['cn-hangzhou', 'ap-southeast-1'] as const;
+export type ProSite = (typeof PRO_SITES)[number];
 const OUTSIDE_MAINLAND: ReadonlySet<string> = new Set(['cn-hongkong']);
 export const proSiteOf = (region: string): ProSite => (region.startsWith('cn-') && !OUTSIDE_MAINLAND.has(region) ? 'cn-hangzhou' : 'ap-southeast-1');
 
@@ -235,7 +236,8 @@ async function collectOrigin(ctx: CollectorContext, region: string): Promise<voi
 }
 
 async function collectPro(ctx: CollectorContext): Promise<void> {
-  const sites = [...new Set(ctx.regions.map(proSiteOf))].sort();
+  const scanned = new Set(ctx.regions.map(proSiteOf));
+  const sites = PRO_SITES.filter((siteRegion) => scanned.has(siteRegion));
   const answers = await Promise.all(sites.map((siteRegion) => collectProSite(ctx, siteRegion)));
   // every site lists the account's instances and websites (the emulator, which ignores the host, answers both
   // alike): each once, under the first site that lists it
