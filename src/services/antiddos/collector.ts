@@ -2,7 +2,8 @@
 // - Origin Basic (antiddos-public 2017-05-18), free on every public IP: DescribeInstance per region and asset
 //   type lists each IP with its blackhole and scrubbing thresholds and its status.
 // - Anti-DDoS Origin (ddosbgp 2018-07-20), bought per region: DescribeInstanceList, then DescribePackIpList of
-//   each instance. An account that bought none answers an empty list: a fact (no records, no gap).
+//   each instance. An account that bought none answers an empty list, no error code (as Pro does, and as
+//   aliyun/terraform-provider-alicloud#967's ddoscoo data source reads it): a fact (no records, no gap).
 // - Anti-DDoS Pro / Premium (ddoscoo 2020-01-01), answered by two sites: DescribeInstances, and
 //   DescribeWebAccessLogDispatchStatus (each proxied website and whether its full log goes to Log Service).
 import { forEachRegion, listOrGap, optional, siteOf, type CollectorContext, type ListSpec } from '../context.js';
@@ -48,9 +49,9 @@ const ORIGIN_ENDPOINTS: Readonly<Record<string, string>> = {
  * Premium (outside the mainland) at ap-southeast-1. Neither action takes a RegionId there.
  */
 const PRO_SITES = ['cn-hangzhou', 'ap-southeast-1'] as const;
-export type ProSite = (typeof PRO_SITES)[number];
+type ProSite = (typeof PRO_SITES)[number];
 const OUTSIDE_MAINLAND: ReadonlySet<string> = new Set(['cn-hongkong']);
-export const proSiteOf = (region: string): ProSite => (region.startsWith('cn-') && !OUTSIDE_MAINLAND.has(region) ? 'cn-hangzhou' : 'ap-southeast-1');
+const proSiteOf = (region: string): ProSite => (region.startsWith('cn-') && !OUTSIDE_MAINLAND.has(region) ? 'cn-hangzhou' : 'ap-southeast-1');
 
 /** InstanceType values of DescribeInstance (antiddos-public DescribeInstanceIpAddressResponseBody InstanceType: ecs, slb, eip) */
 const BASIC_ASSET_TYPES = ['ecs', 'slb', 'eip'] as const;
