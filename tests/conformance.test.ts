@@ -30,6 +30,9 @@ const PRODUCTS: Record<string, { file: string; schemas: boolean }> = {
   '2014-05-15': { file: 'slb_2014-05-15', schemas: false },
   '2020-06-16': { file: 'alb_2020-06-16', schemas: false },
   '2017-12-07': { file: 'cloudfw_2017-12-07', schemas: false },
+  '2017-05-18': { file: 'antiddos-public_2017-05-18', schemas: false },
+  '2018-07-20': { file: 'ddosbgp_2018-07-20', schemas: false },
+  '2020-01-01': { file: 'ddoscoo_2020-01-01', schemas: false },
 };
 
 /**

@@ -4,8 +4,6 @@ export interface Duty {
   id: string;
   group: string;
   title: string;
-  /** for a duty the collectors cannot assess: what would */
-  notAssessedNote?: string;
 }
 
 export const DUTIES = [
@@ -61,8 +59,6 @@ export const DUTIES = [
     id: 'anti-ddos',
     group: 'Application',
     title: 'Anti-DDoS protection of public IPs',
-    notAssessedNote:
-      'Not assessed: needs the Anti-DDoS API (ddoscoo / antiddos-public DescribeInstanceIpAddress) matched against the public IPs and EIPs collected.',
   },
   {
     id: 'vpn-gateway',

@@ -79,8 +79,7 @@ export class ReportTally {
       const tally = this.byDuty.get(duty.id) ?? { counts: zeroes(STATUSES), errors: 0, total: 0 };
       const base = { duty: duty.id, title: duty.title, group: duty.group, rules: dutyRules, counts: { ...tally.counts } };
       if (dutyRules.length === 0) {
-        const note = 'notAssessedNote' in duty ? duty.notAssessedNote : 'Not assessed: no rule covers this duty yet.';
-        return { ...base, state: 'not-assessed', note };
+        return { ...base, state: 'not-assessed', note: 'Not assessed: no rule covers this duty (a scope flag left its rules out).' };
       }
       if (tally.errors > 0 && tally.errors === tally.total) {
         return { ...base, state: 'not-assessed', note: 'Not assessed: every finding of this duty is an error (see coverage.gaps).' };

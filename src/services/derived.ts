@@ -2,6 +2,7 @@
 // the record view. Each service declares those of its own records (<service>/derived.ts, one line below); the
 // engine computes them once per evaluation through a Lookup over the inventory. A derived field is unknown
 // when a collection it reads has a gap in the record's scope. Documented in rules/README.md.
+import antiddos from './antiddos/derived.js';
 import cloudfw from './cloudfw/derived.js';
 import type { DerivedField, DerivedFields } from './derived-field.js';
 import cloudsso from './cloudsso/derived.js';
@@ -13,7 +14,7 @@ import waf from './waf/derived.js';
 
 /** Every service's derived fields, by the resource type they extend. */
 export const DERIVED_FIELDS: DerivedFields = {};
-for (const fields of [ecs, vpc, ims, waf, cloudsso, cloudfw] satisfies DerivedFields[]) {
+for (const fields of [ecs, vpc, ims, waf, cloudsso, cloudfw, antiddos] satisfies DerivedFields[]) {
   for (const [type, byName] of Object.entries(fields) as Array<[ResourceType, Record<string, DerivedField<never>>]>) {
     const merged = (DERIVED_FIELDS[type] ??= {}) as Record<string, DerivedField<never>>;
     for (const [name, field] of Object.entries(byName)) {

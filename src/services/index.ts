@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { LazySdk } from '../cloud/clients.js';
 import actiontrail from './actiontrail/index.js';
 import alb from './alb/index.js';
+import antiddos from './antiddos/index.js';
 import cas from './cas/index.js';
 import cloudfw from './cloudfw/index.js';
 import cloudsso from './cloudsso/index.js';
@@ -22,7 +23,7 @@ import vpn from './vpn/index.js';
 import waf from './waf/index.js';
 
 // in the order of the inventory's collections (its JSON keys)
-const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn, cloudsso, eiam, cas, slb, alb, cloudfw] as const satisfies readonly ServiceDefinition[];
+const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn, cloudsso, eiam, cas, slb, alb, cloudfw, antiddos] as const satisfies readonly ServiceDefinition[];
 
 type Services = typeof SERVICES;
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -53,13 +54,14 @@ export const REGIONAL_TYPES: ReadonlySet<ResourceType> = new Set(
   SERVICES.filter((service) => service.regional).flatMap((service) => Object.keys(service.records) as ResourceType[]),
 );
 
-const RAM_NAMESPACES: ReadonlyMap<string, string> = new Map(
+const RAM_NAMESPACES: ReadonlyMap<string, NonNullable<ServiceDefinition['ramNamespace']>> = new Map(
   SERVICES.map((service: ServiceDefinition) => [service.name, service.ramNamespace ?? service.name]),
 );
 
-/** The RAM action a caller needs for `action` of `service` (a service's own namespace, or its name). */
+/** The RAM action a caller needs for `action` of `service` (a service's own namespace, its action's, or its name). */
 export function ramActionOf(site: { service: string; action: string }): string {
-  return `${RAM_NAMESPACES.get(site.service) ?? site.service}:${site.action}`;
+  const namespace = RAM_NAMESPACES.get(site.service) ?? site.service;
+  return `${typeof namespace === 'string' ? namespace : (namespace[site.action] ?? site.service)}:${site.action}`;
 }
 
 /** Every RAM action the collectors call: the least-privilege policy `alicloud-audit policy` prints. */

@@ -9,8 +9,11 @@ export type Collect = (ctx: CollectorContext) => Promise<void>;
 export interface ServiceDefinition {
   /** the product code: the gaps' `service` and the collector's `--services` name */
   readonly name: string;
-  /** the RAM namespace of its actions when it is not `name` (IMS: ram, Security Center: yundun-sas) */
-  readonly ramNamespace?: string;
+  /**
+   * the RAM namespace of its actions when it is not `name` (IMS: ram, Security Center: yundun-sas), or of each
+   * action when its products have different RAM codes (Anti-DDoS: yundun-ddos, yundun-antiddosbag, yundun-ddoscoo)
+   */
+  readonly ramNamespace?: string | Readonly<Record<string, string>>;
   /** the record schemas by resource type (`<service>.<resource>`); the TypeScript types are inferred from them */
   readonly records: Readonly<Record<string, z.ZodType>>;
   /** its records belong to a region (true) or to the whole account */

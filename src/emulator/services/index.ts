@@ -3,6 +3,7 @@
 import type { Merged, Reads } from '../service.js';
 import { actionTrail } from './actiontrail/index.js';
 import { alb } from './alb/index.js';
+import { antiDdos } from './antiddos/index.js';
 import { cas } from './cas/index.js';
 import { cloudfw } from './cloudfw/index.js';
 import { cloudSso } from './cloudsso/index.js';
@@ -21,7 +22,7 @@ import { waf } from './waf/index.js';
 
 // The order is the order of the model's fields (region fields: ECS, VPC, KMS; account fields: RAM,
 // ActionTrail, Security Center, the resource directory) and of the product table.
-export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn, cloudSso, eiam, cas, slb, alb, cloudfw] as const;
+export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn, cloudSso, eiam, cas, slb, alb, cloudfw, antiDdos] as const;
 
 type Service = (typeof SERVICES)[number];
 export type ServiceRegionFields = Merged<Service, 'regionFields'>;
