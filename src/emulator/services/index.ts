@@ -7,12 +7,13 @@ import { ims } from './ims/index.js';
 import { kms } from './kms/index.js';
 import { ram } from './ram/index.js';
 import { sas } from './sas/index.js';
+import { sls } from './sls/index.js';
 import { sts } from './sts/index.js';
 import { vpc } from './vpc/index.js';
 
 // The order is the order of the model's fields (region fields: ECS, VPC, KMS; account fields: RAM,
 // ActionTrail, Security Center) and of the product table.
-export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms] as const;
+export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, sls] as const;
 
 type Service = (typeof SERVICES)[number];
 export type ServiceRegionFields = Merged<Service, 'regionFields'>;
