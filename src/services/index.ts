@@ -9,12 +9,13 @@ import ims from './ims/index.js';
 import kms from './kms/index.js';
 import ram from './ram/index.js';
 import sas from './sas/index.js';
+import sls from './sls/index.js';
 import type { Collect, ServiceDefinition } from './service.js';
 import sts from './sts/index.js';
 import vpc from './vpc/index.js';
 
 // in the order of the inventory's collections (its JSON keys)
-const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts] as const satisfies readonly ServiceDefinition[];
+const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, sls] as const satisfies readonly ServiceDefinition[];
 
 type Services = typeof SERVICES;
 type Flat<T> = { [K in keyof T]: T[K] };
