@@ -14,6 +14,8 @@ import {
 } from '../services/ecs/security-group-exposure.js';
 import { PROTOCOLS, type PortRange } from '../services/port-range.js';
 import { allowsFullAccess, PolicyDocumentError } from '../services/ram/policy-document.js';
+import { ALERT_EVENT_CLASS_IDS, alertCoverage } from '../services/sls/alert-events.js';
+import type { TrailLogstore } from '../services/sls/derived.js';
 import { aclInternetExposure, describeAclExposure, NetworkAclEntryError } from '../services/vpc/network-acl.js';
 import type { NetworkAclEntry } from '../services/vpc/records.js';
 
@@ -170,6 +172,17 @@ export const FUNCTIONS = {
       return withValue(subject, 'document', 'any', (document) => {
         const verdict = allowsFullAccess(document);
         return { outcome: fromBoolean(verdict.fullAccess), evidence: verdict.detail };
+      });
+    },
+  }),
+  sls_alert_watches: defineFunction({
+    summary:
+      'true when an enabled Log Service alert rule has a query over an ActionTrail trail logstore (`logstores`: $trailLogstores) naming the terms of the `event` class (src/services/sls/alert-events.ts); the alert names are not read',
+    args: z.strictObject({ event: z.enum(ALERT_EVENT_CLASS_IDS), logstores: z.literal('$trailLogstores') }),
+    call(subject, args) {
+      return withValue(subject, args.logstores, 'list', (targets) => {
+        const coverage = alertCoverage(targets as TrailLogstore[], args.event);
+        return { outcome: fromBoolean(coverage.covered), evidence: coverage.evidence };
       });
     },
   }),

@@ -6,11 +6,12 @@ import type { DerivedField, DerivedFields } from './derived-field.js';
 import ecs from './ecs/derived.js';
 import type { ResourceType } from './index.js';
 import ims from './ims/derived.js';
+import sls from './sls/derived.js';
 import vpc from './vpc/derived.js';
 
 /** Every service's derived fields, by the resource type they extend. */
 export const DERIVED_FIELDS: DerivedFields = {};
-for (const fields of [ecs, vpc, ims] satisfies DerivedFields[]) {
+for (const fields of [ecs, vpc, ims, sls] satisfies DerivedFields[]) {
   for (const [type, byName] of Object.entries(fields) as Array<[ResourceType, Record<string, DerivedField<never>>]>) {
     const merged = (DERIVED_FIELDS[type] ??= {}) as Record<string, DerivedField<never>>;
     for (const [name, field] of Object.entries(byName)) {
