@@ -1,7 +1,7 @@
 // Named evaluators that conditions call with `fn:`, for the checks that are code rather than data. A literal
 // registry: `grep` shows every function a rule can call, and its `args` schema is checked at load.
 import { z } from 'zod';
-import { FALSE, fromBoolean, TRUE, unknown, type Outcome } from './outcome.js';
+import { FALSE, fromBoolean, TRUE, unknown, UnknownValue, type Outcome } from './outcome.js';
 import { resolvePath, typeName, type Subject } from './path.js';
 import { describeLifecycle, findOs, isEndOfLife, loadOsLifecycle, type OsLifecycleEntry } from '../services/ecs/os-lifecycle.js';
 import type { SecurityGroupRule } from '../services/ecs/records.js';
@@ -181,6 +181,11 @@ export const FUNCTIONS = {
     args: z.strictObject({ event: z.enum(ALERT_EVENT_CLASS_IDS), logstores: z.literal('$trailLogstores') }),
     call(subject, args) {
       return withValue(subject, args.logstores, 'list', (targets) => {
+        const unknownPart = (targets as TrailLogstore[]).flatMap((target) => [target.record, target.alerts]).find((part) => part instanceof UnknownValue);
+        if (unknownPart instanceof UnknownValue) {
+          const reason = { kind: 'missing' as const, path: `${subject.prefix}${args.logstores}`, detail: unknownPart.detail, gaps: unknownPart.gaps };
+          return { outcome: unknown(reason), evidence: `the trail's logstore or the alert rules over it are unknown: ${unknownPart.detail}` };
+        }
         const coverage = alertCoverage(targets as TrailLogstore[], args.event);
         return { outcome: fromBoolean(coverage.covered), evidence: coverage.evidence };
       });

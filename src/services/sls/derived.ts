@@ -40,16 +40,13 @@ function trailLogstores(lookup: Lookup): unknown {
       const target = targetOf(trail);
       if (target) targets.set(`${target.region}/${target.project}/${target.logstore}`, target);
     }
-    // an alert in any region may read the trail's logstore; the logstore itself is in the project's region
-    const regions = [...new Set([...targets.values()].map((target) => target.region))];
-    const build = () =>
-      [...targets.values()].map((target) => ({
-        ...target,
-        record: lookup.find('sls.logstore', target.region, `${target.project}/${target.logstore}`) ?? null,
-        alerts: lookup.all('sls.alert').filter((alert) => readsStore(alert, target)),
-      }));
-    const guarded = regions.reduce<() => unknown>((inner, region) => () => lookup.unlessGap('sls.logstore', region, inner), build);
-    return targets.size === 0 ? [] : lookup.unlessGap('sls.alert', null, guarded);
+    // the logstore is in the project's region (its gaps leave the record unknown); an alert in any region may
+    // read it (any gap of the alerts leaves the alerts unknown)
+    return [...targets.values()].map((target) => ({
+      ...target,
+      record: lookup.unlessGap('sls.logstore', target.region, () => lookup.find('sls.logstore', target.region, `${target.project}/${target.logstore}`) ?? null),
+      alerts: lookup.unlessGap('sls.alert', null, () => lookup.all('sls.alert').filter((alert) => readsStore(alert, target))),
+    }));
   });
 }
 
