@@ -36,30 +36,36 @@ describe('the service registry', () => {
       'sas.asset',
       'kms.key',
       'account',
+      'sls.service',
+      'sls.project',
+      'sls.logstore',
+      'sls.alert',
     ]);
     expect(Object.keys(inventoryRecordSchemas)).toEqual(RESOURCE_TYPES);
     expect(inventoryRecordSchemas).toBe(recordSchemas);
     expect(Object.keys(inventorySchema.shape.resources.shape)).toEqual(RESOURCE_TYPES);
   });
 
-  it('marks the ECS, VPC and KMS records regional, and no other', () => {
-    expect([...REGIONAL_TYPES].sort()).toEqual(RESOURCE_TYPES.filter((type) => /^(ecs|vpc|kms)\./.test(type)).sort());
+  it('marks the ECS, VPC, KMS and Log Service records regional, and no other', () => {
+    expect([...REGIONAL_TYPES].sort()).toEqual(RESOURCE_TYPES.filter((type) => /^(ecs|vpc|kms|sls)\./.test(type)).sort());
   });
 
   it('names every service a gap may name, STS included', () => {
-    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'ecs', 'ims', 'kms', 'ram', 'sas', 'sts', 'vpc']);
+    expect([...SERVICE_NAMES].sort()).toEqual(['actiontrail', 'ecs', 'ims', 'kms', 'ram', 'sas', 'sls', 'sts', 'vpc']);
     expect(collectionGapSchema.shape.service.options).toEqual(SERVICE_NAMES);
   });
 
   it('starts the RAM collector first and knows it as the only global one', () => {
-    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'actiontrail', 'sas', 'kms']);
+    expect(COLLECTOR_NAMES).toEqual(['ram', 'ecs', 'vpc', 'actiontrail', 'sas', 'kms', 'sls']);
     expect([...GLOBAL_COLLECTORS]).toEqual(['ram']);
   });
 
-  it('grants IMS actions under ram: and Security Center actions under yundun-sas:', () => {
+  it('grants IMS actions under ram:, Security Center actions under yundun-sas: and Log Service actions under log:', () => {
     expect(REQUIRED_RAM_ACTIONS).toContain('ram:ListUsers');
     expect(REQUIRED_RAM_ACTIONS).toContain('yundun-sas:DescribeVersionConfig');
     expect(REQUIRED_RAM_ACTIONS.some((action) => action.startsWith('ims:') || action.startsWith('sas:') || action.startsWith('sts:'))).toBe(false);
-    expect(REQUIRED_RAM_ACTIONS).toHaveLength(42);
+    expect(REQUIRED_RAM_ACTIONS).toContain('log:ListLogStores');
+    expect(REQUIRED_RAM_ACTIONS.some((action) => action.startsWith('sls:'))).toBe(false);
+    expect(REQUIRED_RAM_ACTIONS).toHaveLength(47);
   });
 });
