@@ -46,7 +46,6 @@ export interface SignedRequest {
 
 export interface SigningKey {
   secret: string;
-  inactive: boolean;
   caller: Caller;
   tokenProblem(token: string | undefined, now: number): 'malformed' | 'expired' | undefined;
 }
@@ -92,14 +91,15 @@ export class CredentialStore {
 
   /**
    * For a gateway that checks a signature of its own and answers with its own codes (Log Service): the key's
-   * secret, the caller it authenticates, and what is wrong with the security token sent, if anything.
+   * secret, the caller it authenticates, and what is wrong with the security token sent, if anything; the
+   * account may have disabled the key.
    */
-  signingKey(accessKeyId: string): SigningKey | undefined {
+  signingKey(accessKeyId: string): SigningKey | 'inactive' | undefined {
+    if (this.#inactiveKeys.has(accessKeyId)) return 'inactive';
     const credential = this.#byAccessKeyId.get(accessKeyId);
     if (!credential) return undefined;
     return {
       secret: credential.accessKeySecret,
-      inactive: this.#inactiveKeys.has(accessKeyId),
       caller: { accessKeyId, identity: credential.identity },
       tokenProblem: (token, now) => {
         try {

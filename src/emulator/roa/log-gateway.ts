@@ -45,8 +45,10 @@ export function logStringToSign(request: Pick<EmulatorRequest, 'method' | 'heade
 }
 
 function authenticate(request: EmulatorRequest, credentials: CredentialStore, now: number) {
-  const authorization = /^LOG ([^:\s]+):(\S+)$/.exec(header(request, 'authorization') ?? '');
-  if (!authorization) throw new ApiError(400, 'ParameterInvalid', 'Http extend authorization : authorization pair is invalid.');
+  const [, accessKeyId, signature] = /^LOG ([^:\s]+):(\S+)$/.exec(header(request, 'authorization') ?? '') ?? [];
+  if (accessKeyId === undefined || signature === undefined) {
+    throw new ApiError(400, 'ParameterInvalid', 'Http extend authorization : authorization pair is invalid.');
+  }
   const date = header(request, 'date');
   if (date === undefined) throw new ApiError(400, 'MissingDate', 'Date does not exist in http header.');
   const sent = Date.parse(date);
@@ -54,10 +56,9 @@ function authenticate(request: EmulatorRequest, credentials: CredentialStore, no
   if (Math.abs(now - sent) > MAX_SKEW_MS) {
     throw new ApiError(400, 'RequestTimeExpired', `Request time ${date} has been expired while server time is ${new Date(now).toUTCString()}.`);
   }
-  const [, accessKeyId, signature] = authorization as unknown as [string, string, string];
   const key = credentials.signingKey(accessKeyId);
+  if (key === 'inactive') throw unauthorized(`AccessKeyId is disabled: ${accessKeyId}`);
   if (!key) throw unauthorized(`AccessKeyId not found: ${accessKeyId}`);
-  if (key.inactive) throw unauthorized(`AccessKeyId is disabled: ${accessKeyId}`);
   const algorithm = header(request, 'x-log-signaturemethod') === 'hmac-sha256' ? 'sha256' : 'sha1';
   const stringToSign = logStringToSign({ ...request, path: decodeURIComponent(request.url.pathname) });
   const expected = createHmac(algorithm, key.secret).update(stringToSign).digest('base64');
