@@ -85,7 +85,8 @@ describe('one demo scan in every format', () => {
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector('body[data-findings="ready"]');
       expect(await page.locator('#shown').textContent()).toBe(report.findings.length.toLocaleString('en-US'));
-      expect(await page.locator('#rule-rows tr.rule').count()).toBe(new Set(report.findings.map((f) => f.ruleId)).size);
+      // the first page of rules: the report pages them 50 at a time (html-assets.ts RULE_PAGE)
+      expect(await page.locator('#rule-rows tr.rule').count()).toBe(Math.min(50, new Set(report.findings.map((f) => f.ruleId)).size));
       expect(problems).toEqual([]);
     } finally {
       await browser.close();

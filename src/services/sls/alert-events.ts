@@ -9,8 +9,8 @@
 // sls_ram_role_changes_alert_enabled.py, sls_cloud_firewall_changes_alert_enabled.py,
 // sls_rds_instance_configuration_changes_alert_enabled.py, sls_unauthorized_api_calls_alert_enabled.py).
 // A query matches a class when, for every group of terms, it names at least one of them as a whole word.
-import type { SlsAlert, SlsAlertQuery } from './records.js';
-import type { TrailLogstore } from './derived.js';
+import { queryReads, type TrailLogstore } from './derived.js';
+import type { SlsAlert } from './records.js';
 
 export interface AlertEventClass {
   title: string;
@@ -113,9 +113,6 @@ export function matchedTerms(query: string, eventClass: AlertEventClass): string
   return terms.every((term) => term !== undefined) ? (terms as string[]) : undefined;
 }
 
-const readsTarget = (query: SlsAlertQuery, target: TrailLogstore) =>
-  query.store === target.logstore && query.project === target.project && query.region === target.region && query.storeType !== 'metric';
-
 export interface AlertCoverage {
   covered: boolean;
   evidence: string;
@@ -126,7 +123,7 @@ export function alertCoverage(targets: readonly TrailLogstore[], id: AlertEventC
   const eventClass = ALERT_EVENT_CLASSES[id];
   if (targets.length === 0) return { covered: false, evidence: 'no ActionTrail trail delivers to Log Service' };
   const matching = (alert: SlsAlert, target: TrailLogstore) =>
-    alert.queries.filter((query) => readsTarget(query, target)).map((query) => matchedTerms(query.query, eventClass)).find(Boolean);
+    alert.queries.filter((query) => queryReads(query, target)).map((query) => matchedTerms(query.query, eventClass)).find(Boolean);
   const notes: string[] = [];
   for (const target of targets) {
     const where = `${target.project}/${target.logstore} (${target.region}, trail ${target.trail})`;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Trail } from '../actiontrail/records.js';
 import { defineDerivedFields, type Lookup } from '../derived-field.js';
 import { recordSchemas } from '../index.js';
-import type { SlsAlert } from './records.js';
+import type { SlsAlertQuery } from './records.js';
 
 export const trailLogstore = z.strictObject({
   trail: z.string(),
@@ -28,10 +28,9 @@ function targetOf(trail: Trail): Pick<TrailLogstore, 'trail' | 'region' | 'proje
   return match ? { trail: trail.id, region: match[1]!, project: match[2]!, logstore: `actiontrail_${trail.id}` } : undefined;
 }
 
-const readsStore = (alert: SlsAlert, target: Pick<TrailLogstore, 'region' | 'project' | 'logstore'>) =>
-  alert.queries.some(
-    (query) => query.store === target.logstore && query.project === target.project && query.region === target.region && query.storeType !== 'metric',
-  );
+/** Does the alert query search this logstore (not a metricstore of the same name)? */
+export const queryReads = (query: SlsAlertQuery, target: Pick<TrailLogstore, 'region' | 'project' | 'logstore'>) =>
+  query.store === target.logstore && query.project === target.project && query.region === target.region && query.storeType !== 'metric';
 
 function trailLogstores(lookup: Lookup): unknown {
   return lookup.unlessGap('actiontrail.trail', null, () => {
@@ -45,7 +44,7 @@ function trailLogstores(lookup: Lookup): unknown {
     return [...targets.values()].map((target) => ({
       ...target,
       record: lookup.unlessGap('sls.logstore', target.region, () => lookup.find('sls.logstore', target.region, `${target.project}/${target.logstore}`) ?? null),
-      alerts: lookup.unlessGap('sls.alert', null, () => lookup.all('sls.alert').filter((alert) => readsStore(alert, target))),
+      alerts: lookup.unlessGap('sls.alert', null, () => lookup.all('sls.alert').filter((alert) => alert.queries.some((query) => queryReads(query, target)))),
     }));
   });
 }
