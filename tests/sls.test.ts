@@ -139,6 +139,27 @@ describe('Log Service', () => {
   });
 });
 
+describe('Log Service with STS credentials', () => {
+  const SESSION = { accessKeyId: 'STS.NUslsSession0001', accessKeySecret: 'sts-secret-sls', securityToken: 'CAISslsToken0001' };
+
+  it('signs the security token into the request; a wrong token is refused', async () => {
+    const emulator = await startEmulator({ account: defineAccount(largeAccount()), credentials: [SESSION] });
+    try {
+      const good = collectorContext(emulator.url, ['cn-shanghai'], SESSION);
+      await collectSls(good);
+      expect(build(good).gaps).toEqual([]);
+      const forged = collectorContext(emulator.url, ['cn-shanghai'], { ...SESSION, securityToken: 'CAISforged' });
+      await collectSls(forged);
+      expect(build(forged).gaps).toEqual([
+        expect.objectContaining({ action: 'GetSlsService', code: 'Unauthorized', message: expect.stringContaining('security token') }),
+        expect.objectContaining({ action: 'ListProject', code: 'Unauthorized' }),
+      ]);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
 describe('Log Service not activated, or denied', () => {
   it('records an account without Log Service as a fact, with no listing and no gap', async () => {
     const emulator = await startEmulator({ account: defineAccount({ accountId: '1234567890123456', regions: { 'cn-hangzhou': {}, 'cn-shanghai': {} } }), credentials: [ROOT] });
