@@ -148,7 +148,8 @@ describe('Log Service with STS credentials', () => {
       const good = collectorContext(emulator.url, ['cn-shanghai'], SESSION);
       await collectSls(good);
       expect(build(good).gaps).toEqual([]);
-      const forged = collectorContext(emulator.url, ['cn-shanghai'], { ...SESSION, securityToken: 'CAISforged' });
+      const forgedSession = { ...SESSION, securityToken: 'CAISforged' };
+      const forged = collectorContext(emulator.url, ['cn-shanghai'], forgedSession);
       await collectSls(forged);
       expect(build(forged).gaps).toEqual([
         expect.objectContaining({ action: 'GetSlsService', code: 'Unauthorized', message: expect.stringContaining('security token') }),
