@@ -2,7 +2,8 @@
 // a full scan of the demo account runs the collectors through the emulator, recording every request and
 // every answer. Each request parameter a collector sends must be a parameter of that action in the
 // metadata; each answer of an action whose metadata has a response schema (ECS, VPC, RAM, IMS, STS,
-// ActionTrail) must validate against it: field names (no field the schema lacks), nesting and types.
+// ActionTrail) must validate against it: field names (no field the schema lacks), nesting and types. Log
+// Service (ROA) is told apart by its version like the RPC products; its query parameters are checked the same.
 // Skips where the reference is absent (a user's fresh clone).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,7 @@ const PRODUCTS: Record<string, { file: string; schemas: boolean }> = {
   '2017-05-18': { file: 'antiddos-public_2017-05-18', schemas: false },
   '2018-07-20': { file: 'ddosbgp_2018-07-20', schemas: false },
   '2020-01-01': { file: 'ddoscoo_2020-01-01', schemas: false },
+  '2020-12-30': { file: 'sls_2020-12-30', schemas: false },
 };
 
 /**

@@ -84,7 +84,7 @@ describe('a scan follows its scope', () => {
 
   it('a full scan calls every product: the narrower sets above are the scope, not a broken emulator', async () => {
     await scan();
-    expect(products()).toEqual(new Set(['sts', 'ram', 'ims', 'ecs', 'vpc', 'actiontrail', 'yundun-sas', 'kms', 'yundun-waf', 'cloudsso', 'eiam', 'yundun-cert', 'slb', 'alb', 'yundun-cloudfirewall', 'yundun-ddos', 'yundun-antiddosbag', 'yundun-ddoscoo']));
+    expect(products()).toEqual(new Set(['sts', 'ram', 'ims', 'ecs', 'vpc', 'actiontrail', 'yundun-sas', 'kms', 'yundun-waf', 'cloudsso', 'eiam', 'yundun-cert', 'slb', 'alb', 'yundun-cloudfirewall', 'yundun-ddos', 'yundun-antiddosbag', 'yundun-ddoscoo', 'log']));
   });
 
   it('--status fail,error: the outputs carry only those, the exit status still sees every fail', async () => {

@@ -6,12 +6,15 @@ export class ApiError extends Error {
   readonly code: string;
   /** extra fields of the error body, e.g. AccessDeniedDetail */
   readonly detail: Record<string, unknown>;
-  constructor(status: number, code: string, message: string, detail: Record<string, unknown> = {}) {
+  /** extra response headers, e.g. a throttling answer's retry-after */
+  readonly headers: Record<string, string>;
+  constructor(status: number, code: string, message: string, detail: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.detail = detail;
+    this.headers = headers;
   }
 }
 

@@ -47,6 +47,12 @@ export interface SignedRequest {
   body: Buffer;
 }
 
+export interface SigningKey {
+  secret: string;
+  caller: Caller;
+  tokenProblem(token: string | undefined, now: number): 'malformed' | 'expired' | undefined;
+}
+
 /** Headers the SDK always signs; a signature without them does not bind the request. */
 const REQUIRED_SIGNED_HEADERS = ['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'];
 
@@ -87,6 +93,29 @@ export class CredentialStore {
     if (authorization?.startsWith('ACS3-')) return this.#verifyAcs3(request, authorization, now);
     if (request.params.has('Signature')) return this.#verifyRpcV1(request, now);
     throw incompleteSignature('no Authorization header and no Signature parameter');
+  }
+
+  /**
+   * For a gateway that checks a signature of its own and answers with its own codes (Log Service): the key's
+   * secret, the caller it authenticates, and what is wrong with the security token sent, if anything; the
+   * account may have disabled the key.
+   */
+  signingKey(accessKeyId: string): SigningKey | 'inactive' | undefined {
+    if (this.#inactiveKeys.has(accessKeyId)) return 'inactive';
+    const credential = this.#byAccessKeyId.get(accessKeyId);
+    if (!credential) return undefined;
+    return {
+      secret: credential.accessKeySecret,
+      caller: { accessKeyId, accountId: credential.accountId, identity: credential.identity },
+      tokenProblem: (token, now) => {
+        try {
+          this.#checkToken(credential, token, now);
+          return undefined;
+        } catch (error) {
+          return error instanceof ApiError && error.code === tokenExpired().code ? 'expired' : 'malformed';
+        }
+      },
+    };
   }
 
   #verifyAcs3(request: SignedRequest, authorization: string, now: number): Caller {

@@ -3,8 +3,9 @@
 // parameters) and how many times that same request came before, so a retried request gets a fresh roll and
 // a run gives the same faults whatever the interleaving of concurrent calls.
 // A denied action is not a fault here: list it in the account model's `deniedActions`.
+import { ApiError } from './api-error.js';
 import type { ApiObject } from './fill.js';
-import type { EmulatorReply, InterceptedCall, StartEmulatorOptions } from './server.js';
+import type { EmulatorReply, Intercepted, InterceptedCall, StartEmulatorOptions } from './server.js';
 
 export interface FaultOptions {
   seed?: number;
@@ -73,8 +74,9 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-function errorReply(call: InterceptedCall, status: number, code: string, message: string, headers?: Record<string, string>): EmulatorReply {
-  return { status, body: { RequestId: call.requestId, HostId: `${call.product}.aliyuncs.com`, Code: code, Message: message }, ...(headers ? { headers } : {}) };
+/** An error the product answers in its own shape (RPC's Code/Message body, Log Service's errorCode/errorMessage). */
+function errorReply(status: number, code: string, message: string, headers?: Record<string, string>): ApiError {
+  return new ApiError(status, code, message, {}, headers);
 }
 
 const HTML_502 =
@@ -131,16 +133,16 @@ export function injectFaults(options: FaultOptions): FaultInjector {
 
   const retryAfter = { 'x-acs-retry-after': String(options.retryAfterMs ?? 50) };
 
-  function faultReply(kind: FaultKind, call: InterceptedCall, variant: number): EmulatorReply | 'hold' {
+  function faultReply(kind: FaultKind, call: InterceptedCall, variant: number): EmulatorReply | ApiError | 'hold' {
     switch (kind) {
       case 'throttle':
         return variant < 0.5
-          ? errorReply(call, 400, 'Throttling.User', 'Request was denied due to user flow control.', variant < 0.25 ? retryAfter : undefined)
-          : errorReply(call, 503, 'Throttling', 'Request was denied due to request throttling.', variant > 0.75 ? retryAfter : undefined);
+          ? errorReply(400, 'Throttling.User', 'Request was denied due to user flow control.', variant < 0.25 ? retryAfter : undefined)
+          : errorReply(503, 'Throttling', 'Request was denied due to request throttling.', variant > 0.75 ? retryAfter : undefined);
       case 'server':
         return variant < 0.5
-          ? errorReply(call, 500, 'InternalError', 'The request processing has failed due to some unknown error, exception or failure.')
-          : errorReply(call, 503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.');
+          ? errorReply(500, 'InternalError', 'The request processing has failed due to some unknown error, exception or failure.')
+          : errorReply(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.');
       case 'timeout':
         return 'hold';
       case 'malformed':
@@ -153,13 +155,13 @@ export function injectFaults(options: FaultOptions): FaultInjector {
     }
   }
 
-  async function intercept(call: InterceptedCall): Promise<EmulatorReply | undefined> {
+  async function intercept(call: InterceptedCall): Promise<Intercepted> {
     const cap = options.qpsCap?.(call);
     const admitted = cap === undefined || meter.admit(siteKey(call), cap, performance.now());
     if (options.latencyMs) await delay(options.latencyMs);
     if (!admitted) {
       injected.qps++;
-      return errorReply(call, 400, 'Throttling.User', 'Request was denied due to user flow control.');
+      return errorReply(400, 'Throttling.User', 'Request was denied due to user flow control.');
     }
     if (!applies(call)) return undefined;
     const value = rollFor(call, 'fault');

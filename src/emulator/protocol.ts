@@ -1,6 +1,7 @@
 // The seam between the HTTP server and the products it answers. The server runs one gateway order for
 // every request (who answers, authentication, interception, denial, the answer, the rewrite); the product
-// that claims the request, built by its protocol (RPC today; a REST/XML one such as OSS next), says how
+// that claims the request, built by its protocol (rpc/; roa/ for Log Service's REST style; a REST/XML one
+// such as OSS next), says how
 // each step reads the request and writes the reply.
 import type { AccountIndex } from './account-index.js';
 import type { ApiError } from './api-error.js';

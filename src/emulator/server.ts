@@ -45,14 +45,16 @@ export interface StartEmulatorOptions {
   host?: string;
   /**
    * The fault-injection point: called for every authenticated call; it may delay, or return a reply
-   * that is sent instead of the normal answer.
+   * that is sent instead of the normal answer, or an error that the product answers in its own error shape.
    */
-  intercept?: (call: InterceptedCall) => EmulatorReply | undefined | Promise<EmulatorReply | undefined>;
+  intercept?: (call: InterceptedCall) => Intercepted | Promise<Intercepted>;
   /** Called with every normal (200) answer before it is sent; it may replace it (e.g. an empty page). */
   rewrite?: (call: InterceptedCall, reply: EmulatorReply) => EmulatorReply;
   /** the product table; the default is every product of the services (tests add a product of their own) */
   products?: readonly EmulatedProduct[];
 }
+
+export type Intercepted = EmulatorReply | ApiError | undefined;
 
 export interface RunningEmulator {
   url: string;
@@ -94,6 +96,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       const caller = product.authenticate(request, credentials, Date.now());
       const intercepted: InterceptedCall = { product: product.name, ...call, requestId, params: request.params };
       const replaced = await options.intercept?.(intercepted);
+      if (replaced instanceof ApiError) throw replaced;
       if (replaced) {
         record(replaced.status);
         return replaced;
@@ -114,7 +117,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
           ? error
           : new ApiError(500, 'InternalError', `The request processing has failed due to some unknown error: ${String(error)}`);
       record(failure.status);
-      return product.errorReply(failure, requestId, call);
+      const reply = product.errorReply(failure, requestId, call);
+      return { ...reply, headers: { ...reply.headers, ...failure.headers } };
     }
   }
 

@@ -1,8 +1,10 @@
 // Named evaluators that conditions call with `fn:`, for the checks that are code rather than data. A literal
 // registry: `grep` shows every function a rule can call, and its `args` schema is checked at load.
 import { z } from 'zod';
-import { FALSE, fromBoolean, TRUE, unknown, type Outcome } from './outcome.js';
+import { FALSE, fromBoolean, TRUE, unknown, UnknownValue, type Outcome } from './outcome.js';
 import { resolvePath, typeName, type Subject } from './path.js';
+import { CONTROL_POLICY_FIELDS, ControlPolicyError, describePolicyExposure, internetAcceptedPorts } from '../services/cloudfw/control-policy.js';
+import type { CloudFirewallControlPolicy } from '../services/cloudfw/records.js';
 import { coarseIngressRules, describeCoarseRule } from '../services/ecs/fine-grained.js';
 import { describeLifecycle, findOs, isEndOfLife, loadOsLifecycle, type OsLifecycleEntry } from '../services/ecs/os-lifecycle.js';
 import type { SecurityGroupRule } from '../services/ecs/records.js';
@@ -15,12 +17,12 @@ import {
 } from '../services/ecs/security-group-exposure.js';
 import { PROTOCOLS, type PortRange } from '../services/port-range.js';
 import { allowsFullAccess, PolicyDocumentError } from '../services/ram/policy-document.js';
+import { ALERT_EVENT_CLASS_IDS, alertCoverage } from '../services/sls/alert-events.js';
+import type { TrailLogstore } from '../services/sls/derived.js';
 import { aclInternetExposure, describeAclExposure, NetworkAclEntryError } from '../services/vpc/network-acl.js';
 import type { NetworkAclEntry } from '../services/vpc/records.js';
 import { weakAlgorithms } from '../services/vpn/algorithms.js';
 import type { VpnTunnel } from '../services/vpn/records.js';
-import { CONTROL_POLICY_FIELDS, ControlPolicyError, describePolicyExposure, internetAcceptedPorts } from '../services/cloudfw/control-policy.js';
-import type { CloudFirewallControlPolicy } from '../services/cloudfw/records.js';
 
 export interface FunctionResult {
   outcome: Outcome;
@@ -232,6 +234,22 @@ export const FUNCTIONS = {
         return exposure
           ? { outcome: TRUE, evidence: describePolicyExposure(read, exposure) }
           : { outcome: FALSE, evidence: `policy ${read.id} lets no internet host reach TCP ${args.ports.join(', ')}` };
+      });
+    },
+  }),
+  sls_alert_watches: defineFunction({
+    summary:
+      'true when an enabled Log Service alert rule has a query over an ActionTrail trail logstore (`logstores`: $trailLogstores) naming the terms of the `event` class (src/services/sls/alert-events.ts); the alert names are not read',
+    args: z.strictObject({ event: z.enum(ALERT_EVENT_CLASS_IDS), logstores: z.literal('$trailLogstores') }),
+    call(subject, args) {
+      return withValue(subject, args.logstores, 'list', (targets) => {
+        const unknownPart = (targets as TrailLogstore[]).flatMap((target) => [target.record, target.alerts]).find((part) => part instanceof UnknownValue);
+        if (unknownPart instanceof UnknownValue) {
+          const reason = { kind: 'missing' as const, path: `${subject.prefix}${args.logstores}`, detail: unknownPart.detail, gaps: unknownPart.gaps };
+          return { outcome: unknown(reason), evidence: `the trail's logstore or the alert rules over it are unknown: ${unknownPart.detail}` };
+        }
+        const coverage = alertCoverage(targets as TrailLogstore[], args.event);
+        return { outcome: fromBoolean(coverage.covered), evidence: coverage.evidence };
       });
     },
   }),

@@ -16,6 +16,7 @@ import kms from './kms/index.js';
 import ram from './ram/index.js';
 import sas from './sas/index.js';
 import slb from './slb/index.js';
+import sls from './sls/index.js';
 import type { Collect, ServiceDefinition } from './service.js';
 import sts from './sts/index.js';
 import vpc from './vpc/index.js';
@@ -23,7 +24,7 @@ import vpn from './vpn/index.js';
 import waf from './waf/index.js';
 
 // in the order of the inventory's collections (its JSON keys)
-const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn, cloudsso, eiam, cas, slb, alb, cloudfw, antiddos] as const satisfies readonly ServiceDefinition[];
+const SERVICES = [ecs, vpc, ram, actiontrail, sas, kms, ims, sts, waf, vpn, cloudsso, eiam, cas, slb, alb, cloudfw, antiddos, sls] as const satisfies readonly ServiceDefinition[];
 
 type Services = typeof SERVICES;
 type Flat<T> = { [K in keyof T]: T[K] };

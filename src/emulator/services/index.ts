@@ -1,6 +1,5 @@
 // The services the emulator answers: the one list from which the account model, its index and the
 // product table are merged. A new service is a folder beside these and one entry here.
-import type { Merged, Reads } from '../service.js';
 import { actionTrail } from './actiontrail/index.js';
 import { alb } from './alb/index.js';
 import { antiDdos } from './antiddos/index.js';
@@ -15,14 +14,16 @@ import { ram } from './ram/index.js';
 import { resourceManager } from './resourcemanager/index.js';
 import { sas } from './sas/index.js';
 import { slb } from './slb/index.js';
+import { sls } from './sls/index.js';
 import { sts } from './sts/index.js';
 import { vpc } from './vpc/index.js';
 import { vpn } from './vpn/index.js';
 import { waf } from './waf/index.js';
+import type { Merged, Reads } from '../service.js';
 
 // The order is the order of the model's fields (region fields: ECS, VPC, KMS; account fields: RAM,
 // ActionTrail, Security Center, the resource directory) and of the product table.
-export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn, cloudSso, eiam, cas, slb, alb, cloudfw, antiDdos] as const;
+export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn, cloudSso, eiam, cas, slb, alb, cloudfw, antiDdos, sls] as const;
 
 type Service = (typeof SERVICES)[number];
 export type ServiceRegionFields = Merged<Service, 'regionFields'>;
