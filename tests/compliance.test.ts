@@ -26,7 +26,8 @@ describe('compliance view of the demo', () => {
   it('lists the 85 controls, mapped exactly as rules/README.md says', () => {
     const view = report.compliance;
     expect(view?.controls).toHaveLength(85);
-    expect(readmeTable.size).toBe(28);
+    // sections 1-4 and 8 (58 controls) less 2.2-2.5; OSS, RDS and ACK (sections 5-7) are not collected yet
+    expect(readmeTable.size).toBe(54);
     for (const control of view?.controls ?? []) {
       const expected = readmeTable.get(control.control);
       if (expected) {
@@ -39,7 +40,7 @@ describe('compliance view of the demo', () => {
       }
     }
     const totals = view?.totals;
-    expect((totals?.pass ?? 0) + (totals?.fail ?? 0) + (totals?.error ?? 0)).toBe(28);
+    expect((totals?.pass ?? 0) + (totals?.fail ?? 0) + (totals?.error ?? 0)).toBe(54);
   });
 
   it('counts each control from its findings: a failing finding fails it', () => {

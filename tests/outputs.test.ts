@@ -11,6 +11,7 @@ import { SEVERITIES, STATUSES } from '../src/findings/types.js';
 import type { Report, StreamedReport } from '../src/findings/types.js';
 import { writeOutputs } from '../src/scan/deliver.js';
 import { RESOURCE_TYPES } from '../src/inventory/types.js';
+import { SERVICE_NAMES } from '../src/services/index.js';
 import { csvCell } from '../src/outputs/csv.js';
 import { defaultFileName, FORMAT_NAMES, formats } from '../src/outputs/formats.js';
 import { writeOutputAtomic } from '../src/outputs/write-atomic.js';
@@ -59,6 +60,7 @@ describe('report JSON Schema', () => {
     const defs = reportSchema.$defs;
     expect(defs.duty.enum).toEqual(DUTY_IDS);
     expect(defs.resourceType.enum).toEqual(RESOURCE_TYPES);
+    expect(defs.gap.properties.service.enum).toEqual(SERVICE_NAMES);
     expect(defs.severity.enum).toEqual(SEVERITIES);
     expect(defs.status.enum).toEqual(STATUSES);
   });

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { RESOURCE_TYPES } from '../src/inventory/types.js';
 import { BUNDLED_RULES_DIR, DERIVED_FIELDS, loadRules } from '../src/engine/index.js';
 import { fieldReference, fieldRows } from '../src/engine/field-reference.js';
-import { RULES_TABLE_END, RULES_TABLE_START, RulesTableMarkersError, rulesTable, withRulesTable } from '../src/engine/rules-table.js';
+import { CIS_TABLE_START, RULES_TABLE_END, RULES_TABLE_START, RulesTableMarkersError, rulesTable, withCisTable, withRulesTable } from '../src/engine/rules-table.js';
+import { cisCatalogue } from '../src/findings/compliance.js';
 
 const rules = await loadRules([BUNDLED_RULES_DIR]);
 
@@ -35,6 +36,17 @@ describe('README rules table', () => {
 
   it('refuses markers in the wrong order', () => {
     expect(() => withRulesTable(`${RULES_TABLE_END}\n${RULES_TABLE_START}\n`, rules)).toThrow(RulesTableMarkersError);
+  });
+});
+
+describe('rules/README.md CIS table', () => {
+  it('is up to date with the rule files and the catalogue, and lists all 85 controls', async () => {
+    const text = await readFile(new URL('../rules/README.md', import.meta.url), 'utf8');
+    expect(text).toContain(CIS_TABLE_START);
+    expect(withCisTable(text, rules, cisCatalogue()), 'rules/README.md CIS table is stale: run node scripts/rules-table.mjs').toBe(text);
+    expect(text.match(/^\| \d+\.\d+ \|/gm)).toHaveLength(85);
+    // a control no rule decides says why
+    expect(text).toContain('| 5.1 | Ensure that OSS bucket is not anonymously or publicly accessible | - (not automated: ');
   });
 });
 

@@ -30,6 +30,8 @@ const catalogueSchema = z.strictObject({
       assessment: z.enum(['automated', 'manual']),
       /** why no bundled rule decides it */
       note: z.string().min(1).optional(),
+      /** how the bundled rules read a control whose title leaves room (shown in rules/README.md) */
+      reading: z.string().min(1).optional(),
     }),
   ),
 });

@@ -21,8 +21,7 @@ import { vpn } from './vpn/index.js';
 import { waf } from './waf/index.js';
 import type { Merged, Reads } from '../service.js';
 
-// The order is the order of the model's fields (region fields: ECS, VPC, KMS; account fields: RAM,
-// ActionTrail, Security Center, the resource directory) and of the product table.
+// The order is the order of the model's fields (each service's region and account fields) and of the product table.
 export const SERVICES = [ecs, vpc, ram, ims, sts, actionTrail, sas, kms, resourceManager, waf, vpn, cloudSso, eiam, cas, slb, alb, cloudfw, antiDdos, sls] as const;
 
 type Service = (typeof SERVICES)[number];
