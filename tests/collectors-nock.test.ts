@@ -199,6 +199,10 @@ describe('RAM collector', () => {
     ],
     GetPasswordPolicy: () => [200, { RequestId: 'r', PasswordPolicy: { MinimumPasswordLength: 8, MaxLoginAttemps: 0, HardExpire: false } }],
     GetSecurityPreference: () => [200, { RequestId: 'r', SecurityPreference: { LoginProfilePreference: { MFAOperationForLogin: 'independent' } } }],
+    // response-examples/ims_2019-08-15/GetUserSsoSettings.json, ListSAMLProviders.json, ListOIDCProviders.json
+    GetUserSsoSettings: () => [200, { RequestId: 'r', UserSsoSettings: { SsoEnabled: false, MetadataDocument: '', AuxiliaryDomain: '' } }],
+    ListSAMLProviders: () => [200, { RequestId: 'r', IsTruncated: false, SAMLProviders: { SAMLProvider: [] } }],
+    ListOIDCProviders: () => [200, { RequestId: 'r', IsTruncated: false, OIDCProviders: { OIDCProvider: [] } }],
     GenerateCredentialReport: () => [200, { RequestId: 'r', State: 'COMPLETED' }],
     GetCredentialReport: () => [
       200,

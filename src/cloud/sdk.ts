@@ -6,7 +6,7 @@
 // same files through the same cache, so the same classes whoever reads them.
 // Import the SDKs through this module only: Node's ESM loader reads every export of a CommonJS module it
 // imports (`import * as $Ecs from '@alicloud/ecs20140526'`), which loads every model again.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as EcsSdk from '@alicloud/ecs20140526';
@@ -24,10 +24,13 @@ const REQUIRE_LINE = /^var (\w+) = require\("(\.\/[\w.-]+)"\);$/gm;
 const EXPORT_LINE = /^Object\.defineProperty\(exports, "(\w+)", \{ enumerable: true, get: function \(\) \{ return (\w+)\.(\w+); \} \}\);$/gm;
 const ANY_EXPORT = /Object\.defineProperty\(exports, "/g;
 
-/** The model index of `pkg`, or undefined when it is in the require cache already. */
+/**
+ * The model index of `pkg`, or undefined when it is in the require cache already or the package has none (CAS
+ * 3.x is one client.js with its models inside).
+ */
 function modelIndexOf(pkg: string): string | undefined {
   const index = join(dirname(require.resolve(pkg)), 'models', 'model.js');
-  return require.cache[index] || require.cache[require.resolve(pkg)] ? undefined : index;
+  return require.cache[index] || require.cache[require.resolve(pkg)] || !existsSync(index) ? undefined : index;
 }
 
 /**

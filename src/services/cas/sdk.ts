@@ -1,5 +1,5 @@
-// The Certificate Management Service SDK. Its 3.x package is one client.js (no models/ index to load lazily).
+// The Certificate Management Service SDK.
 import type * as CasSdk from '@alicloud/cas20200407';
 import { lazily } from '../../cloud/sdk.js';
 
-export const $Cas = lazily<typeof CasSdk.default>('@alicloud/cas20200407', false);
+export const $Cas = lazily<typeof CasSdk.default>('@alicloud/cas20200407');
