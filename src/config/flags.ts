@@ -168,7 +168,7 @@ export const CONFIG_FLAGS = {
     kind: 'switch',
     field: ['failOnUndelivered'],
   },
-  services: { flags: '--services <list>', description: 'scan only these services, comma-separated (ram, ecs, vpc, actiontrail, sas, kms)', kind: 'value', field: ['scope', 'services'], toConfig: commaList },
+  services: { flags: '--services <list>', description: 'scan only these services, comma-separated (ram, ecs, vpc, sls, waf, ...: the service column of `rules list`)', kind: 'value', field: ['scope', 'services'], toConfig: commaList },
   rules: { flags: '--rules <list>', description: 'run only these rules: ids or globs (ram-*), comma-separated', kind: 'value', field: ['scope', 'rules'], toConfig: commaList },
   excludeRules: { flags: '--exclude-rules <list>', description: 'skip these rules: ids or globs, comma-separated', kind: 'value', field: ['scope', 'excludeRules'], toConfig: commaList },
   severity: {
