@@ -190,6 +190,22 @@ describe('Cloud Firewall', () => {
       expect(byRule(findings, 'cloudfw-acl-admin-ports')).toContain('fail');
     });
 
+    it('reads an asset answered without its switch state as unknown: an error finding, not a switch taken for off', async () => {
+      const { inventory } = await scanThroughEmulator(defineAccount(largeAccount()), {
+        now: SCANNED_AT,
+        hooks: {
+          rewrite: (call, reply) => {
+            if (call.action !== 'DescribeAssetList' || typeof reply.body === 'string') return reply;
+            const assets = (reply.body.Assets as Array<Record<string, unknown>>).map(({ ProtectStatus: _status, ...asset }) => asset);
+            return { ...reply, body: { ...reply.body, Assets: assets } };
+          },
+        },
+      });
+      const statuses = byRule(evaluate(inventory, rules, { now: SCANNED_AT }), 'cloudfw-asset-protected');
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(new Set(statuses)).toEqual(new Set(['error']));
+    });
+
     it('turns a denied DescribeUserBuyVersion into error findings for every Cloud Firewall rule', async () => {
       const findings = await cloudfwFindings(largeAccount({ deniedActions: ['yundun-cloudfirewall:DescribeUserBuyVersion'] }));
       expect(findings.length).toBeGreaterThan(0);

@@ -222,7 +222,8 @@ function normalizeAsset(raw: RawAsset): CloudFirewallAsset {
     name: raw.Name ?? '',
     intranetAddress: optional(raw.IntranetAddress),
     ipVersion: numberOf(raw.IpVersion),
-    protectStatus: (raw.ProtectStatus ?? '').toLowerCase(),
+    // a status the answer left out is unknown: an error finding, not a switch taken for off
+    protectStatus: raw.ProtectStatus?.toLowerCase(),
     regionStatus: optional(raw.RegionStatus),
     note: optional(raw.Note),
   };
@@ -237,7 +238,7 @@ function normalizeVpcFirewall(raw: RawVpcFirewall): CloudFirewallVpcFirewall {
     vpcId: optional(raw.LocalVpc?.VpcId) ?? raw.LocalVpc?.NetworkInstanceId ?? '',
     peerVpcId: optional(raw.PeerVpc?.VpcId),
     cenId: optional(raw.CenId),
-    switchStatus: (raw.FirewallSwitchStatus ?? '').toLowerCase(),
+    switchStatus: raw.FirewallSwitchStatus?.toLowerCase(),
     resultCode: optional(raw.ResultCode),
   };
 }
@@ -278,7 +279,7 @@ function accountInstance(accountId: string, sites: Array<SiteAnswer & { buy: Raw
     instanceId: optional(buy?.InstanceId),
     instanceStatus: optional((buy ?? sites[0]?.buy)?.InstanceStatus),
     version: numberOf(buy?.Version),
-    logDelivery: buy === undefined ? null : isTrue(buy.LogStatus),
+    logDelivery: buy === undefined ? null : buy.LogStatus === undefined ? undefined : isTrue(buy.LogStatus),
     // pay-as-you-go (Version 10) has no end: "ignore this parameter"
     expiresAt: expire !== null && expire > 0 ? new Date(expire).toISOString() : null,
   };

@@ -23,8 +23,8 @@ export const cloudFirewallInstance = z.strictObject({
   instanceStatus: nullableText,
   /** Version: 2 Premium, 3 Enterprise, 4 Ultimate, 10 pay-as-you-go; null when none is bought */
   version: z.number().nullable(),
-  /** LogStatus: log delivery to Log Service is on; null when nothing is bought */
-  logDelivery: z.boolean().nullable(),
+  /** LogStatus: log delivery to Log Service is on; null when nothing is bought; undefined when the answer left it out */
+  logDelivery: z.boolean().nullable().optional(),
   /** when the subscription ends; null for pay-as-you-go or nothing bought */
   expiresAt: nullableText,
 });
@@ -45,8 +45,8 @@ export const cloudFirewallAsset = z.strictObject({
   intranetAddress: nullableText,
   /** 4 | 6 */
   ipVersion: z.number().nullable(),
-  /** the firewall switch (ProtectStatus): open | opening | closed | closing */
-  protectStatus: text,
+  /** the firewall switch (ProtectStatus): open | opening | closed | closing; undefined when the answer left it out */
+  protectStatus: text.optional(),
   /** RegionStatus: whether Cloud Firewall supports the asset's region (enable | disable); null when not reported */
   regionStatus: nullableText,
   /** Note: REGION_NOT_SUPPORT | NETWORK_NOT_SUPPORT; null when none */
@@ -108,8 +108,8 @@ export const cloudFirewallVpcFirewall = z.strictObject({
   peerVpcId: nullableText,
   /** the CEN of a CEN firewall; null for an Express Connect one */
   cenId: nullableText,
-  /** FirewallSwitchStatus: opened | closed | notconfigured */
-  switchStatus: text,
+  /** FirewallSwitchStatus: opened | closed | notconfigured; undefined when the answer left it out */
+  switchStatus: text.optional(),
   /** ResultCode, why it cannot be created (Unauthorized, RegionDisable, OpsDisable, VbrNotSupport); null when it can */
   resultCode: nullableText,
 });
