@@ -1,15 +1,13 @@
 // `scan --org`: every member account of the organisation, one report per account into --output-dir (each
 // with its sinks and its history), and the organisation report beside them. stderr gets one line per account
 // as it ends and the organisation's line last.
-import { join } from 'node:path';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { EXIT_CODES, exitCodeFor, type ExitCode } from '../findings/exit-status.js';
 import type { OrgReport } from '../findings/org-report.js';
-import { defaultFileName } from '../outputs/formats.js';
-import { writeOutputAtomic } from '../outputs/write-atomic.js';
 import { fileTargets, publishReport } from '../scan/deliver.js';
 import { runOrgAudit } from '../scan/org.js';
+import { writeOrgReports } from '../scan/org-outputs.js';
 import type { AuditPlan } from '../scan/plan.js';
 import type { AuditStore } from '../store/store.js';
 import { summaryLine } from './summary.js';
@@ -54,15 +52,10 @@ export async function runOrgScan(plan: AuditPlan, store: AuditStore | undefined,
       else process.stderr.write(summaryLine(outcome.report, [`${config.outputDir}`]));
     },
   });
-  const file = join(config.outputDir!, orgFileName(report));
-  await writeOutputAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
-  if (!options.quiet) process.stderr.write(orgLine(report, file));
+  const files = await writeOrgReports(report, config);
+  if (!options.quiet) process.stderr.write(orgLine(report, files.join(', ')));
   if (report.summary.notScanned > 0) codes.push(EXIT_CODES.incomplete);
   return PRECEDENCE.find((code) => codes.includes(code)) ?? EXIT_CODES.ok;
-}
-
-function orgFileName(report: OrgReport): string {
-  return defaultFileName('json', report.organisation.resourceDirectoryId || report.organisation.scannedBy, report.finishedAt).replace(/^alicloud-audit-/, 'alicloud-audit-org-');
 }
 
 function orgLine(report: OrgReport, file: string): string {

@@ -23,7 +23,7 @@ const STATUS_COLOR: Record<FindingStatus, string> = { fail: '#c62828', error: '#
 const FIX_FIRST_LIMIT = 15;
 const count = (n: number): string => n.toLocaleString('en-US');
 
-function cspHash(source: string): string {
+export function cspHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
 }
 
