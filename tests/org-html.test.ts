@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -101,6 +101,7 @@ describe.skipIf(!HAS_CHROMIUM)('organisation page in a headless browser', () => 
   let page: Page;
   const problems: string[] = [];
   const requests: string[] = [];
+  let dir: string;
 
   const shownAccounts = () => page.locator('#account-rows tr:visible').count();
   const shownIds = async () => page.locator('#account-rows tr:visible td:first-child').allTextContents();
@@ -123,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)('organisation page in a headless browser', () => 
       void dialog.dismiss();
     });
     page.on('request', (request) => requests.push(request.url()));
-    const dir = await mkdtemp(join(tmpdir(), 'aa-org-page-'));
+    dir = await mkdtemp(join(tmpdir(), 'aa-org-page-'));
     const file = join(dir, 'org.html');
     await writeFile(file, renderOrgHtml(report));
     await page.goto(pathToFileURL(file).href);
@@ -196,5 +197,12 @@ describe.skipIf(!HAS_CHROMIUM)('organisation page in a headless browser', () => 
     expect(await page.locator('#account-filter').inputValue()).toBe(id(4));
     await expect.poll(shownIds).toEqual([id(4)]);
     expect(problems).toEqual([]);
+  });
+
+  it('takes a screenshot', async () => {
+    await page.click('#reset');
+    const shot = join(process.env.HTML_SCREENSHOT_DIR ?? dir, 'org.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    expect((await stat(shot)).size).toBeGreaterThan(10_000);
   });
 });

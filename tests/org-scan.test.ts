@@ -162,6 +162,21 @@ describe('scan --org narrowed', () => {
     expect(orgReportIn(dir).accounts.map((account) => account.accountId)).toEqual([MEMBERS[12]]);
   }, 60_000);
 
+  it('--format html writes the organisation page beside the JSON, linking each account\'s own page', async () => {
+    const dir = outputDir();
+    const result = await runCli(['scan', '--org', '--output-dir', dir, '--format', 'json', '--format', 'html', '--accounts', [MEMBERS[0], NO_ROLE].join(',')], { env: env() });
+    expect(result.code, result.stderr).toBe(3);
+    const [page, json] = readdirSync(dir).filter((name) => name.startsWith('alicloud-audit-org-')).sort();
+    expect([page, json].map((name) => path.extname(name!))).toEqual(['.html', '.json']);
+    const org = JSON.parse(readFileSync(path.join(dir, json!), 'utf8')) as OrgReport;
+    const own = org.accounts.flatMap((account) => (account.status === 'scanned' ? account.files.filter((file) => file.endsWith('.html')) : []));
+    expect(own.map((file) => path.dirname(file))).toEqual([dir]);
+    const html = readFileSync(path.join(dir, page!), 'utf8');
+    expect([...html.matchAll(/href="\.\/([^"]+)"/g)].map((m) => m[1])).toEqual(own.map((file) => path.basename(file)));
+    expect(html).toContain(`data-account="${NO_ROLE}" data-status="error"`);
+    expect(result.stderr).toContain(path.join(dir, page!));
+  }, 60_000);
+
   it('refuses an account the directory does not have, with the nearest one, exit 2 and no report', async () => {
     const dir = outputDir();
     const result = await runCli(['scan', '--org', '--output-dir', dir, '--accounts', '5890000000001099'], { env: env() });

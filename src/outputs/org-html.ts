@@ -12,7 +12,8 @@ import { HTML_STYLE } from './html-assets.js';
 
 const ORG_STYLE = `${HTML_STYLE}
 table.plain td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.acct-error { color: var(--error); } .reason { font-size: .8rem; color: var(--soft); overflow-wrap: anywhere; }
+.reason { font-size: .8rem; color: var(--soft); overflow-wrap: anywhere; }
+td.path { font-size: .8rem; color: var(--soft); min-width: 14em; overflow-wrap: anywhere; }
 .failing button.link { font-family: ui-monospace, monospace; font-size: .8rem; margin-right: 6px; }
 .filters .grow { flex: 1; min-width: 260px; }
 `;
@@ -82,13 +83,13 @@ function reportLink(account: OrgAccountEntry): string {
   const file = account.status === 'scanned' ? account.files.find((name) => name.endsWith('.html')) : undefined;
   if (file === undefined) return '<td></td>';
   const name = basename(file);
-  return `<td><a href="./${escapeHtml(encodeURIComponent(name))}">${escapeHtml(name)}</a></td>`;
+  return `<td class="reason"><a href="./${escapeHtml(encodeURIComponent(name))}">${escapeHtml(name)}</a></td>`;
 }
 
 function accountRow(account: OrgAccountEntry): string {
   const search = [account.accountId, account.displayName, account.path].join('\n').toLowerCase();
   const head = `<tr data-account="${escapeHtml(account.accountId)}" data-status="${rowStatuses(account)}" data-search="${escapeHtml(search)}">` +
-    `<td><code>${escapeHtml(account.accountId)}</code></td><td>${escapeHtml(account.displayName)}</td><td class="reason">${escapeHtml(account.path)}</td>`;
+    `<td><code>${escapeHtml(account.accountId)}</code></td><td>${escapeHtml(account.displayName)}</td><td class="path">${escapeHtml(account.path)}</td>`;
   if (account.status === 'error') {
     return `${head}<td colspan="${SEVERITIES.length + 4}"><span class="badge st-error">error</span> <span class="reason">${escapeHtml(account.error)}</span></td><td></td></tr>`;
   }
