@@ -23,19 +23,41 @@ const findingsOf = (inventory: Inventory): Finding[] => evaluate(inventory, rule
 const statusBy = (findings: Finding[]) =>
   Object.fromEntries(findings.map((finding) => [`${finding.ruleId} ${finding.resource.id}`, finding.status]));
 
-/** One region with a running web server on a public IP, TCP 443 open to the internet. */
+/**
+ * One region with a running web server on a public IP, TCP 443 open to the internet, and an internet CLB
+ * and ALB with HTTP listeners on 80 and 8080.
+ */
 function account(overrides: Partial<AccountModelInput> = {}): AccountModelInput {
+  const ports = [80, 8080];
   return {
     accountId: '1234567890123456',
     regions: {
       'cn-hangzhou': {
         securityGroups: [{ SecurityGroupId: 'sg-web', Permissions: [{ IpProtocol: 'TCP', PortRange: '443/443', SourceCidrIp: '0.0.0.0/0' }] }],
         instances: [{ InstanceId: 'i-web', OSName: 'Ubuntu 24.04', OSType: 'linux', SecurityGroupIds: ['sg-web'], PublicIpAddress: ['47.96.0.10'] }],
+        slbLoadBalancers: [
+          { LoadBalancerId: 'lb-bp1site', AddressType: 'internet', Address: '47.96.0.20', Listeners: ports.map((port) => ({ ListenerProtocol: 'http' as const, ListenerPort: port })) },
+        ],
+        albLoadBalancers: [
+          {
+            LoadBalancerId: 'alb-bp1site',
+            AddressType: 'Internet',
+            Listeners: ports.map((port) => ({ ListenerId: `lsn-bp1site${port}`, ListenerProtocol: 'HTTP' as const, ListenerPort: port })),
+          },
+        ],
       },
     },
     ...overrides,
   };
 }
+
+/** The listeners of account()'s balancers, as the listener rules name them */
+const LISTENER_FINDINGS = [
+  'waf-clb-listener-protected lb-bp1site:http:80',
+  'waf-clb-listener-protected lb-bp1site:http:8080',
+  'waf-alb-listener-protected lsn-bp1site80',
+  'waf-alb-listener-protected lsn-bp1site8080',
+];
 
 describe('WAF 3.0 collector', () => {
   it('reads the demo account: the instance per site, domains with their mode and logs, cloud-native resources with ports', async () => {
@@ -59,7 +81,11 @@ describe('WAF 3.0 collector', () => {
       ['api.acme-demo.com', ['origin-api.acme-demo.com'], false, 'monitor', false],
       ['shop.acme-demo.com', ['47.96.181.23'], true, 'block', true],
     ]);
+    const resource = { site: 'cn-hangzhou', instanceId: 'waf_v3prepaid_public_cn-acme01', httpPorts: [], httpsPorts: [443] };
     expect(inventory.resources['waf.protected-resource']).toEqual([
+      // from the default listing (ALB, MSE, FC, SAE) and from those naming their product (ecs, clb7)
+      { ...resource, id: 'alb-bp1shop', region: 'cn-hangzhou', product: 'alb', name: 'shop-public', ip: null },
+      { ...resource, id: 'lb-bp1web', region: 'cn-hangzhou', product: 'clb7', name: 'web-public', ip: '47.98.10.20' },
       {
         id: 'i-uf6app02f5h9k',
         region: 'cn-shanghai',
@@ -84,7 +110,14 @@ describe('WAF 3.0 collector', () => {
       'waf-web-instance-protected i-t4nedge01k3n6': 'fail',
       'waf-site-instance cn-hangzhou': 'pass',
       'waf-site-instance ap-southeast-1': 'fail',
+      // the balancers are added to WAF on HTTPS 443 only; the intranet CLB is not assessed
+      'waf-alb-listener-protected lsn-bp1https443': 'pass',
+      'waf-alb-listener-protected lsn-bp1https8443': 'fail',
+      'waf-alb-listener-protected lsn-bp1http80': 'fail',
+      'waf-clb-listener-protected lb-bp1web:https:443': 'pass',
+      'waf-clb-listener-protected lb-bp1web:http:80': 'fail',
     });
+    expect(Object.keys(statusBy(findingsOf(inventory))).filter((key) => key.includes('lb-bp1intra'))).toEqual([]);
   });
 
   it('pages DescribeDomains at 50, DescribeCloudResources at 100 and the rules of a template at 10', async () => {
@@ -114,7 +147,8 @@ describe('WAF 3.0 collector', () => {
     expect(inventory.resources['waf.protected-resource'].every((resource) => resource.httpPorts?.[0] === 80)).toBe(true);
     const count = (action: string) => calls.filter((call) => call.version === '2021-10-01' && call.action === action).length;
     expect(count('DescribeDomains')).toBe(2);
-    expect(count('DescribeCloudResources')).toBe(2);
+    // the 110 ECS resources on two pages; the default listing, clb4 and clb7 on one each
+    expect(count('DescribeCloudResources')).toBe(5);
     // listed once for all 60 domains it applies to
     expect(count('DescribeDefenseRules')).toBe(3);
     expect(count('DescribeDomainDetail')).toBe(60);
@@ -129,7 +163,11 @@ describe('WAF 3.0 collector', () => {
     expect(inventory.resources['waf.domain']).toEqual([]);
     expect(inventory.resources['waf.protected-resource']).toEqual([]);
     expect(calls.filter((call) => call.version === '2021-10-01').map((call) => [call.action, call.region])).toEqual([['DescribeInstance', 'cn-hangzhou']]);
-    expect(statusBy(findingsOf(inventory))).toEqual({ 'waf-site-instance cn-hangzhou': 'fail', 'waf-web-instance-protected i-web': 'fail' });
+    expect(statusBy(findingsOf(inventory))).toEqual({
+      'waf-site-instance cn-hangzhou': 'fail',
+      'waf-web-instance-protected i-web': 'fail',
+      ...Object.fromEntries(LISTENER_FINDINGS.map((key) => [key, 'fail'])),
+    });
   });
 
   it('turns a RAM-denied DescribeInstance into error findings, never a pass', async () => {
@@ -144,6 +182,32 @@ describe('WAF 3.0 collector', () => {
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.filter((finding) => finding.status !== 'error')).toEqual([]);
     expect(new Set(findings.map((finding) => finding.ruleId))).toEqual(new Set(rules.map((rule) => rule.id)));
+  });
+
+  it('finds a CLB or ALB listener behind WAF by its balancer, product and port; a denied DescribeCloudResources leaves every listener unknown', async () => {
+    const site = {
+      RegionId: SITE,
+      InstanceId: INSTANCE,
+      CloudResources: [
+        { ResourceInstanceId: 'lb-bp1site', ResourceProduct: 'clb7' as const, ResourceRegionId: 'cn-hangzhou', HttpPorts: [80] },
+        { ResourceInstanceId: 'alb-bp1site', ResourceProduct: 'alb' as const, ResourceRegionId: 'cn-hangzhou', HttpPorts: [80] },
+      ],
+    };
+    const protectedOn80 = await scanThroughEmulator(defineAccount(account({ waf: [site] })), { now: NOW });
+    expect(protectedOn80.inventory.gaps).toEqual([]);
+    const listenerStatuses = (inventory: Inventory) => {
+      const statuses = statusBy(findingsOf(inventory));
+      return LISTENER_FINDINGS.map((key) => [key, statuses[key]]);
+    };
+    expect(listenerStatuses(protectedOn80.inventory)).toEqual(LISTENER_FINDINGS.map((key) => [key, key.endsWith('80') && !key.endsWith('8080') ? 'pass' : 'fail']));
+
+    const denied = await scanThroughEmulator(defineAccount(account({ deniedActions: ['yundun-waf:DescribeCloudResources'], waf: [site] })), { now: NOW });
+    expect(new Set(denied.inventory.gaps.map((gap) => [gap.action, gap.kind, gap.resourceTypes].join(' ')))).toEqual(
+      new Set(['DescribeCloudResources denied waf.protected-resource']),
+    );
+    expect(listenerStatuses(denied.inventory)).toEqual(LISTENER_FINDINGS.map((key) => [key, 'error']));
+    const listenerFindings = findingsOf(denied.inventory).filter((finding) => finding.ruleId.endsWith('-listener-protected'));
+    expect(listenerFindings.every((finding) => finding.evidence.includes('yundun-waf:DescribeCloudResources'))).toBe(true);
   });
 
   it('leaves the mode of a domain unknown (error) when its templates are denied or a rule has an action WAF does not document', async () => {

@@ -29,6 +29,12 @@ export function wafSite(region: string): WafSite {
 const DOMAIN_PAGE = 50;
 /** DescribeCloudResources PageSize: minimum 10, maximum 100 (waf-openapi_2021-10-01.api-docs.json) */
 const CLOUD_RESOURCE_PAGE = 100;
+/**
+ * DescribeCloudResources without ResourceProduct lists the ALB, MSE, FC and SAE instances only; the ECS and
+ * CLB ones (ecs, clb4 CLB TCP, clb7 CLB HTTP/HTTPS) are listed by naming their product
+ * (api-waf-openapi-2021-10-01-describecloudresources, ResourceProduct). undefined: the default listing.
+ */
+const CLOUD_RESOURCE_PRODUCTS = [undefined, 'ecs', 'clb4', 'clb7'] as const;
 /** DescribeDefenseRules PageSize: the metadata gives no maximum; 10 is the default DescribeDefenseRulesRequest.ts documents */
 const RULE_PAGE = 10;
 /**
@@ -300,20 +306,27 @@ async function collectCloudResources(
   instanceId: string,
   call: Call,
 ): Promise<WafProtectedResource[] | undefined> {
-  // DescribeCloudResourcesResponseBody.ts: CloudResources[], TotalCount
-  const listed = await listOrGap(ctx, {
-    site: site(siteRegion, 'DescribeCloudResources'),
-    affects: ['waf.protected-resource'],
-    paging: { style: 'pageNumber', cap: CLOUD_RESOURCE_PAGE },
-    fetch: async ({ pageNumber, size }) => {
-      const body = await call<{ CloudResources?: RawCloudResource[]; TotalCount?: number }>('DescribeCloudResources', {
-        PageNumber: String(pageNumber),
-        PageSize: String(size),
-      });
-      return { items: body.CloudResources ?? [], ...(body.TotalCount === undefined ? {} : { totalCount: Number(body.TotalCount) }) };
-    },
-  });
-  if (!listed) return undefined;
+  // DescribeCloudResourcesResponseBody.ts: CloudResources[], TotalCount; one listing per product group, and
+  // the resources are known only when every one of them was read
+  const listings = await Promise.all(
+    CLOUD_RESOURCE_PRODUCTS.map((product) =>
+      listOrGap(ctx, {
+        site: site(siteRegion, 'DescribeCloudResources'),
+        affects: ['waf.protected-resource'],
+        paging: { style: 'pageNumber', cap: CLOUD_RESOURCE_PAGE },
+        fetch: async ({ pageNumber, size }) => {
+          const body = await call<{ CloudResources?: RawCloudResource[]; TotalCount?: number }>('DescribeCloudResources', {
+            ResourceProduct: product,
+            PageNumber: String(pageNumber),
+            PageSize: String(size),
+          });
+          return { items: body.CloudResources ?? [], ...(body.TotalCount === undefined ? {} : { totalCount: Number(body.TotalCount) }) };
+        },
+      }),
+    ),
+  );
+  if (listings.some((listing) => listing === undefined)) return undefined;
+  const listed = listings.flatMap((listing) => listing ?? []);
   return Promise.all(
     listed.map(async (raw): Promise<WafProtectedResource> => {
       const id = raw.ResourceInstanceId ?? '';

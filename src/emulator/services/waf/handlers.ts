@@ -15,6 +15,11 @@ const CLOUD_RESOURCE_PAGING = { style: 'page-number', max: 100, default: 10 } as
 /** DescribeDefenseRules PageSize: default 10 (DescribeDefenseRulesRequest.ts); the metadata gives no maximum, 100 here */
 const RULE_PAGING = { style: 'page-number', max: 100, default: 10 } as const;
 const SITES = ['cn-hangzhou', 'ap-southeast-1'];
+/**
+ * DescribeCloudResources without ResourceProduct lists the ALB, MSE, FC and SAE instances only
+ * (api-waf-openapi-2021-10-01-describecloudresources, ResourceProduct: 默认返回 ALB、MSE、FC 和 SAE 产品的实例).
+ */
+const DEFAULT_CLOUD_PRODUCTS = ['alb', 'mse', 'fc', 'sae'];
 
 function siteOf(params: Params): string {
   const site = params.get('RegionId') ?? 'cn-hangzhou';
@@ -78,7 +83,10 @@ export const wafActions: ActionTable = {
   }),
 
   DescribeCloudResources: ofInstance(({ params }, site) => {
-    const { items, fields } = paginate(site.cloudResources, params, CLOUD_RESOURCE_PAGING);
+    const product = params.get('ResourceProduct');
+    const products = product === undefined ? DEFAULT_CLOUD_PRODUCTS : [product];
+    const listed = site.cloudResources.filter((resource) => products.includes(String(resource.ResourceProduct)));
+    const { items, fields } = paginate(listed, params, CLOUD_RESOURCE_PAGING);
     return { TotalCount: fields.TotalCount, CloudResources: items };
   }),
 
