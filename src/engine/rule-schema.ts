@@ -47,6 +47,26 @@ function isRegex(source: string): boolean {
   }
 }
 
+/**
+ * `fix`: the change that makes a failing record pass, as data. Each `cli` entry is one `aliyun` CLI call (the
+ * product code, the API action and its request parameters as the OpenAPI metadata names them; a list
+ * parameter as `Name.1`); `terraform` is a snippet for the `alicloud` provider. Every string is a message
+ * template over the finding's record. The auditor prints them and never runs them.
+ */
+const fixSchema = z.strictObject({
+  cli: z
+    .array(
+      z.strictObject({
+        product: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected the CLI product code in lower case, e.g. ecs' }),
+        action: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, { error: 'expected an API action name, e.g. ModifyInstanceMetadataOptions' }),
+        params: z.record(z.string().regex(/^[A-Z][A-Za-z0-9]*(\.\d+)?$/), z.union([z.string(), z.number(), z.boolean()])).default({}),
+      }),
+    )
+    .default([]),
+  terraform: z.string().min(1).optional(),
+});
+export type RuleFix = z.infer<typeof fixSchema>;
+
 /** The shape of a rule file; `ruleIssues` then checks what depends on a well-formed rule. */
 export const ruleFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' }),
@@ -64,6 +84,7 @@ export const ruleFileSchema = z.strictObject({
     ),
   rationale: z.string().min(1),
   remediation: z.string().min(1),
+  fix: fixSchema.optional(),
   params: z.record(z.string().regex(/^[A-Za-z]\w*$/), paramValue).default({}),
   where: conditionSchema.optional(),
   check: conditionSchema,
