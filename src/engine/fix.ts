@@ -25,9 +25,10 @@ export function renderFix(fix: RuleFix, view: Record<string, unknown>, params: R
     unresolved.push(...result.unresolved);
     return result.text;
   };
-  const cli = fix.cli.map(({ product, action, params: args }) =>
-    ['aliyun', product, action, ...Object.entries(args).flatMap(([name, value]) => [`--${name}`, shellWord(render(value))])].join(' '),
-  );
+  const cli = fix.cli.map(({ product, action, region, params: args }) => {
+    const flags = Object.entries(args).flatMap(([name, value]) => [`--${name}`, shellWord(render(value))]);
+    return ['aliyun', product, action, ...(region === undefined ? [] : ['--region', shellWord(render(region))]), ...flags].join(' ');
+  });
   const rendered: RenderedFix = { cli, unresolved };
   if (fix.terraform !== undefined) rendered.terraform = render(fix.terraform);
   return rendered;
@@ -45,17 +46,22 @@ export interface FixTarget {
   view: Record<string, unknown>;
 }
 
-/** The finding with this id in the inventory (evaluated with the rules' own params), and its record's view. */
-export function findFixTarget(inventory: Inventory, rules: Rule[], id: string, now: Date): FixTarget | undefined {
+/** Every finding of the inventory (evaluated with the rules' own params) with its record's view. */
+export function* fixTargets(inventory: Inventory, rules: Rule[], now: Date): Generator<FixTarget> {
   const index = new RelationIndex(inventory);
   for (const rule of rules) {
+    const regional = REGIONAL_TYPES.has(rule.resource);
+    const key = (id: string, region: string | undefined) => (regional ? `${region}\u0000${id}` : id);
+    const records = new Map((inventory.resources[rule.resource] as Array<{ id: string; region?: string }>).map((record) => [key(record.id, record.region), record]));
     for (const { finding } of evaluateRule(rule, index, { now })) {
-      if (finding.id !== id) continue;
-      const records = inventory.resources[rule.resource] as Array<{ id: string; region?: string }>;
-      const regional = REGIONAL_TYPES.has(rule.resource);
-      const record = records.find((candidate) => candidate.id === finding.resource.id && (!regional || candidate.region === finding.resource.region));
-      return { rule, finding, view: index.view(rule.resource, record ?? { id: finding.resource.id }) };
+      const { id, region } = finding.resource;
+      yield { rule, finding, view: index.view(rule.resource, records.get(key(id, region)) ?? { id }) };
     }
   }
+}
+
+/** The finding with this id, and its record's view. */
+export function findFixTarget(inventory: Inventory, rules: Rule[], id: string, now: Date): FixTarget | undefined {
+  for (const target of fixTargets(inventory, rules, now)) if (target.finding.id === id) return target;
   return undefined;
 }

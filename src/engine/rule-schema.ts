@@ -49,8 +49,8 @@ function isRegex(source: string): boolean {
 
 /**
  * `fix`: the change that makes a failing record pass, as data. Each `cli` entry is one `aliyun` CLI call (the
- * product code, the API action and its request parameters as the OpenAPI metadata names them; a list
- * parameter as `Name.1`); `terraform` is a snippet for the `alicloud` provider. Every string is a message
+ * product code, the API action, its request parameters as the OpenAPI metadata names them, a list
+ * parameter as `Name.1`, and `region` for the CLI's own `--region` where the API has no RegionId); `terraform` is a snippet for the `alicloud` provider. Every string is a message
  * template over the finding's record. The auditor prints them and never runs them.
  */
 const fixSchema = z.strictObject({
@@ -59,7 +59,9 @@ const fixSchema = z.strictObject({
       z.strictObject({
         product: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected the CLI product code in lower case, e.g. ecs' }),
         action: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, { error: 'expected an API action name, e.g. ModifyInstanceMetadataOptions' }),
-        params: z.record(z.string().regex(/^[A-Z][A-Za-z0-9]*(\.\d+)?$/), z.union([z.string(), z.number(), z.boolean()])).default({}),
+        /** the CLI's own `--region` (the endpoint), for APIs that take no RegionId parameter */
+        region: z.string().min(1).optional(),
+        params: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.\d+)?$/), z.union([z.string(), z.number(), z.boolean()])).default({}),
       }),
     )
     .default([]),
