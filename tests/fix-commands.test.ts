@@ -68,15 +68,25 @@ describe('fix of the demo findings', () => {
   it('renders every failing finding whose rule has a fix with no unresolved field', () => {
     expect(failing.length).toBeGreaterThan(0);
     const unresolved = failing.flatMap(({ rule, finding, view }) =>
-      renderFix(rule.fix!, view, rule.params).unresolved.map((field) => `${rule.id} ${finding.resource.id}: ${field}`),
+      renderFix(rule.fix!, view, rule.params, SCANNED_AT).unresolved.map((field) => `${rule.id} ${finding.resource.id}: ${field}`),
     );
     expect(unresolved).toEqual([]);
+    // a fix whose `each` selects no element would print nothing for a failure
+    const silent = failing.filter(({ rule, view }) => rule.fix!.cli.length > 0 && renderFix(rule.fix!, view, rule.params, SCANNED_AT).cli.length === 0);
+    expect(silent.map(({ rule, finding }) => `${rule.id} ${finding.resource.id}`)).toEqual([]);
+  });
+
+  it('makes one call per list element the rule faults (each)', () => {
+    const target = failing.find(({ rule }) => rule.id === 'ram-access-key-unused');
+    expect(target).toBeDefined();
+    const { cli } = renderFix(target!.rule.fix!, target!.view, target!.rule.params, SCANNED_AT);
+    for (const line of cli) expect(line).toMatch(new RegExp(`^aliyun ram UpdateAccessKey --UserName ${target!.finding.resource.id} --UserAccessKeyId LTAI\\w+ --Status Inactive$`));
   });
 
   it('fills the commands with the resource ids', () => {
     const target = failing.find(({ rule }) => rule.id === 'ecs-instance-metadata-hardened');
     expect(target).toBeDefined();
-    const { cli, terraform } = renderFix(target!.rule.fix!, target!.view, target!.rule.params);
+    const { cli, terraform } = renderFix(target!.rule.fix!, target!.view, target!.rule.params, SCANNED_AT);
     const { id, region } = target!.finding.resource;
     expect(cli).toEqual([`aliyun ecs ModifyInstanceMetadataOptions --RegionId ${region} --InstanceId ${id} --HttpEndpoint enabled --HttpTokens required`]);
     expect(terraform).toContain('http_tokens   = "required"');

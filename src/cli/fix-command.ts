@@ -29,12 +29,14 @@ export function fixCommand(io: FixCommandIo = stdout): Command {
     .option('--rules-dir <dir>', 'add a folder of custom rules (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .action(async (id: string, flags: FixFlags) => {
       const [inventory, rules] = await Promise.all([loadSnapshot(flags.fromSnapshot), loadRules([BUNDLED_RULES_DIR, ...flags.rulesDir])]);
-      const target = findFixTarget(inventory, rules, id, new Date(inventory.collectedAt));
+      // evaluated as of the collection, as the scan that reported the finding saw it
+      const now = new Date(inventory.collectedAt);
+      const target = findFixTarget(inventory, rules, id, now);
       if (!target) throw new UsageError(`no finding ${id} in ${flags.fromSnapshot} (take the id from a report of a scan of this inventory)`);
       const { rule, finding, view } = target;
       const about = `${rule.id} on ${finding.resource.type} ${finding.resource.id}`;
       if (finding.status !== 'fail') throw new UsageError(`finding ${id} (${about}) is ${finding.status}, not fail: nothing to fix`);
-      const fix = rule.fix ? renderFix(rule.fix, view, rule.params) : undefined;
+      const fix = rule.fix ? renderFix(rule.fix, view, rule.params, now) : undefined;
       const text = flags.format === 'cli' ? fix?.cli.join('\n') : fix?.terraform;
       if (!text) throw new UsageError(`rule ${rule.id} has no ${flags.format} fix; its remediation: ${rule.remediation}`);
       const warning = fix!.unresolved.length > 0 ? `# the inventory lacks ${[...new Set(fix!.unresolved)].join(', ')}: fill in the <unknown ...> values\n` : '';

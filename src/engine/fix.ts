@@ -2,7 +2,9 @@
 // the Terraform snippet carry the resource's real ids. Only printed: the auditor never makes a write call.
 import { REGIONAL_TYPES, type Inventory } from '../inventory/types.js';
 import type { Finding } from '../findings/types.js';
+import { evaluateCondition, type ConditionEnv } from './condition.js';
 import { evaluateRule } from './evaluate.js';
+import { knownValueAt } from './path.js';
 import { RelationIndex } from './relations.js';
 import type { Rule, RuleFix } from './rule-schema.js';
 import { renderTemplate } from './template.js';
@@ -15,23 +17,44 @@ export interface RenderedFix {
   unresolved: string[];
 }
 
-/** Renders `fix` against the record view (and the rule's params as `$params`). */
-export function renderFix(fix: RuleFix, view: Record<string, unknown>, params: Record<string, unknown>): RenderedFix {
+/**
+ * Renders `fix` against the record `view` (and the rule's params as `$params`); a call with `each` once per
+ * list element its `where` holds for (an element it cannot decide is left out and named in `unresolved`).
+ */
+export function renderFix(fix: RuleFix, view: Record<string, unknown>, params: Record<string, unknown>, now: Date): RenderedFix {
   const unresolved: string[] = [];
-  const extra = { $params: () => params };
-  const render = (value: string | number | boolean): string => {
+  const render = (value: string | number | boolean, item?: unknown): string => {
     if (typeof value !== 'string') return String(value);
-    const result = renderTemplate(value, view, extra);
+    const result = renderTemplate(value, view, { $params: () => params, $item: () => item });
     unresolved.push(...result.unresolved);
     return result.text;
   };
-  const cli = fix.cli.map(({ product, action, region, params: args }) => {
-    const flags = Object.entries(args).flatMap(([name, value]) => [`--${name}`, shellWord(render(value))]);
-    return ['aliyun', product, action, ...(region === undefined ? [] : ['--region', shellWord(render(region))]), ...flags].join(' ');
+  const env: ConditionEnv = { now, params, evidence: new Map() };
+  const cli = fix.cli.flatMap(({ product, action, region, params: args, each }) => {
+    const items = each ? selected(view, each, env, unresolved) : [undefined];
+    return items.map((item) => {
+      const flags = Object.entries(args).flatMap(([name, value]) => [`--${name}`, shellWord(render(value, item))]);
+      return ['aliyun', product, action, ...(region === undefined ? [] : ['--region', shellWord(render(region, item))]), ...flags].join(' ');
+    });
   });
   const rendered: RenderedFix = { cli, unresolved };
   if (fix.terraform !== undefined) rendered.terraform = render(fix.terraform);
   return rendered;
+}
+
+type Each = NonNullable<RuleFix['cli'][number]['each']>;
+
+function selected(view: Record<string, unknown>, each: Each, env: ConditionEnv, unresolved: string[]): unknown[] {
+  const list = knownValueAt(view, each.of);
+  if (!Array.isArray(list)) {
+    unresolved.push(each.of);
+    return [];
+  }
+  return list.filter((item, i) => {
+    const outcome = evaluateCondition(each.where, { value: item, gaps: [], prefix: `${each.of}[${i}].` }, env);
+    if (outcome.kind === 'unknown') unresolved.push(`${each.of}[${i}]`);
+    return outcome.kind === 'true';
+  });
 }
 
 /** A value as one POSIX shell word: quoted only when it has characters the shell would read. */

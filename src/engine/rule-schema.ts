@@ -61,6 +61,8 @@ const fixSchema = z.strictObject({
         action: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, { error: 'expected an API action name, e.g. ModifyInstanceMetadataOptions' }),
         /** the CLI's own `--region` (the endpoint), for APIs that take no RegionId parameter */
         region: z.string().min(1).optional(),
+        /** one call per element of the list `of` that `where` holds for; `{{$item.x}}` reads the element */
+        each: z.strictObject({ of: z.string().min(1), where: conditionSchema }).optional(),
         params: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.\d+)?$/), z.union([z.string(), z.number(), z.boolean()])).default({}),
       }),
     )
@@ -136,6 +138,13 @@ function conditionIssues(rule: RuleFile): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const record = withDerived(rule.resource);
   for (const [condition, at] of ruleConditions(rule)) checkCondition(condition, at, record, rule.params, issues);
+  rule.fix?.cli.forEach(({ each }, i) => {
+    if (!each) return;
+    const at = ['fix', 'cli', i, 'each'];
+    const list = schemaAt(record, each.of.split('.'));
+    if (list) checkCondition(each.where, [...at, 'where'], elementOf(list), rule.params, issues);
+    else issues.push({ path: [...at, 'of'], message: `no field "${each.of}" in this resource type` });
+  });
   return issues;
 }
 
