@@ -93,6 +93,36 @@ describe('fix of the demo findings', () => {
   });
 });
 
+describe('fix of a security group port rule', () => {
+  const ssh = rules.find((rule) => rule.id === 'ecs-sg-ssh-internet')!;
+  const rule = (id: string, fields: Record<string, unknown>) => ({
+    id, direction: 'ingress', policy: 'Accept', priority: 1, ipProtocol: 'TCP', portRange: '22/22', sourceCidrIp: null, ipv6SourceCidrIp: null, ...fields,
+  });
+
+  it('revokes each Accept that opens the port to the internet, and nothing else', () => {
+    const group = {
+      id: 'sg-web',
+      region: 'cn-hangzhou',
+      rules: [
+        rule('sgr-v4', { sourceCidrIp: '0.0.0.0/0', portRange: '1/1024' }),
+        rule('sgr-v6', { ipv6SourceCidrIp: '::/0', ipProtocol: 'ALL', portRange: '-1/-1' }),
+        rule('sgr-office', { sourceCidrIp: '203.0.113.0/24' }),
+        rule('sgr-web', { sourceCidrIp: '0.0.0.0/0', portRange: '443/443' }),
+        rule('sgr-drop', { sourceCidrIp: '0.0.0.0/0', policy: 'Drop' }),
+      ],
+    };
+    expect(renderFix(ssh.fix!, group, ssh.params, SCANNED_AT)).toEqual({
+      cli: ['sgr-v4', 'sgr-v6'].map((id) => `aliyun ecs RevokeSecurityGroup --RegionId cn-hangzhou --SecurityGroupId sg-web --SecurityGroupRuleId.1 ${id}`),
+      unresolved: [],
+    });
+  });
+
+  it('names a rule it cannot read instead of leaving it out silently', () => {
+    const group = { id: 'sg-web', region: 'cn-hangzhou', rules: [rule('sgr-bad', { sourceCidrIp: '0.0.0.0/0', portRange: 'x' })] };
+    expect(renderFix(ssh.fix!, group, ssh.params, SCANNED_AT).unresolved).toEqual(['rules[0]']);
+  });
+});
+
 describe('alicloud-audit fix', () => {
   const run = async (...args: string[]): Promise<string> => {
     let out = '';
