@@ -148,7 +148,7 @@ describe('alicloud-audit fix', () => {
     const passing = all.find(({ rule, finding }) => rule.fix && finding.status === 'pass')!;
     await expect(run(passing.finding.id, '--from-snapshot', snapshot)).rejects.toThrow(/is pass, not fail: nothing to fix/);
     const noFix = all.find(({ rule, finding }) => !rule.fix && finding.status === 'fail')!;
-    await expect(run(noFix.finding.id, '--from-snapshot', snapshot)).rejects.toThrow(/has no cli fix; its remediation/);
+    await expect(run(noFix.finding.id, '--from-snapshot', snapshot)).rejects.toThrow(/has no cli fix for this finding; its remediation/);
     await expect(run('0123456789abcdef0123456789abcdef', '--from-snapshot', snapshot)).rejects.toThrow(/no finding 0123456789abcdef/);
   });
 });

@@ -38,7 +38,8 @@ export function fixCommand(io: FixCommandIo = stdout): Command {
       if (finding.status !== 'fail') throw new UsageError(`finding ${id} (${about}) is ${finding.status}, not fail: nothing to fix`);
       const fix = rule.fix ? renderFix(rule.fix, view, rule.params, now) : undefined;
       const text = flags.format === 'cli' ? fix?.cli.join('\n') : fix?.terraform;
-      if (!text) throw new UsageError(`rule ${rule.id} has no ${flags.format} fix; its remediation: ${rule.remediation}`);
+      // an `each` call can also find nothing it knows how to change on this record
+      if (!text) throw new UsageError(`rule ${rule.id} has no ${flags.format} fix for this finding; its remediation: ${rule.remediation}`);
       const warning = fix!.unresolved.length > 0 ? `# not known from the inventory: ${[...new Set(fix!.unresolved)].join(', ')}: fill in or add these by hand\n` : '';
       // `#` starts a comment in a shell and in HCL alike
       io.out(`# ${about}: ${finding.evidence}\n# not run by alicloud-audit: review it, then apply it yourself\n${warning}${text.trimEnd()}\n`);
