@@ -55,6 +55,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./compliance-command.js')).complianceCommand(),
   },
   {
+    name: 'fix',
+    description: 'Print the aliyun CLI commands (or Terraform) that would fix one failing finding of a saved inventory; never runs them',
+    term: 'fix [options] <finding-id>',
+    load: async () => (await import('./fix-command.js')).fixCommand(),
+  },
+  {
     name: 'policy',
     description: 'Print the least-privilege RAM policy document the auditor needs (read-only); --org: the management and member role policies',
     term: 'policy [options]',

@@ -136,6 +136,30 @@ export const FUNCTIONS = {
       });
     },
   }),
+  rule_internet_accept: defineFunction({
+    summary:
+      'on one security group rule (the element of a quantifier or of a fix `each`): true when this rule by itself accepts the internet (a CIDR with prefix 0) on the asked protocols/ports, whatever the other rules do',
+    args: z.strictObject({
+      direction: z.enum(['ingress', 'egress']).default('ingress'),
+      protocol: oneOrMany(z.enum([...PROTOCOLS, 'all'])),
+      port: port.optional(),
+      ports: z.array(port).min(1).optional(),
+    }),
+    call(subject, args) {
+      return withValue(subject, 'direction', 'text', () => {
+        const rule = subject.value as SecurityGroupRule;
+        const accepted = args.protocol.flatMap((protocol) =>
+          askedRanges(args).flatMap((ports) =>
+            internetExposure([rule], { direction: args.direction, protocol, defaultAccept: false, ...(ports ? { ports } : {}) }),
+          ),
+        );
+        if (accepted.length === 0) {
+          return { outcome: FALSE, evidence: `rule ${rule.id} does not accept ${describeAsked(args.direction, args.protocol, askedRanges(args))} from the internet` };
+        }
+        return { outcome: TRUE, evidence: [...new Set(accepted.map(describeExposure))].join('; ') };
+      });
+    },
+  }),
   acl_internet_allows: defineFunction({
     summary:
       'true when the network ACL `ingress` entries, in order and first match deciding, let the internet (a CIDR with prefix 0) reach the asked protocols/ports',

@@ -47,6 +47,30 @@ function isRegex(source: string): boolean {
   }
 }
 
+/**
+ * `fix`: the change that makes a failing record pass, as data. Each `cli` entry is one `aliyun` CLI call (the
+ * product code, the API action, its request parameters as the OpenAPI metadata names them, a list
+ * parameter as `Name.1`, and `region` for the CLI's own `--region` where the API has no RegionId); `terraform` is a snippet for the `alicloud` provider. Every string is a message
+ * template over the finding's record. The auditor prints them and never runs them.
+ */
+const fixSchema = z.strictObject({
+  cli: z
+    .array(
+      z.strictObject({
+        product: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected the CLI product code in lower case, e.g. ecs' }),
+        action: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, { error: 'expected an API action name, e.g. ModifyInstanceMetadataOptions' }),
+        /** the CLI's own `--region` (the endpoint), for APIs that take no RegionId parameter */
+        region: z.string().min(1).optional(),
+        /** one call per element of the list `of` that `where` holds for; `{{$item.x}}` reads the element */
+        each: z.strictObject({ of: z.string().min(1), where: conditionSchema }).optional(),
+        params: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.\d+)?$/), z.union([z.string(), z.number(), z.boolean()])).default({}),
+      }),
+    )
+    .default([]),
+  terraform: z.string().min(1).optional(),
+});
+export type RuleFix = z.infer<typeof fixSchema>;
+
 /** The shape of a rule file; `ruleIssues` then checks what depends on a well-formed rule. */
 export const ruleFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' }),
@@ -64,6 +88,7 @@ export const ruleFileSchema = z.strictObject({
     ),
   rationale: z.string().min(1),
   remediation: z.string().min(1),
+  fix: fixSchema.optional(),
   params: z.record(z.string().regex(/^[A-Za-z]\w*$/), paramValue).default({}),
   where: conditionSchema.optional(),
   check: conditionSchema,
@@ -113,6 +138,13 @@ function conditionIssues(rule: RuleFile): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const record = withDerived(rule.resource);
   for (const [condition, at] of ruleConditions(rule)) checkCondition(condition, at, record, rule.params, issues);
+  rule.fix?.cli.forEach(({ each }, i) => {
+    if (!each) return;
+    const at = ['fix', 'cli', i, 'each'];
+    const list = schemaAt(record, each.of.split('.'));
+    if (list) checkCondition(each.where, [...at, 'where'], elementOf(list), rule.params, issues);
+    else issues.push({ path: [...at, 'of'], message: `no field "${each.of}" in this resource type` });
+  });
   return issues;
 }
 
