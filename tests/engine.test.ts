@@ -227,7 +227,7 @@ describe('buildReport', async () => {
     expect(report.summary.total).toBe(findings.length);
     expect(report.summary.byStatus.fail).toBe(findings.filter((finding) => finding.status === 'fail').length);
     const waf = report.coverage.duties.find((duty) => duty.duty === 'waf')!;
-    expect(waf).toMatchObject({ state: 'assessed', rules: ['waf-domain-blocking-mode', 'waf-domain-log-service', 'waf-site-instance', 'waf-web-instance-protected'] });
+    expect(waf).toMatchObject({ state: 'assessed', rules: ['waf-alb-listener-protected', 'waf-clb-listener-protected', 'waf-domain-blocking-mode', 'waf-domain-log-service', 'waf-site-instance', 'waf-web-instance-protected'] });
     const trail = report.coverage.duties.find((duty) => duty.duty === 'actiontrail')!;
     // an empty inventory: no trail, so the trail rule and every account-level Log Service rule fail
     expect(trail).toMatchObject({ state: 'assessed', counts: { fail: trail.rules.filter((id) => id !== 'sls-logstore-retention').length } });
