@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { EXIT_CODES, exitCodeFor, type ExitCode } from '../findings/exit-status.js';
-import type { OrgReport } from '../findings/org-report.js';
+import type { OrgMemberRef, OrgReport } from '../findings/org-report.js';
 import { defaultFileName } from '../outputs/formats.js';
 import { writeOutputAtomic } from '../outputs/write-atomic.js';
 import { fileTargets, publishReport } from '../scan/deliver.js';
@@ -50,10 +50,19 @@ export async function runOrgScan(plan: AuditPlan, store: AuditStore | undefined,
     },
     onAccount: (member, outcome) => {
       if (options.quiet) return;
-      if ('error' in outcome) process.stderr.write(`alicloud-audit: account ${member.accountId} (${member.displayName}): not scanned: ${outcome.error}\n`);
+      if ('error' in outcome) process.stderr.write(notScannedLine(member, outcome.error));
       else process.stderr.write(summaryLine(outcome.report, [`${config.outputDir}`]));
     },
   });
+  return finishOrgRun(report, codes, config, options);
+}
+
+export function notScannedLine(member: OrgMemberRef, error: string): string {
+  return `alicloud-audit: account ${member.accountId} (${member.displayName}): not scanned: ${error}\n`;
+}
+
+/** Writes the organisation report into --output-dir, says where, and gives the run's exit code from its accounts'. */
+export async function finishOrgRun(report: OrgReport, codes: ExitCode[], config: AuditConfig, options: { quiet: boolean }): Promise<number> {
   const file = join(config.outputDir!, orgFileName(report));
   await writeOutputAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
   if (!options.quiet) process.stderr.write(orgLine(report, file));
