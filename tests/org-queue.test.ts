@@ -123,6 +123,7 @@ describe.skipIf(!TEST_PG)('org-scan on three workers (PostgreSQL)', () => {
     latencyMs = 0;
     expect(result.code, result.stderr).toBe(3);
     const report = orgReportIn(dir);
+    expect(report.accounts.filter((account) => account.status === 'error').map((account) => account.accountId), JSON.stringify(report.accounts.filter((account) => account.status === 'error'))).toEqual([org.noRole]);
     expect(report.summary).toMatchObject({ accounts: 11, scanned: 10, notScanned: 1 });
     const scanned = await completedSince(since);
     expect([...scanned.keys()].sort()).toEqual(ACCOUNTS.filter((id) => id !== org.noRole).sort());

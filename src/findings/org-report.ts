@@ -109,7 +109,8 @@ export class OrgTally {
       ...head,
       incomplete: notScanned > 0 || incomplete > 0,
       summary: { accounts: accounts.length, scanned, notScanned, incomplete, byStatus, failBySeverity },
-      duties: [...this.#duties.values()],
+      // accounts end in any order: the report lists them in the directory's
+      duties: [...this.#duties.values()].map((duty) => ({ ...duty, failingAccounts: [...duty.failingAccounts].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) })),
       accounts,
     };
   }
