@@ -5,60 +5,21 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateAccount, scaledSize } from '../src/bench/generate.js';
 import { DEFAULT_ORG_ROLE } from '../src/config/schema.js';
-import { defineAccount, startEmulator, type AccountModelInput, type RunningEmulator } from '../src/emulator/index.js';
+import { defineAccount, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import type { OrgReport } from '../src/findings/org-report.js';
 import type { Report } from '../src/findings/types.js';
 import { selectMembers, type OrgMember } from '../src/scan/org-members.js';
 import { cleanEnv, runCli } from './helpers/cli.js';
+import { DIRECTORY, KEY, MANAGEMENT, orgFixture, trustingManagement } from './helpers/org-emulator.js';
 import { freshBoxPerTest, STORE_KINDS } from './helpers/stores.js';
 
-const KEY = { accessKeyId: 'LTAIorgscan0000001', accessKeySecret: 'org-scan-secret-0000000001' };
-const MANAGEMENT = '5890000000000100';
-const MEMBERS = Array.from({ length: 30 }, (_, i) => String(5890000000001000 + i));
-const NO_ROLE = MEMBERS[6]!;
-const SOLD_OUT = MEMBERS[11]!;
-const DIRECTORY = 'rd-org01';
-// members 0-9 in prod, 10-19 in prod/web, the rest in the root folder
-const folderOf = (i: number) => (i < 10 ? 'fd-prod01' : i < 20 ? 'fd-web01' : undefined);
-
-const trustingManagement = {
-  Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [`acs:ram::${MANAGEMENT}:root`] } }],
-  Version: '1',
-};
-
-function member(accountId: string, i: number): AccountModelInput {
-  const size = { ...scaledSize(0.0002 * (1 + (i % 5))), regions: 1 + (i % 2) };
-  const generated = generateAccount(size, 100 + i);
-  const generatedRoles = generated.ram?.roles ?? [];
-  const roles = accountId === NO_ROLE ? generatedRoles : [...generatedRoles, { RoleName: DEFAULT_ORG_ROLE, AssumeRolePolicyDocument: trustingManagement, Policies: [] }];
-  const regions = Object.fromEntries(
-    Object.entries(generated.regions as Record<string, object>).map(([id, region], r) => [id, accountId === SOLD_OUT && r === 0 ? { ...region, status: 'soldOut' } : region]),
-  );
-  return { ...generated, accountId, regions, ram: { ...generated.ram, roles } };
-}
-
-function management(extraAccounts: string[] = []): AccountModelInput {
-  const generated = generateAccount({ ...scaledSize(0.0002), regions: 1 }, 7);
-  return {
-    ...generated,
-    accountId: MANAGEMENT,
-    resourceDirectory: {
-      ResourceDirectoryId: DIRECTORY,
-      RootFolderId: 'r-root01',
-      folders: [
-        { FolderId: 'fd-prod01', FolderName: 'prod' },
-        { FolderId: 'fd-web01', FolderName: 'web', ParentFolderId: 'fd-prod01' },
-      ],
-      accounts: [
-        { AccountId: MANAGEMENT, DisplayName: 'management', Type: 'CloudAccount' },
-        ...MEMBERS.map((id, i) => ({ AccountId: id, DisplayName: `member-${i}`, ...(folderOf(i) ? { FolderId: folderOf(i) } : {}) })),
-        ...extraAccounts.map((id) => ({ AccountId: id, DisplayName: `listed-${id}` })),
-      ],
-    },
-  } as AccountModelInput;
-}
+const org = orgFixture(30);
+const MEMBERS = org.members;
+const NO_ROLE = org.noRole;
+const SOLD_OUT = org.soldOut!;
+const member = org.member;
+const management = org.management;
 
 let emulator: RunningEmulator;
 const dirs: string[] = [];
@@ -74,11 +35,7 @@ const orgReportIn = (dir: string): OrgReport =>
 const reportOf = (file: string): Report => JSON.parse(readFileSync(file, 'utf8')) as Report;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    account: defineAccount(management()),
-    members: MEMBERS.map((id, i) => defineAccount(member(id, i))),
-    credentials: [KEY],
-  });
+  emulator = await startEmulator({ ...org.accounts(), credentials: [KEY] });
 });
 afterAll(async () => {
   await emulator.close();

@@ -24,6 +24,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./serve-command.js')).serveCommand(),
   },
   {
+    name: 'org-scan',
+    description: 'Run an organisation scan on the workers: one unit per member account in the PostgreSQL queue, then the organisation report',
+    term: 'org-scan [options]',
+    load: async () => (await import('./org-scan-command.js')).orgScanCommand(),
+  },
+  {
+    name: 'worker',
+    description: 'Take the units of organisation runs from the PostgreSQL queue and scan them (any number of processes, on any machines)',
+    term: 'worker [options]',
+    load: async () => (await import('./worker-command.js')).workerCommand(),
+  },
+  {
     name: 'history',
     description: 'List the scans in the history store, newest first',
     term: 'history [options]',

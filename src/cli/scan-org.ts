@@ -4,7 +4,7 @@
 import type { AuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { EXIT_CODES, exitCodeFor, type ExitCode } from '../findings/exit-status.js';
-import type { OrgReport } from '../findings/org-report.js';
+import type { OrgMemberRef, OrgReport } from '../findings/org-report.js';
 import { fileTargets, publishReport } from '../scan/deliver.js';
 import { runOrgAudit } from '../scan/org.js';
 import { writeOrgReports } from '../scan/org-outputs.js';
@@ -48,10 +48,19 @@ export async function runOrgScan(plan: AuditPlan, store: AuditStore | undefined,
     },
     onAccount: (member, outcome) => {
       if (options.quiet) return;
-      if ('error' in outcome) process.stderr.write(`alicloud-audit: account ${member.accountId} (${member.displayName}): not scanned: ${outcome.error}\n`);
+      if ('error' in outcome) process.stderr.write(notScannedLine(member, outcome.error));
       else process.stderr.write(summaryLine(outcome.report, [`${config.outputDir}`]));
     },
   });
+  return finishOrgRun(report, codes, config, options);
+}
+
+export function notScannedLine(member: OrgMemberRef, error: string): string {
+  return `alicloud-audit: account ${member.accountId} (${member.displayName}): not scanned: ${error}\n`;
+}
+
+/** Writes the organisation reports into --output-dir, says where, and gives the run's exit code from its accounts'. */
+export async function finishOrgRun(report: OrgReport, codes: ExitCode[], config: AuditConfig, options: { quiet: boolean }): Promise<number> {
   const files = await writeOrgReports(report, config);
   if (!options.quiet) process.stderr.write(orgLine(report, files.join(', ')));
   if (report.summary.notScanned > 0) codes.push(EXIT_CODES.incomplete);

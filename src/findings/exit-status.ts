@@ -23,7 +23,7 @@ function atOrAbove(threshold: Severity): readonly Severity[] {
  * From the report's counts (`summary.failBySeverity` counts unmuted failures only), so the findings need not be
  * held. `undelivered`: --fail-on-undelivered was given and a sink spooled findings.
  */
-export function exitCodeFor(report: Pick<ReportHead, 'scan' | 'summary'>, failOn?: Severity, undelivered = false): Exclude<ExitCode, 2> {
+export function exitCodeFor(report: { scan: Pick<ReportHead['scan'], 'incomplete'>; summary: ReportHead['summary'] }, failOn?: Severity, undelivered = false): Exclude<ExitCode, 2> {
   if (failOn !== undefined && atOrAbove(failOn).some((severity) => report.summary.failBySeverity[severity] > 0)) return EXIT_CODES.failing;
   if (undelivered) return EXIT_CODES.undelivered;
   const incomplete = report.scan.incomplete || report.summary.byStatus.error > 0;

@@ -52,6 +52,22 @@ export interface OrgReport {
   accounts: OrgAccountEntry[];
 }
 
+/** What the organisation report reads of an account's report: a worker sends only this back. */
+export interface MemberHead {
+  scan: Pick<ReportHead['scan'], 'id' | 'incomplete'>;
+  summary: ReportHead['summary'];
+  coverage: { duties: Array<Pick<ReportHead['coverage']['duties'][number], 'duty' | 'counts'>> };
+}
+
+/** The parts of a report the organisation report keeps (a report head is larger: its rules, its inventory counts). */
+export function memberHead(report: MemberHead): MemberHead {
+  return {
+    scan: { id: report.scan.id, incomplete: report.scan.incomplete },
+    summary: report.summary,
+    coverage: { duties: report.coverage.duties.map(({ duty, counts }) => ({ duty, counts })) },
+  };
+}
+
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
 /** Counts the accounts' scans as they finish, so no account's report is held longer than its own delivery. */
@@ -59,7 +75,7 @@ export class OrgTally {
   readonly #accounts: OrgAccountEntry[] = [];
   readonly #duties = new Map(DUTIES.map((duty) => [duty.id, { duty: duty.id, title: duty.title, counts: zeros(STATUSES), failingAccounts: [] as string[] }]));
 
-  scanned(member: OrgMemberRef, report: ReportHead, files: string[]): void {
+  scanned(member: OrgMemberRef, report: MemberHead, files: string[]): void {
     this.#accounts.push({ ...member, status: 'scanned', scanId: report.scan.id, incomplete: report.scan.incomplete, summary: report.summary, files });
     for (const coverage of report.coverage.duties) {
       const duty = this.#duties.get(coverage.duty);
@@ -93,7 +109,8 @@ export class OrgTally {
       ...head,
       incomplete: notScanned > 0 || incomplete > 0,
       summary: { accounts: accounts.length, scanned, notScanned, incomplete, byStatus, failBySeverity },
-      duties: [...this.#duties.values()],
+      // accounts end in any order: the report lists them in the directory's
+      duties: [...this.#duties.values()].map((duty) => ({ ...duty, failingAccounts: [...duty.failingAccounts].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) })),
       accounts,
     };
   }

@@ -12,7 +12,7 @@ import type { StreamedReport } from '../findings/types.js';
 import type { AuditStore } from '../store/store.js';
 import { TOOL_VERSION } from '../version.js';
 import { runAudit } from './job.js';
-import { listOrganisation, type OrgMember } from './org-members.js';
+import { listOrganisation, type Organisation, type OrgMember } from './org-members.js';
 import type { AuditPlan } from './plan.js';
 
 /** member accounts scanned at once: each has budgets of its own, and each scan runs its own concurrency */
@@ -50,6 +50,46 @@ function accountFailure(error: unknown): string | undefined {
   return undefined;
 }
 
+export type MemberOutcome = { report: StreamedReport; files: string[] } | { error: string; cause: unknown };
+
+/**
+ * One member's scan as the org role, delivered; `{ error }` when the account could not be scanned (its role not
+ * assumable, its scan refused): a fact about the account, not a crash of the run, which throws.
+ */
+export async function scanMember(
+  plan: AuditPlan,
+  member: OrgMember,
+  callerAccountId: string,
+  store: AuditStore | undefined,
+  deliver: OrgRunHooks['deliver'],
+): Promise<MemberOutcome> {
+  const scanPlan = memberPlan(plan, member, callerAccountId);
+  let report: StreamedReport;
+  try {
+    ({ report } = await runAudit(scanPlan, store));
+  } catch (error) {
+    const reason = accountFailure(error);
+    if (reason === undefined) throw error;
+    plan.logger.warn({ accountId: member.accountId }, `account ${member.accountId} not scanned: ${reason}`);
+    return { error: reason, cause: error };
+  }
+  return { report, files: await deliver(scanPlan, report) };
+}
+
+/** The organisation report's head: who was scanned, by whom, when. */
+export function orgReportHead(organisation: Organisation, startedAt: string): Pick<OrgReport, 'organisation' | 'startedAt' | 'finishedAt' | 'toolVersion'> {
+  return {
+    organisation: {
+      resourceDirectoryId: organisation.resourceDirectoryId,
+      managementAccountId: organisation.managementAccountId,
+      scannedBy: organisation.callerAccountId,
+    },
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    toolVersion: TOOL_VERSION,
+  };
+}
+
 export async function runOrgAudit(plan: AuditPlan, store: AuditStore | undefined, hooks: OrgRunHooks): Promise<OrgReport> {
   const startedAt = new Date().toISOString();
   const organisation = await listOrganisation(plan);
@@ -58,34 +98,15 @@ export async function runOrgAudit(plan: AuditPlan, store: AuditStore | undefined
   await Promise.all(
     organisation.members.map((member) =>
       limit(async () => {
-        const scanPlan = memberPlan(plan, member, organisation.callerAccountId);
-        let report: StreamedReport;
-        try {
-          ({ report } = await runAudit(scanPlan, store));
-        } catch (error) {
-          const reason = accountFailure(error);
-          if (reason === undefined) throw error;
-          plan.logger.warn({ accountId: member.accountId }, `account ${member.accountId} not scanned: ${reason}`);
-          tally.failed(member, reason);
-          hooks.onAccount?.(member, { error: reason });
-          return;
-        }
-        tally.scanned(member, report, await hooks.deliver(scanPlan, report));
-        hooks.onAccount?.(member, { report });
+        const outcome = await scanMember(plan, member, organisation.callerAccountId, store, hooks.deliver);
+        if ('error' in outcome) tally.failed(member, outcome.error);
+        else tally.scanned(member, outcome.report, outcome.files);
+        hooks.onAccount?.(member, outcome);
       }),
     ),
   );
   return tally.report(
-    {
-      organisation: {
-        resourceDirectoryId: organisation.resourceDirectoryId,
-        managementAccountId: organisation.managementAccountId,
-        scannedBy: organisation.callerAccountId,
-      },
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      toolVersion: TOOL_VERSION,
-    },
+    orgReportHead(organisation, startedAt),
     organisation.members.map((member) => member.accountId),
   );
 }

@@ -29,7 +29,7 @@ export class ScopeBusyError extends StoreError {
     super(
       'AUDIT_INTERNAL',
       `another recorded scan of ${scope.replace(':', ' ')} is running against ${where}; ` +
-        'wait for it to finish (scans of different accounts may run at once)',
+        `wait for it to finish (scans of different ${scope.split(':')[0]}s may run at once)`,
     );
     this.scope = scope;
   }
