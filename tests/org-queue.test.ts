@@ -104,7 +104,7 @@ describe.skipIf(!TEST_PG)('org-scan on three workers (PostgreSQL)', () => {
     latencyMs = 40;
     const since = new Date();
     const dir = outputDir();
-    const run = runCli(['org-scan', '--store', db.location, '--output-dir', dir, '--unit-timeout', '20'], { env: env() });
+    const run = runCli(['org-scan', '--store', db.location, '--output-dir', dir, '--unit-timeout', '45', '--unit-retries', '4'], { env: env() });
     const pids = new Map(workers.map((worker) => [worker.child.pid, worker]));
     let victim: Worker | undefined;
     for (let tries = 0; !victim && tries < 600; tries++) {
