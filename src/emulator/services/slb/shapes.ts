@@ -67,12 +67,9 @@ export function listenerTemplate(): ApiObject {
   };
 }
 
-/** struct_http_listener_config.go HTTPListenerConfig; ListenerForward on with ForwardPort: redirected to HTTPS. */
-export function httpListenerConfigTemplate(): ApiObject {
+/** The fields HTTPListenerConfig and HTTPSListenerConfig share (struct_http(s)_listener_config.go). */
+function listenerConfigFields(): ApiObject {
   return {
-    ListenerForward: 'off',
-    ForwardPort: 0,
-    ForwardCode: 0,
     XForwardedFor: 'on',
     XForwardedFor_SLBIP: 'off',
     XForwardedFor_SLBID: 'off',
@@ -102,6 +99,16 @@ export function httpListenerConfigTemplate(): ApiObject {
   };
 }
 
+/** struct_http_listener_config.go HTTPListenerConfig; ListenerForward on with ForwardPort: redirected to HTTPS. */
+export function httpListenerConfigTemplate(): ApiObject {
+  return {
+    ListenerForward: 'off',
+    ForwardPort: 0,
+    ForwardCode: 0,
+    ...listenerConfigFields(),
+  };
+}
+
 /** struct_https_listener_config.go HTTPSListenerConfig (the certificate and TLS fields, and the common ones). */
 export function httpsListenerConfigTemplate(): ApiObject {
   return {
@@ -110,36 +117,11 @@ export function httpsListenerConfigTemplate(): ApiObject {
     TLSCipherPolicy: 'tls_cipher_policy_1_0',
     EnableHttp2: 'on',
     ServerCertificates: [],
-    XForwardedFor: 'on',
-    XForwardedFor_SLBIP: 'off',
-    XForwardedFor_SLBID: 'off',
-    XForwardedFor_proto: 'off',
-    XForwardedFor_SLBPORT: 'off',
-    XForwardedFor_ClientSrcPort: 'off',
+    ...listenerConfigFields(),
     XForwardedFor_ClientCertClientVerify: 'off',
     XForwardedFor_ClientCertFingerprint: 'off',
     XForwardedFor_ClientCertIssuerDN: 'off',
     XForwardedFor_ClientCertSubjectDN: 'off',
-    Gzip: 'on',
-    StickySession: 'off',
-    StickySessionType: '',
-    Cookie: '',
-    CookieTimeout: 0,
-    HealthCheck: 'on',
-    HealthCheckType: 'http',
-    HealthCheckMethod: 'head',
-    HealthCheckHttpVersion: 'http1.0',
-    HealthCheckDomain: '',
-    HealthCheckURI: '/',
-    HealthCheckConnectPort: 0,
-    HealthCheckHttpCode: 'http_2xx',
-    HealthCheckInterval: 2,
-    HealthCheckTimeout: 5,
-    HealthyThreshold: 3,
-    UnhealthyThreshold: 3,
-    IdleTimeout: 15,
-    RequestTimeout: 60,
-    MaxConnection: 0,
   };
 }
 
