@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceView, Finding, Report } from '../src/findings/types.js';
 import { escapeHtml } from '../src/outputs/html.js';
 import { formats } from '../src/outputs/formats.js';
-import { HAS_CHROMIUM, launchChromium } from './helpers/chromium.js';
+import { HAS_CHROMIUM, launchChromium, watchPage } from './helpers/chromium.js';
 import { embeddedData } from './helpers/html-page.js';
 
 const sample = JSON.parse(readFileSync('tests/fixtures/report-sample.json', 'utf8')) as Report;
@@ -114,15 +114,7 @@ describe.skipIf(!HAS_CHROMIUM)('html page in a headless browser', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('request', (request) => requests.push(request.url()));
+    watchPage(page, problems, requests);
     dir = await mkdtemp(join(tmpdir(), 'aa-html-'));
     const file = join(dir, 'report.html');
     await writeFile(file, formats.html.render(withCompliance));

@@ -12,7 +12,7 @@ import { defaultFileName } from '../src/outputs/formats.js';
 import { escapeHtml } from '../src/outputs/html.js';
 import { renderOrgHtml } from '../src/outputs/org-html.js';
 import { writeOrgReports } from '../src/scan/org-outputs.js';
-import { HAS_CHROMIUM, launchChromium } from './helpers/chromium.js';
+import { HAS_CHROMIUM, launchChromium, watchPage } from './helpers/chromium.js';
 
 const FINISHED = '2026-12-04T20:00:00.000Z';
 const HOSTILE = '<script>alert("name")</script><img src=x onerror=alert(1)> & "team"';
@@ -115,15 +115,7 @@ describe.skipIf(!HAS_CHROMIUM)('organisation page in a headless browser', () => 
   beforeAll(async () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('request', (request) => requests.push(request.url()));
+    watchPage(page, problems, requests);
     dir = await mkdtemp(join(tmpdir(), 'aa-org-page-'));
     const file = join(dir, 'org.html');
     await writeFile(file, renderOrgHtml(report));
