@@ -6,28 +6,9 @@ import {
   wholeSpaceExposed,
   type ExposureQuery,
 } from '../src/services/ecs/security-group-exposure.js';
+import { securityGroupRule } from './helpers/records.js';
 
-function rule(overrides: Partial<SecurityGroupRule>): SecurityGroupRule {
-  return {
-    id: 'r',
-    direction: 'ingress',
-    policy: 'Accept',
-    priority: 1,
-    ipProtocol: 'TCP',
-    portRange: '22/22',
-    sourceCidrIp: '0.0.0.0/0',
-    ipv6SourceCidrIp: null,
-    sourceGroupId: null,
-    sourcePrefixListId: null,
-    destCidrIp: null,
-    ipv6DestCidrIp: null,
-    destGroupId: null,
-    destPrefixListId: null,
-    nicType: 'intranet',
-    description: '',
-    ...overrides,
-  };
-}
+const rule = securityGroupRule;
 
 const ssh: ExposureQuery = { direction: 'ingress', protocol: 'tcp', ports: { from: 22, to: 22 } };
 

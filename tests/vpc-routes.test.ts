@@ -8,8 +8,8 @@ import type { Finding } from '../src/findings/types.js';
 import type { Inventory } from '../src/inventory/types.js';
 import { DEMO_ACCOUNT_FILE } from '../src/paths.js';
 import { coarseIngressRules } from '../src/services/ecs/fine-grained.js';
-import type { SecurityGroupRule } from '../src/services/ecs/records.js';
 import { SecurityGroupRuleError } from '../src/services/ecs/security-group-exposure.js';
+import { securityGroupRule } from './helpers/records.js';
 import { scanThroughEmulator } from './helpers/scan-emulator.js';
 
 const NOW = new Date('2026-11-15T00:00:00Z');
@@ -111,25 +111,7 @@ describe('route tables through the emulator', () => {
 });
 
 describe('coarse security group rules', () => {
-  const rule = (overrides: Partial<SecurityGroupRule>): SecurityGroupRule => ({
-    id: 'sgr-1',
-    direction: 'ingress',
-    policy: 'Accept',
-    priority: 1,
-    ipProtocol: 'TCP',
-    portRange: '22/22',
-    sourceCidrIp: '0.0.0.0/0',
-    ipv6SourceCidrIp: null,
-    sourceGroupId: null,
-    sourcePrefixListId: null,
-    destCidrIp: null,
-    ipv6DestCidrIp: null,
-    destGroupId: null,
-    destPrefixListId: null,
-    nicType: 'intranet',
-    description: '',
-    ...overrides,
-  });
+  const rule = securityGroupRule;
   const limits = { maxPorts: 10, minPrefixLength: { ipv4: 24, ipv6: 64 } };
 
   it('finds a wide range to a broad source, and no other', () => {
